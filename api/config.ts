@@ -1,0 +1,49 @@
+/**
+ * Configuration from the environment, validated once at start. A bad value stops the start with
+ * one line naming the variable and what is wrong (see README, "Configuration").
+ */
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const envSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s]+$/, 'must be a neo4j:// or bolt:// URI (neo4j+s:// for Aura)')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  /** Embedded Neo4j only: where the store lives and the Bolt port on 127.0.0.1. */
+  NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_EMBEDDED_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Comma-separated origins allowed by CORS, or * for any. */
+  CORS_ORIGINS: z.string().default('*'),
+  GRAPHIQL: bool.default('true'),
+  INTROSPECTION: bool.default('true'),
+  /** Largest request body accepted, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+  /** Load the graph seed when the database is empty. */
+  SEED_ON_START: bool.default('true'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parse the environment; throws ConfigError whose message is the one line to show. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') ?? 'environment';
+    const value = cleaned[variable];
+    throw new ConfigError(`configuration error: ${variable}${value !== undefined ? `=${JSON.stringify(value)}` : ''} ${issue?.message ?? 'is invalid'}`);
+  }
+  return parsed.data;
+}

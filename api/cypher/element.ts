@@ -1,0 +1,41 @@
+/**
+ * "Everything about one element" in one round trip, and the batched look-ups the loaders use when
+ * a list view asks for per-element details (one query per batch, never one per element).
+ */
+import { openChangesOf, statusCypher } from './status';
+
+/** An element map with today's (or $asOf's) derived status. */
+export function elementWithStatus(e: string): string {
+  return `${e} {.*, status: ${statusCypher(e, openChangesOf(e))}}`;
+}
+
+const RELATIONSHIPS_OF = (e: string) => `
+  [(${e})-[r]->(o:Element) | {type: type(r), direction: 'OUTGOING', from: ${e}.id, to: o.id, other: ${elementWithStatus('o')},
+     layer: r.layer, validFrom: r.validFrom, validTo: r.validTo, sources: r.sources, note: r.note}] +
+  [(${e})<-[r]-(o:Element) | {type: type(r), direction: 'INCOMING', from: o.id, to: ${e}.id, other: ${elementWithStatus('o')},
+     layer: r.layer, validFrom: r.validFrom, validTo: r.validTo, sources: r.sources, note: r.note}]`;
+
+const GAPS_OF = (e: string) => `[(g:Gap)-[:GAP_IN]->(${e}) WHERE g.resolvedAt IS NULL | g {.*, service: ${e}.id}]`;
+
+export const ELEMENT_BY_ID = `
+MATCH (e:Element {id: $id})
+RETURN ${elementWithStatus('e')} AS element,
+       ${RELATIONSHIPS_OF('e')} AS relationships,
+       ${openChangesOf('e')} AS changes,
+       ${GAPS_OF('e')} AS gaps`;
+
+export const ELEMENTS_BY_IDS = `
+MATCH (e:Element) WHERE e.id IN $ids
+RETURN ${elementWithStatus('e')} AS element`;
+
+export const RELATIONSHIPS_OF_ELEMENTS = `
+MATCH (e:Element) WHERE e.id IN $ids
+RETURN e.id AS id, ${RELATIONSHIPS_OF('e')} AS relationships`;
+
+export const CHANGES_OF_ELEMENTS = `
+MATCH (e:Element) WHERE e.id IN $ids
+RETURN e.id AS id, ${openChangesOf('e')} AS changes`;
+
+export const GAPS_OF_ELEMENTS = `
+MATCH (e:Element) WHERE e.id IN $ids
+RETURN e.id AS id, ${GAPS_OF('e')} AS gaps`;

@@ -1,0 +1,28 @@
+/**
+ * "What applies to this information service on each layer, and with what status, on a date?"
+ * One round trip: the service, its cells (element, layer row, why, open changes, actor types it
+ * regulates), its open gaps and the requested perspective.
+ */
+import { gapOpenCypher, openChangesOf, relationshipHoldsCypher, statusCypher, visibleCypher } from './status';
+
+export const HEAT_MAP_OF_SERVICE = `
+MATCH (s:InformationService {id: $service})
+OPTIONAL MATCH (p:Perspective {id: $perspective})
+CALL (s) {
+  OPTIONAL MATCH (e:Element)-[r:APPLIES_TO]->(s)
+  WHERE ${relationshipHoldsCypher('r')}
+  WITH e, r, ${openChangesOf('e')} AS open
+  WHERE e IS NOT NULL AND ${visibleCypher('e', 'open')}
+  RETURN collect({
+    element: e {.*, status: ${statusCypher('e', 'open')}},
+    layer: r.layer, sources: r.sources, note: r.note, changes: open,
+    actorTypes: [(e)-[:REGULATES]->(a:ActorType) | a.id]
+  }) AS cells
+}
+CALL (s) {
+  OPTIONAL MATCH (g:Gap)-[:GAP_IN]->(s)
+  WHERE ${gapOpenCypher('g')}
+  RETURN collect(g {.*, service: s.id}) AS gaps
+}
+RETURN s {.*} AS service, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess,
+       cells, gaps, p {.*} AS perspective, $perspective IS NOT NULL AND p IS NULL AS perspectiveMissing`;

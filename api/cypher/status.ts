@@ -1,0 +1,67 @@
+/**
+ * How a cell's heat-map status is derived for a date — once in TypeScript (the specification,
+ * unit-tested) and once as Cypher fragments that every view splices in, tested against a database
+ * to agree with the TypeScript.
+ *
+ * An element is visible on `asOf` when it is not expired, its validity covers the date, or it is
+ * not yet valid but an introduction is planned. Its status is:
+ * - PHASE_OUT when its lifecycle says so or an open phase-out/replacement is due on or before asOf;
+ * - CHANGES_PLANNED when it is proposed/on trial/being introduced, not yet valid, or an open change is due after asOf;
+ * - EXISTS otherwise. UNMET_NEED belongs to gaps, which have no element.
+ */
+import type { ChangeType, HeatStatus, Lifecycle } from '../../schema/metamodel';
+
+export interface StatusInputs {
+  lifecycle: Lifecycle;
+  validFrom: string | null;
+  validTo: string | null;
+  openChanges: { change: ChangeType; due: string }[];
+}
+
+const ENDING: readonly ChangeType[] = ['PHASE_OUT', 'REPLACE'];
+const COMING: readonly Lifecycle[] = ['PROPOSED', 'TRIAL', 'INTRODUCING'];
+
+export function isVisible(e: StatusInputs, asOf: string): boolean {
+  if (e.lifecycle === 'EXPIRED') return false;
+  if (e.validTo !== null && e.validTo <= asOf) return false;
+  if (e.validFrom !== null && e.validFrom > asOf) return e.openChanges.some((c) => c.change === 'INTRODUCE');
+  return true;
+}
+
+export function deriveStatus(e: StatusInputs, asOf: string): Exclude<HeatStatus, 'UNMET_NEED'> {
+  if (e.lifecycle === 'PHASING_OUT' || e.openChanges.some((c) => ENDING.includes(c.change) && c.due <= asOf)) return 'PHASE_OUT';
+  if (COMING.includes(e.lifecycle) || (e.validFrom !== null && e.validFrom > asOf) || e.openChanges.some((c) => c.due > asOf)) {
+    return 'CHANGES_PLANNED';
+  }
+  return 'EXISTS';
+}
+
+const list = (xs: readonly string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
+
+/** Open planned changes of element `e`, as maps with their measure and replacement ids. */
+export function openChangesOf(e: string): string {
+  return `[(c:PlannedChange)-[:CHANGES]->(${e}) WHERE c.completedAt IS NULL | c {.*, element: ${e}.id, measure: [(c)-[:UNDER_MEASURE]->(m) | m.id][0], replacement: [(c)-[:REPLACED_BY]->(x) | x.id][0]}]`;
+}
+
+/** Cypher boolean: `isVisible` for element `e` with open changes `open`, on `$asOf`. */
+export function visibleCypher(e: string, open: string): string {
+  return `(${e}.lifecycle <> 'EXPIRED' AND (${e}.validTo IS NULL OR ${e}.validTo > $asOf) AND (${e}.validFrom IS NULL OR ${e}.validFrom <= $asOf OR any(c IN ${open} WHERE c.change = 'INTRODUCE')))`;
+}
+
+/** Cypher expression: `deriveStatus` for element `e` with open changes `open`, on `$asOf`. */
+export function statusCypher(e: string, open: string): string {
+  return `CASE
+    WHEN ${e}.lifecycle = 'PHASING_OUT' OR any(c IN ${open} WHERE c.change IN ${list(ENDING)} AND c.due <= $asOf) THEN 'PHASE_OUT'
+    WHEN ${e}.lifecycle IN ${list(COMING)} OR coalesce(${e}.validFrom, '') > $asOf OR any(c IN ${open} WHERE c.due > $asOf) THEN 'CHANGES_PLANNED'
+    ELSE 'EXISTS' END`;
+}
+
+/** Cypher boolean: a relationship `r` (with optional validity) holds on `$asOf`. */
+export function relationshipHoldsCypher(r: string): string {
+  return `((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf))`;
+}
+
+/** Cypher boolean: gap `g` is open on `$asOf`. */
+export function gapOpenCypher(g: string): string {
+  return `((${g}.identifiedAt IS NULL OR ${g}.identifiedAt <= $asOf) AND (${g}.resolvedAt IS NULL OR ${g}.resolvedAt > $asOf))`;
+}

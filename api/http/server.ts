@@ -1,0 +1,112 @@
+/**
+ * The one HTTP port: GraphQL (and GraphiQL) at /graphql, /health (process alive), /ready (Neo4j
+ * reachable), and the built web front end at / with client-side routes falling back to index.html.
+ * Request bodies are read here with a size limit before Yoga sees them.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { YogaServerInstance } from 'graphql-yoga';
+import type { AppContext } from '../context';
+import type { Database } from '../neo4j/database';
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function sendStatic(req: IncomingMessage, res: ServerResponse, webDir: string): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const requested = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = resolve(join(webDir, requested));
+  if (!file.startsWith(resolve(webDir))) return sendJson(res, 404, { error: 'not found' });
+  const isFile = await stat(file).then((s) => s.isFile(), () => false);
+  // Deep links (/?service=… or /tjeneste/…) are the single-page app's own routes.
+  if (!isFile) file = join(webDir, 'index.html');
+  try {
+    const body = await readFile(file);
+    const immutable = file.includes(`${webDir}assets`);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    sendJson(res, 404, { error: 'the web front end is not built: run `npm run build:web`' });
+  }
+}
+
+export interface HttpServerOptions {
+  maxBodyBytes: number;
+  webDir?: string;
+}
+
+export function createHttpServer(yoga: YogaServerInstance<Record<string, never>, AppContext>, db: Database, options: HttpServerOptions): Server {
+  const webDir = options.webDir ?? WEB_DIST;
+  return createServer((req, res) => {
+    void (async () => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/ready') {
+        const ready = await db.ready();
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
+      }
+      if (path === '/graphql' || path?.startsWith('/graphql/')) {
+        let body: Buffer | undefined;
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          try {
+            body = await readBody(req, options.maxBodyBytes);
+          } catch (e) {
+            if (e instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: `request body larger than ${options.maxBodyBytes} bytes` }] });
+            throw e;
+          }
+        }
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+        const response = await yoga.fetch(new URL(req.url ?? '/graphql', `http://${req.headers.host ?? 'localhost'}`), {
+          method: req.method ?? 'GET',
+          headers,
+          body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+        });
+        res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+        res.end(Buffer.from(await response.arrayBuffer()));
+        return;
+      }
+      if (req.method === 'GET' || req.method === 'HEAD') return sendStatic(req, res, webDir);
+      return sendJson(res, 405, { error: 'method not allowed' });
+    })().catch((e: unknown) => {
+      console.error('request failed:', e);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.end();
+    });
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Per-request DataLoaders: when a list view asks for per-element details, each kind of detail
+ * costs one query for the whole list (batched), not one per element.
+ */
+import DataLoader from 'dataloader';
+import { CHANGES_OF_ELEMENTS, ELEMENTS_BY_IDS, GAPS_OF_ELEMENTS, RELATIONSHIPS_OF_ELEMENTS } from './cypher/element';
+import type { Database, RoundTrips } from './neo4j/database';
+import {
+  toElementRecord,
+  toGapRecord,
+  toPlannedChangeRecord,
+  toRelationshipRecord,
+  today,
+  type ElementRecord,
+  type GapRecord,
+  type PlannedChangeRecord,
+  type RelationshipRecord,
+} from './model';
+
+type Raw = Record<string, unknown>;
+
+export interface Loaders {
+  element: DataLoader<string, ElementRecord | null>;
+  relationships: DataLoader<string, RelationshipRecord[]>;
+  changes: DataLoader<string, PlannedChangeRecord[]>;
+  gaps: DataLoader<string, GapRecord[]>;
+}
+
+export function createLoaders(db: Database, roundTrips: RoundTrips): Loaders {
+  const byId = async <T>(cypher: string, ids: readonly string[], key: string, map: (raw: Raw) => T): Promise<T[][]> => {
+    const rows = await db.read(cypher, { ids, asOf: today() }, roundTrips);
+    const found = new Map(rows.map((r) => [String(r.id), ((r[key] as Raw[] | null) ?? []).map(map)]));
+    return ids.map((id) => found.get(id) ?? []);
+  };
+  return {
+    element: new DataLoader(async (ids) => {
+      const rows = await db.read(ELEMENTS_BY_IDS, { ids, asOf: today() }, roundTrips);
+      const found = new Map(rows.map((r) => [String((r.element as Raw).id), toElementRecord(r.element as Raw)]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    relationships: new DataLoader((ids) => byId(RELATIONSHIPS_OF_ELEMENTS, ids, 'relationships', toRelationshipRecord)),
+    changes: new DataLoader((ids) => byId(CHANGES_OF_ELEMENTS, ids, 'changes', toPlannedChangeRecord)),
+    gaps: new DataLoader((ids) => byId(GAPS_OF_ELEMENTS, ids, 'gaps', toGapRecord)),
+  };
+}

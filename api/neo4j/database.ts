@@ -1,0 +1,70 @@
+/**
+ * The one place the API talks to Neo4j. Reads go through `read` (routed as READ, so a cluster
+ * serves them from followers); each write is one managed transaction through `write`. Every call
+ * is one round trip, counted per request so tests and the X-Cypher-Round-Trips header can show
+ * that a view costs a constant number of queries.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password?: string | undefined;
+  database: string;
+}
+
+export function createDriver(c: Neo4jConnection): Driver {
+  const auth = c.password ? neo4j.auth.basic(c.user, c.password) : undefined;
+  return neo4j.driver(c.uri, auth, {
+    // Element data holds no integers beyond 2^53; plain numbers keep the records simple.
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 64,
+    connectionAcquisitionTimeout: 20_000,
+  });
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Database access shared by all requests (one driver per process). */
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string,
+  ) {}
+
+  /** One read query, one round trip, routed to a reader. */
+  async read(cypher: string, params: Params = {}, counter?: RoundTrips): Promise<Row[]> {
+    counter?.add();
+    const result = await this.driver.executeQuery(cypher, params, { database: this.database, routing: neo4j.routing.READ });
+    return result.records.map((r) => r.toObject() as Row);
+  }
+
+  /** One write transaction. The work may be retried by the driver: keep it free of side effects. */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, counter?: RoundTrips): Promise<T> {
+    counter?.add();
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ready(): Promise<boolean> {
+    try {
+      await this.driver.executeQuery('RETURN 1', {}, { database: this.database, routing: neo4j.routing.READ });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Counts the queries of one GraphQL request. */
+export class RoundTrips {
+  count = 0;
+  add(): void {
+    this.count += 1;
+  }
+}

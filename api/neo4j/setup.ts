@@ -1,0 +1,29 @@
+/** Start-up steps on the database: schema (constraints, indexes) and the seed when empty. */
+import { SCHEMA_STATEMENTS } from '../../schema/constraints';
+import { readSeedDirectory } from '../../graph-seed/map';
+import { formatCounts, writeMap, type WriteCounts } from '../../graph-seed/write-map';
+import type { Database } from './database';
+
+export async function applySchema(db: Database): Promise<void> {
+  for (const statement of SCHEMA_STATEMENTS) {
+    await db.write(async (tx) => {
+      await tx.run(statement);
+    });
+  }
+  // The full-text index is built asynchronously; wait so the first search sees it.
+  await db.driver.executeQuery('CALL db.awaitIndexes(120)', {}, { database: db.database });
+}
+
+export async function isEmpty(db: Database): Promise<boolean> {
+  const rows = await db.read('MATCH (e:Element) RETURN count(e) > 0 AS any LIMIT 1');
+  return rows[0]?.any !== true;
+}
+
+/** Load the graph seed (idempotent). Returns the counts written. */
+export async function loadSeed(db: Database, progress: (line: string) => void): Promise<WriteCounts> {
+  const map = readSeedDirectory();
+  progress(`loading the graph seed: ${map.elements.length} elements, ${map.relationships.length} relationships`);
+  const counts = await writeMap(db, map, progress);
+  for (const line of formatCounts(counts)) progress(line);
+  return counts;
+}

@@ -1,0 +1,86 @@
+/** `element(id)` and the Element type's fields, plus the types hanging off it. */
+import { parseIdentifier } from '../../schema/identifiers';
+import { RELATIONSHIPS } from '../../schema/metamodel';
+import { idSchema } from '../../schema/validation';
+import { ELEMENT_BY_ID } from '../cypher/element';
+import { notFound, parseInput } from '../errors';
+import type { Resolvers, RelationshipType } from '../generated/graphql';
+import {
+  toElementRecord,
+  toGapRecord,
+  toPlannedChangeRecord,
+  toRelationshipRecord,
+  today,
+  type ElementRecord,
+  type RelationshipRecord,
+} from '../model';
+import type { Context } from '../context';
+import { labelIn, nameIn, toSources } from './common';
+
+type Raw = Record<string, unknown>;
+
+/** Group relationships by type and direction, in metamodel order. */
+export function groupRelationships(rels: RelationshipRecord[]) {
+  const order = Object.keys(RELATIONSHIPS);
+  const groups = new Map<string, { type: RelationshipType; direction: 'OUTGOING' | 'INCOMING'; relationships: RelationshipRecord[] }>();
+  for (const r of rels) {
+    const key = `${r.type}|${r.direction}`;
+    const group = groups.get(key) ?? { type: r.type, direction: r.direction, relationships: [] };
+    group.relationships.push(r);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || a.direction.localeCompare(b.direction));
+}
+
+async function loadElement(ctx: Context, id: string): Promise<ElementRecord> {
+  const element = await ctx.loaders.element.load(id);
+  if (!element) throw notFound('element', id);
+  return element;
+}
+
+export const elementResolvers: Resolvers = {
+  Query: {
+    element: async (_, args, ctx) => {
+      const id = parseInput(idSchema, args.id, ['id']);
+      const [row] = await ctx.db.read(ELEMENT_BY_ID, { id, asOf: today() }, ctx.roundTrips);
+      if (!row) throw notFound('element', id);
+      const element = toElementRecord(row.element as Raw);
+      // Prime the loaders so the nested fields are answered from this one query.
+      ctx.loaders.element.prime(id, element);
+      const rels = (row.relationships as Raw[]).map(toRelationshipRecord);
+      ctx.loaders.relationships.prime(id, rels);
+      for (const r of rels) ctx.loaders.element.prime(r.other.id, r.other);
+      ctx.loaders.changes.prime(id, (row.changes as Raw[]).map(toPlannedChangeRecord));
+      ctx.loaders.gaps.prime(id, (row.gaps as Raw[]).map(toGapRecord));
+      return element;
+    },
+  },
+  Element: {
+    label: (e, args) => nameIn(e, args.lang),
+    status: (e) => e.status ?? 'EXISTS',
+    identifiers: (e) => e.identifiers.map(parseIdentifier),
+    sources: (e) => toSources(e.sources),
+    relationships: async (e, _, ctx) => groupRelationships(await ctx.loaders.relationships.load(e.id)),
+    plannedChanges: (e, _, ctx) => ctx.loaders.changes.load(e.id),
+    gaps: (e, _, ctx) => ctx.loaders.gaps.load(e.id),
+  },
+  RelationshipGroup: {
+    label: (g, args) => {
+      const def = RELATIONSHIPS[g.type as RelationshipType];
+      return labelIn(g.direction === 'INCOMING' ? def.inverse : def, args.lang);
+    },
+  },
+  Relationship: {
+    sources: (r) => toSources(r.sources),
+  },
+  PlannedChange: {
+    element: (c, _, ctx) => loadElement(ctx, c.element),
+    measure: (c, _, ctx) => (c.measure ? loadElement(ctx, c.measure) : null),
+    replacement: (c, _, ctx) => (c.replacement ? loadElement(ctx, c.replacement) : null),
+    sources: (c) => toSources(c.sources),
+  },
+  Gap: {
+    service: (g, _, ctx) => loadElement(ctx, g.service),
+    sources: (g) => toSources(g.sources),
+  },
+};

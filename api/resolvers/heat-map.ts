@@ -1,0 +1,37 @@
+/** `heatMap(service, asOf, perspective)`: one information service, a row per layer. */
+import { LAYERS } from '../../schema/metamodel';
+import { idSchema } from '../../schema/validation';
+import { HEAT_MAP_OF_SERVICE } from '../cypher/heat-map';
+import { notFound, parseInput } from '../errors';
+import type { Resolvers } from '../generated/graphql';
+import { buildHeatMap } from '../views/heat-map';
+import { asOfArg, labelIn, nameIn, toSources } from './common';
+
+export const heatMapResolvers: Resolvers = {
+  Query: {
+    heatMap: async (_, args, ctx) => {
+      const service = parseInput(idSchema, args.service, ['service']);
+      const perspective = args.perspective == null ? null : parseInput(idSchema, args.perspective, ['perspective']);
+      const asOf = asOfArg(args.asOf);
+      const [row] = await ctx.db.read(HEAT_MAP_OF_SERVICE, { service, perspective, asOf }, ctx.roundTrips);
+      if (!row) throw notFound('information service', service);
+      if (row.perspectiveMissing === true && perspective) throw notFound('perspective', perspective);
+      const map = buildHeatMap(row, asOf);
+      for (const cell of map.rows.flatMap((r) => r.cells)) ctx.loaders.element.prime(cell.element.id, cell.element);
+      return map;
+    },
+  },
+  HeatMapRow: {
+    label: (row, args) => (row.layer ? labelIn(LAYERS[row.layer], args.lang) : ''),
+  },
+  CellReason: {
+    sources: (why) => toSources(why.sources),
+  },
+  InformationService: {
+    label: (s, args) => nameIn(s, args.lang),
+    sources: (s) => toSources(s.sources),
+  },
+  Perspective: {
+    label: (p, args) => nameIn(p, args.lang),
+  },
+};

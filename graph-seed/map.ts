@@ -1,0 +1,136 @@
+/**
+ * The map as data: reading the seed files, and checking a whole map (from the seed files or an
+ * import) against the metamodel before anything is written. Pure: no database here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument } from 'yaml';
+import { KINDS, RELATIONSHIPS, relationshipAllowed, type Kind } from '../schema/metamodel';
+import {
+  formatZodIssues,
+  seedFileSchema,
+  type ChangeInput,
+  type ElementInput,
+  type GapInput,
+  type PerspectiveInput,
+  type RelationshipInput,
+} from '../schema/validation';
+
+export const SEED_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+
+/** A whole map: what the seed files hold together, and what export writes and import reads. */
+export interface GraphMap {
+  elements: ElementInput[];
+  relationships: RelationshipInput[];
+  gaps: GapInput[];
+  changes: ChangeInput[];
+  perspectives: PerspectiveInput[];
+}
+
+export class MapValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the map has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'MapValidationError';
+  }
+}
+
+export function emptyMap(): GraphMap {
+  return { elements: [], relationships: [], gaps: [], changes: [], perspectives: [] };
+}
+
+/**
+ * Parse and validate one YAML or JSON document. Problems name the file, the line where the
+ * YAML parser can find the offending node, and the path inside the document.
+ */
+export function parseMapDocument(text: string, fileName: string): { map: GraphMap; problems: string[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) {
+    return { map: emptyMap(), problems: doc.errors.map((e) => `${fileName}:${e.linePos?.[0]?.line ?? '?'}: ${e.message}`) };
+  }
+  const parsed = seedFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const node = doc.getIn(issue.path, true) as { range?: [number, number, number] } | undefined;
+      const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+      return `${fileName}${line ? `:${line}` : ''}: ${formatZodIssues({ issues: [issue] } as never)[0]}`;
+    });
+    return { map: emptyMap(), problems };
+  }
+  return { map: parsed.data, problems: [] };
+}
+
+/** Read every `*.yaml`/`*.json` file of the seed directory, in name order, into one map. */
+export function readSeedDirectory(dir: string = SEED_DIR): GraphMap {
+  const map = emptyMap();
+  const problems: string[] = [];
+  const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  for (const file of files) {
+    const { map: part, problems: p } = parseMapDocument(readFileSync(join(dir, file), 'utf8'), file);
+    problems.push(...p);
+    mergeInto(map, part);
+  }
+  problems.push(...checkMap(map));
+  if (problems.length > 0) throw new MapValidationError(problems);
+  return map;
+}
+
+function mergeInto(target: GraphMap, part: GraphMap): void {
+  target.elements.push(...part.elements);
+  target.relationships.push(...part.relationships);
+  target.gaps.push(...part.gaps);
+  target.changes.push(...part.changes);
+  target.perspectives.push(...part.perspectives);
+}
+
+/** Cross-record checks the per-record schemas cannot make: unique ids, references, metamodel rules. */
+export function checkMap(map: GraphMap): string[] {
+  const problems: string[] = [];
+  const kindOf = new Map<string, Kind>();
+  const layersOf = new Map<string, readonly string[]>();
+  map.elements.forEach((e, i) => {
+    if (kindOf.has(e.id)) problems.push(`elements[${i}].id: "${e.id}" is used twice`);
+    kindOf.set(e.id, e.kind);
+    layersOf.set(e.id, e.layers);
+  });
+  const seenRel = new Set<string>();
+  map.relationships.forEach((r, i) => {
+    const at = `relationships[${i}] (${r.from} ${r.type} ${r.to})`;
+    const from = kindOf.get(r.from);
+    const to = kindOf.get(r.to);
+    if (!from) problems.push(`${at}.from: no element "${r.from}"`);
+    if (!to) problems.push(`${at}.to: no element "${r.to}"`);
+    if (from && to && !relationshipAllowed(r.type, from, to)) {
+      problems.push(`${at}.type: the metamodel does not allow ${r.type} from ${KINDS[from].en} to ${KINDS[to].en}`);
+    }
+    if (RELATIONSHIPS[r.type].layered && r.layer && !layersOf.get(r.from)?.includes(r.layer)) {
+      problems.push(`${at}.layer: ${r.layer} is not one of the layers of "${r.from}"`);
+    }
+    const key = `${r.from}|${r.type}|${r.to}|${r.layer ?? ''}`;
+    if (seenRel.has(key)) problems.push(`${at}: is listed twice`);
+    seenRel.add(key);
+  });
+  const ids = new Set<string>();
+  map.gaps.forEach((g, i) => {
+    if (ids.has(g.id)) problems.push(`gaps[${i}].id: "${g.id}" is used twice`);
+    ids.add(g.id);
+    if (kindOf.get(g.service) !== 'INFORMATION_SERVICE') problems.push(`gaps[${i}].service: "${g.service}" is not an information service`);
+  });
+  map.changes.forEach((c, i) => {
+    if (ids.has(c.id)) problems.push(`changes[${i}].id: "${c.id}" is used twice`);
+    ids.add(c.id);
+    if (!kindOf.has(c.element)) problems.push(`changes[${i}].element: no element "${c.element}"`);
+    if (c.measure && kindOf.get(c.measure) !== 'MEASURE') problems.push(`changes[${i}].measure: "${c.measure}" is not a measure`);
+    if (c.replacement && !kindOf.has(c.replacement)) problems.push(`changes[${i}].replacement: no element "${c.replacement}"`);
+  });
+  map.perspectives.forEach((p, i) => {
+    if (ids.has(p.id)) problems.push(`perspectives[${i}].id: "${p.id}" is used twice`);
+    ids.add(p.id);
+    for (const s of p.services) if (kindOf.get(s) !== 'INFORMATION_SERVICE') problems.push(`perspectives[${i}].services: "${s}" is not an information service`);
+    for (const a of p.actorTypes) if (kindOf.get(a) !== 'ACTOR_TYPE') problems.push(`perspectives[${i}].actorTypes: "${a}" is not an actor type`);
+  });
+  return problems;
+}
+
+

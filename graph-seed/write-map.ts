@@ -1,0 +1,181 @@
+/**
+ * Writes a validated map to Neo4j idempotently: MERGE on stable ids, UNWIND batches, one
+ * transaction per batch. Loading the same map twice changes nothing. Labels and relationship
+ * types come from the metamodel's fixed lists, never from the data.
+ */
+import { KINDS, KIND_IDS, RELATIONSHIP_TYPES, type Kind, type RelationshipType } from '../schema/metamodel';
+import type { Database } from '../api/neo4j/database';
+import type { ChangeInput, ElementInput, GapInput, PerspectiveInput, RelationshipInput } from '../schema/validation';
+import type { GraphMap } from './map';
+
+export const BATCH_SIZE = 2000;
+
+export interface WriteCounts {
+  elements: Partial<Record<Kind, number>>;
+  relationships: Partial<Record<RelationshipType, number>>;
+  gaps: number;
+  changes: number;
+  perspectives: number;
+}
+
+/** The node properties of an element as stored (lists stay lists; measures' scores split in two). */
+export function elementProperties(e: ElementInput): Record<string, unknown> {
+  return {
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    nameEn: e.nameEn,
+    description: e.description,
+    descriptionEn: e.descriptionEn ?? null,
+    layers: e.layers,
+    lifecycle: e.lifecycle,
+    normativeLevel: e.normativeLevel ?? null,
+    statusDate: e.statusDate ?? null,
+    validFrom: e.validFrom ?? null,
+    validTo: e.validTo ?? null,
+    identifiers: e.identifiers,
+    // Searchable without the scheme prefix, so "LOV-2014-06-20-42" or "XDS" finds the element.
+    identifierText: e.identifiers.map((i) => i.slice(i.indexOf(':') + 1)).join(' '),
+    sources: e.sources,
+    notes: e.notes,
+    rank: e.rank ?? null,
+    score: e.score ?? null,
+    scoreCriteria: e.scores.map((s) => s.criterion),
+    scoreValues: e.scores.map((s) => s.value),
+  };
+}
+
+export function relationshipProperties(r: RelationshipInput): Record<string, unknown> {
+  return { validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, sources: r.sources, note: r.note ?? null };
+}
+
+export function gapProperties(g: GapInput): Record<string, unknown> {
+  return {
+    id: g.id,
+    layer: g.layer,
+    title: g.title,
+    titleEn: g.titleEn ?? null,
+    description: g.description,
+    identifiedAt: g.identifiedAt ?? null,
+    resolvedAt: g.resolvedAt ?? null,
+    sources: g.sources,
+  };
+}
+
+export function changeProperties(c: ChangeInput): Record<string, unknown> {
+  return { id: c.id, change: c.change, due: c.due, description: c.description, completedAt: c.completedAt ?? null, sources: c.sources };
+}
+
+export function perspectiveProperties(p: PerspectiveInput): Record<string, unknown> {
+  return {
+    id: p.id,
+    name: p.name,
+    nameEn: p.nameEn ?? null,
+    description: p.description ?? null,
+    layers: p.layers,
+    kinds: p.kinds,
+    actorTypes: p.actorTypes,
+    services: p.services,
+    statuses: p.statuses,
+    layout: p.layout,
+  };
+}
+
+function batches<T>(rows: readonly T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Cypher that merges elements of one kind; the label comes from the metamodel. */
+export function mergeElementsCypher(kind: Kind): string {
+  return `UNWIND $rows AS row
+MERGE (e:Element {id: row.id})
+ON CREATE SET e.version = 1, e.createdAt = datetime()
+SET e += row, e:${KINDS[kind].neo4jLabel}`;
+}
+
+/** Cypher that merges relationships of one type; APPLIES_TO is keyed by its layer too. */
+export function mergeRelationshipsCypher(type: RelationshipType): string {
+  const key = type === 'APPLIES_TO' ? ' {layer: row.layer}' : '';
+  return `UNWIND $rows AS row
+MATCH (a:Element {id: row.from}), (b:Element {id: row.to})
+MERGE (a)-[r:${type}${key}]->(b)
+SET r += row.props`;
+}
+
+const MERGE_GAPS = `UNWIND $rows AS row
+MATCH (s:Element {id: row.service})
+MERGE (g:Gap {id: row.props.id})
+ON CREATE SET g.version = 1
+SET g += row.props
+MERGE (g)-[:GAP_IN]->(s)`;
+
+const MERGE_CHANGES = `UNWIND $rows AS row
+MATCH (e:Element {id: row.element})
+MERGE (c:PlannedChange {id: row.props.id})
+SET c += row.props
+MERGE (c)-[:CHANGES]->(e)
+WITH c, row
+CALL (c, row) {
+  OPTIONAL MATCH (m:Element {id: row.measure})
+  FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | MERGE (c)-[:UNDER_MEASURE]->(m))
+  WITH c, row
+  OPTIONAL MATCH (r:Element {id: row.replacement})
+  FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (c)-[:REPLACED_BY]->(r))
+}`;
+
+const MERGE_PERSPECTIVES = `UNWIND $rows AS row
+MERGE (p:Perspective {id: row.id})
+ON CREATE SET p.version = 1
+SET p += row`;
+
+/** Write a map (already validated with `checkMap`). `progress` gets one line per step. */
+export async function writeMap(db: Database, map: GraphMap, progress: (line: string) => void = () => {}): Promise<WriteCounts> {
+  const counts: WriteCounts = { elements: {}, relationships: {}, gaps: 0, changes: 0, perspectives: 0 };
+  const run = async (cypher: string, rows: unknown[]): Promise<void> => {
+    for (const batch of batches(rows)) {
+      await db.write(async (tx) => {
+        await tx.run(cypher, { rows: batch });
+      });
+    }
+  };
+  for (const kind of KIND_IDS) {
+    const rows = map.elements.filter((e) => e.kind === kind).map(elementProperties);
+    if (rows.length === 0) continue;
+    await run(mergeElementsCypher(kind), rows);
+    counts.elements[kind] = rows.length;
+  }
+  progress(`elements: ${map.elements.length}`);
+  for (const type of RELATIONSHIP_TYPES) {
+    const rows = map.relationships
+      .filter((r) => r.type === type)
+      .map((r) => ({ from: r.from, to: r.to, layer: r.layer ?? null, props: relationshipProperties(r) }));
+    if (rows.length === 0) continue;
+    await run(mergeRelationshipsCypher(type), rows);
+    counts.relationships[type] = rows.length;
+  }
+  progress(`relationships: ${map.relationships.length}`);
+  await run(MERGE_GAPS, map.gaps.map((g) => ({ service: g.service, props: gapProperties(g) })));
+  counts.gaps = map.gaps.length;
+  await run(
+    MERGE_CHANGES,
+    map.changes.map((c) => ({ element: c.element, measure: c.measure ?? null, replacement: c.replacement ?? null, props: changeProperties(c) })),
+  );
+  counts.changes = map.changes.length;
+  await run(MERGE_PERSPECTIVES, map.perspectives.map(perspectiveProperties));
+  counts.perspectives = map.perspectives.length;
+  progress(`gaps: ${counts.gaps}, planned changes: ${counts.changes}, perspectives: ${counts.perspectives}`);
+  return counts;
+}
+
+/** Human-readable counts, one line per kind and per relationship type. */
+export function formatCounts(c: WriteCounts): string[] {
+  return [
+    ...Object.entries(c.elements).map(([k, n]) => `  ${k.padEnd(34)} ${n}`),
+    ...Object.entries(c.relationships).map(([t, n]) => `  ${`-[:${t}]->`.padEnd(34)} ${n}`),
+    `  ${'gaps'.padEnd(34)} ${c.gaps}`,
+    `  ${'planned changes'.padEnd(34)} ${c.changes}`,
+    `  ${'perspectives'.padEnd(34)} ${c.perspectives}`,
+  ];
+}

@@ -1,0 +1,219 @@
+/**
+ * zod schemas for every input, derived from the metamodel: seed files, imports, GraphQL
+ * arguments and mutations all validate through these, so an enum or id rule lives in one place.
+ */
+import { z } from 'zod';
+import {
+  CHANGE_TYPE_IDS,
+  HEAT_STATUS_IDS,
+  IDENTIFIER_SCHEME_IDS,
+  KINDS,
+  KIND_IDS,
+  LAYER_IDS,
+  LIFECYCLE_IDS,
+  NORMATIVE_LEVEL_IDS,
+  RELATIONSHIPS,
+  RELATIONSHIP_TYPES,
+  SOURCE_DOCUMENTS,
+  type Kind,
+} from './metamodel';
+
+export const layerSchema = z.enum(LAYER_IDS);
+export const kindSchema = z.enum(KIND_IDS);
+export const heatStatusSchema = z.enum(HEAT_STATUS_IDS);
+export const normativeLevelSchema = z.enum(NORMATIVE_LEVEL_IDS);
+export const lifecycleSchema = z.enum(LIFECYCLE_IDS);
+export const relationshipTypeSchema = z.enum(RELATIONSHIP_TYPES);
+export const changeTypeSchema = z.enum(CHANGE_TYPE_IDS);
+
+/** Stable ids: lower-case ASCII words joined by dashes (`lov-pasientjournalloven`). */
+export const idSchema = z
+  .string()
+  .min(3)
+  .max(120)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case ASCII words joined by dashes');
+
+/** ISO calendar date, YYYY-MM-DD, that exists. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'is not a calendar date');
+
+/** A source reference "document:from-to" (or "document:line"), citing lines of a seed document. */
+export const sourceRefSchema = z
+  .string()
+  .regex(/^[0-9]{3}_[0-9a-f]{16}\.txt:[0-9]+(-[0-9]+)?$/, 'must look like 003_bc528292a39bd4db.txt:2490-2520')
+  .refine((s) => (SOURCE_DOCUMENTS as readonly string[]).includes(s.split(':')[0] ?? ''), 'names an unknown source document')
+  .refine((s) => {
+    const { fromLine, toLine } = parseSourceRef(s);
+    return fromLine >= 1 && toLine >= fromLine;
+  }, 'line range must be ascending and start at 1 or later');
+
+export interface SourceRef {
+  document: string;
+  fromLine: number;
+  toLine: number;
+}
+
+export function parseSourceRef(ref: string): SourceRef {
+  const [document = '', range = ''] = ref.split(':');
+  const [from = '0', to] = range.split('-');
+  return { document, fromLine: Number(from), toLine: Number(to ?? from) };
+}
+
+export function formatSourceRef(s: SourceRef): string {
+  return s.fromLine === s.toLine ? `${s.document}:${s.fromLine}` : `${s.document}:${s.fromLine}-${s.toLine}`;
+}
+
+/** An official identifier "SCHEME:value", e.g. "LOVDATA:LOV-2014-06-20-42" or "IHE:XDS". */
+export const identifierSchema = z
+  .string()
+  .max(300)
+  .refine((s) => (IDENTIFIER_SCHEME_IDS as readonly string[]).includes(s.split(':')[0] ?? ''), {
+    message: `must start with one of ${IDENTIFIER_SCHEME_IDS.join(', ')} and a colon`,
+  })
+  .refine((s) => s.indexOf(':') < s.length - 1, 'has no value after the scheme');
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const scoreSchema = z.object({ criterion: text(200), value: z.number().finite() });
+
+/** An element as written in a seed file, an import, or `upsertElement`. */
+export const elementInputSchema = z
+  .object({
+    id: idSchema,
+    kind: kindSchema,
+    name: text(300),
+    nameEn: text(300),
+    layers: z.array(layerSchema).min(1).max(4),
+    description: text(4000),
+    descriptionEn: text(4000).optional(),
+    lifecycle: lifecycleSchema.default('ACTIVE'),
+    normativeLevel: normativeLevelSchema.optional(),
+    /** Date the recorded status holds for (usually the source document's date). */
+    statusDate: isoDateSchema.optional(),
+    validFrom: isoDateSchema.optional(),
+    validTo: isoDateSchema.optional(),
+    identifiers: z.array(identifierSchema).max(20).default([]),
+    sources: z.array(sourceRefSchema).min(1, 'every element needs at least one source').max(50),
+    notes: z.array(text(2000)).max(20).default([]),
+    /** MEASURE only: rank and total score of the prioritisation, and the criterion scores. */
+    rank: z.number().int().positive().optional(),
+    score: z.number().finite().optional(),
+    scores: z.array(scoreSchema).max(40).default([]),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    const prefix = `${KINDS[e.kind].idPrefix}-`;
+    if (!e.id.startsWith(prefix)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['id'], message: `an element of kind ${e.kind} has an id starting with "${prefix}"` });
+    }
+    if (new Set(e.layers).size !== e.layers.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['layers'], message: 'lists a layer twice' });
+    }
+    if (e.validFrom && e.validTo && e.validTo < e.validFrom) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['validTo'], message: 'is before validFrom' });
+    }
+    if (e.kind !== 'MEASURE' && (e.rank !== undefined || e.score !== undefined || e.scores.length > 0)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['rank'], message: 'only measures (MEASURE) carry rank and scores' });
+    }
+  });
+export type ElementInput = z.infer<typeof elementInputSchema>;
+
+export const relationshipInputSchema = z
+  .object({
+    from: idSchema,
+    type: relationshipTypeSchema,
+    to: idSchema,
+    /** The heat-map row; required for APPLIES_TO, absent otherwise. */
+    layer: layerSchema.optional(),
+    validFrom: isoDateSchema.optional(),
+    validTo: isoDateSchema.optional(),
+    sources: z.array(sourceRefSchema).max(50).default([]),
+    note: text(2000).optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const layered = RELATIONSHIPS[r.type].layered;
+    if (layered && !r.layer) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['layer'], message: `${r.type} needs the layer of the heat-map row` });
+    if (!layered && r.layer) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['layer'], message: `${r.type} has no layer` });
+    if (r.from === r.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'an element cannot relate to itself' });
+  });
+export type RelationshipInput = z.infer<typeof relationshipInputSchema>;
+
+export const gapInputSchema = z
+  .object({
+    id: z.string().regex(/^gap-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "gap-"').max(120),
+    service: idSchema,
+    layer: layerSchema,
+    title: text(300),
+    titleEn: text(300).optional(),
+    description: text(4000),
+    identifiedAt: isoDateSchema.optional(),
+    resolvedAt: isoDateSchema.optional(),
+    sources: z.array(sourceRefSchema).max(50).default([]),
+  })
+  .strict();
+export type GapInput = z.infer<typeof gapInputSchema>;
+
+export const changeInputSchema = z
+  .object({
+    id: z.string().regex(/^change-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "change-"').max(120),
+    element: idSchema,
+    change: changeTypeSchema,
+    due: isoDateSchema,
+    description: text(4000),
+    measure: idSchema.optional(),
+    replacement: idSchema.optional(),
+    completedAt: isoDateSchema.optional(),
+    sources: z.array(sourceRefSchema).max(50).default([]),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.change === 'REPLACE' && !c.replacement) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['replacement'], message: 'REPLACE needs the replacing element' });
+    if (c.change !== 'REPLACE' && c.replacement) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['replacement'], message: 'only REPLACE has a replacement' });
+  });
+export type ChangeInput = z.infer<typeof changeInputSchema>;
+
+/** What a perspective (a saved view over the one graph) selects; empty lists mean "all". */
+export const perspectiveInputSchema = z
+  .object({
+    id: z.string().regex(/^perspektiv-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "perspektiv-"').max(120),
+    name: text(200),
+    nameEn: text(200).optional(),
+    description: text(2000).optional(),
+    layers: z.array(layerSchema).default([]),
+    kinds: z.array(kindSchema).default([]),
+    actorTypes: z.array(idSchema).default([]),
+    services: z.array(idSchema).default([]),
+    statuses: z.array(heatStatusSchema).default([]),
+    /** Layout hints for the web map, e.g. "layout=grid", "compact=true". */
+    layout: z.array(text(200)).max(20).default([]),
+  })
+  .strict();
+export type PerspectiveInput = z.infer<typeof perspectiveInputSchema>;
+
+/** One file of `graph-seed/data/`: any of the sections, each optional. */
+export const seedFileSchema = z
+  .object({
+    elements: z.array(elementInputSchema).default([]),
+    relationships: z.array(relationshipInputSchema).default([]),
+    gaps: z.array(gapInputSchema).default([]),
+    changes: z.array(changeInputSchema).default([]),
+    perspectives: z.array(perspectiveInputSchema).default([]),
+  })
+  .strict();
+export type SeedFile = z.infer<typeof seedFileSchema>;
+
+/** The id prefix for a kind, for generators and forms. */
+export function idPrefixOf(kind: Kind): string {
+  return KINDS[kind].idPrefix;
+}
+
+/** One line per zod issue: "path: message", the path in dotted form as users write it. */
+export function formatZodIssues(error: z.ZodError, prefix: string[] = []): string[] {
+  return error.issues.map((i) => `${[...prefix, ...i.path.map(String)].join('.') || '(root)'}: ${i.message}`);
+}
