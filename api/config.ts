@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const bool = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
 const envSchema = z.object({
   NEO4J_URI: z
@@ -16,15 +22,15 @@ const envSchema = z.object({
   NEO4J_DATABASE: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
   /** Embedded Neo4j only: where the store lives and the Bolt port on 127.0.0.1. */
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
-  NEO4J_EMBEDDED_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  NEO4J_EMBEDDED_PORT: int(1, 65535).default('7687'),
+  PORT: int(0, 65535).default('4000'),
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Comma-separated origins allowed by CORS, or * for any. */
   CORS_ORIGINS: z.string().default('*'),
   GRAPHIQL: bool.default('true'),
   INTROSPECTION: bool.default('true'),
   /** Largest request body accepted, in bytes. */
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+  MAX_BODY_BYTES: int(1024, 10_000_000).default('100000'),
   /** Load the graph seed when the database is empty. */
   SEED_ON_START: bool.default('true'),
 });

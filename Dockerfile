@@ -1,0 +1,10 @@
+# The API and web front end against an external Neo4j (NEO4J_URI is required in the container).
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build:web
+ENV HOST=0.0.0.0 PORT=4000
+EXPOSE 4000
+CMD ["npx", "tsx", "api/main.ts"]
