@@ -4,6 +4,7 @@
  */
 import { createDriver, Database } from '../api/neo4j/database';
 import { applySchema, loadSeed } from '../api/neo4j/setup';
+import { clearDatabase } from './neo4j-provider';
 
 export default async function setup(): Promise<void> {
   const uri = process.env.TEST_NEO4J_URI;
@@ -12,7 +13,7 @@ export default async function setup(): Promise<void> {
   const driver = createDriver({ uri, user: process.env.TEST_NEO4J_USER ?? 'neo4j', password: process.env.TEST_NEO4J_PASSWORD, database });
   const db = new Database(driver, database);
   try {
-    await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, { database });
+    await clearDatabase(driver, database);
     await applySchema(db);
     const started = performance.now();
     await loadSeed(db, () => {});

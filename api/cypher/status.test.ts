@@ -29,8 +29,9 @@ describe('status derivation (specification)', () => {
 
 describe('status derivation in Cypher agrees with the specification', () => {
   let driver: Driver;
+  let database: string;
   beforeAll(() => {
-    driver = testDriver();
+    ({ driver, database } = testDriver());
   });
   afterAll(async () => {
     await driver.close();
@@ -41,6 +42,7 @@ describe('status derivation in Cypher agrees with the specification', () => {
     const { records } = await driver.executeQuery(
       `WITH $e AS e, $open AS open RETURN ${visibleCypher('e', 'open')} AS visible, ${statusCypher('e', 'open')} AS status`,
       { e: { lifecycle: e.lifecycle, validFrom: e.validFrom, validTo: e.validTo }, open: e.openChanges, asOf },
+      { database },
     );
     expect(records[0]?.get('visible')).toBe(visible);
     expect(records[0]?.get('status')).toBe(status);
