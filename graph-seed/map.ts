@@ -76,6 +76,14 @@ export function readSeedDirectory(dir: string = SEED_DIR): GraphMap {
   return map;
 }
 
+/** One whole-map file (an import): parsed and checked completely before anything is written. */
+export function readMapFile(path: string): GraphMap {
+  const { map, problems } = parseMapDocument(readFileSync(path, 'utf8'), path);
+  const all = problems.length > 0 ? problems : checkMap(map);
+  if (all.length > 0) throw new MapValidationError(all);
+  return map;
+}
+
 function mergeInto(target: GraphMap, part: GraphMap): void {
   target.elements.push(...part.elements);
   target.relationships.push(...part.relationships);

@@ -1,0 +1,152 @@
+/**
+ * The map's command line: `npm run seed`, `npm run export -- --format json|csv [--out path]`,
+ * `npm run import -- <file> [--replace]`, `npm run seed:synthetic -- --elements N`.
+ * Connects like the app (NEO4J_URI, else the running or a started embedded Neo4j).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../api/config';
+import { connect, type Connection } from '../api/neo4j/connect';
+import { startEmbeddedNeo4j } from '../api/neo4j/embedded';
+import { createDriver, Database } from '../api/neo4j/database';
+import { applySchema } from '../api/neo4j/setup';
+import { EXPORT_FORMATS, mapToCsv, mapToJson, type ExportFormat } from './export-format';
+import { checkMap, MapValidationError, readMapFile, readSeedDirectory, type GraphMap } from './map';
+import { readMap } from './read-map';
+import { generateSyntheticMap } from './synthetic';
+import { formatCounts, wipeMap, writeMap } from './write-map';
+
+const USAGE = `usage:
+  npm run seed [-- --replace]                         load graph-seed/data (MERGE; --replace wipes the map first)
+  npm run export -- --format json|csv [--out PATH]    JSON to stdout or PATH; CSV files into directory PATH (default export/)
+  npm run import -- FILE [--replace]                  validate FILE completely, then write it (nothing is written if it has problems)
+  npm run seed:synthetic -- --elements N [--seed S] [--store DIR | --into-current]
+                                                      a synthetic map of about N elements, by default in its own store (.data/synthetic)`;
+
+const log = (line: string) => console.error(line);
+
+class UsageError extends Error {}
+
+async function write(conn: Connection, map: GraphMap, replace: boolean): Promise<void> {
+  await applySchema(conn.db);
+  if (replace) {
+    log('wiping the current map (tokens and the audit log stay)…');
+    await wipeMap(conn.db);
+  }
+  const started = performance.now();
+  // After a wipe nothing can exist yet, so relationships are created rather than merged.
+  const counts = await writeMap(conn.db, map, log, replace ? 'create' : 'merge');
+  for (const line of formatCounts(counts)) log(line);
+  log(`written to ${conn.describe} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function synthetic(values: { elements?: string; seed?: string; store?: string; 'into-current'?: boolean }): Promise<void> {
+  const n = Number(values.elements);
+  if (!Number.isInteger(n) || n < 100 || n > 2_000_000) throw new UsageError('--elements must be a whole number from 100 to 2000000');
+  const seed = values.seed === undefined ? 42 : Number(values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+  const started = performance.now();
+  const map = generateSyntheticMap({ elements: n, seed });
+  const problems = checkMap(map);
+  if (problems.length > 0) throw new MapValidationError(problems);
+  log(`generated ${map.elements.length} elements and ${map.relationships.length} relationships in ${Math.round(performance.now() - started)} ms`);
+  if (values['into-current']) {
+    const conn = await connect(loadConfig(), log);
+    try {
+      await write(conn, map, false);
+    } finally {
+      await conn.close();
+    }
+    return;
+  }
+  // Kept apart from the real map: a store of its own, replaced each time.
+  const storeDir = resolve(values.store ?? '.data/synthetic');
+  const embedded = await startEmbeddedNeo4j({ storeDir, port: 0, progress: log });
+  const driver = createDriver({ uri: embedded.uri, user: 'neo4j', database: 'neo4j' });
+  try {
+    await write({ db: new Database(driver, 'neo4j'), describe: `synthetic store ${storeDir}`, close: async () => {} }, map, true);
+    log(`serve it with: NEO4J_DATA_DIR=${storeDir} npm start`);
+  } finally {
+    await driver.close();
+    await embedded.stop();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      replace: { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      elements: { type: 'string' },
+      seed: { type: 'string' },
+      store: { type: 'string' },
+      'into-current': { type: 'boolean' },
+    },
+  });
+  switch (command) {
+    case 'seed': {
+      const map = readSeedDirectory();
+      const conn = await connect(loadConfig(), log);
+      try {
+        await write(conn, map, values.replace === true);
+      } finally {
+        await conn.close();
+      }
+      return;
+    }
+    case 'import': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('import needs a file');
+      const map = readMapFile(file);
+      log(`${file} is valid: ${map.elements.length} elements, ${map.relationships.length} relationships`);
+      const conn = await connect(loadConfig(), log);
+      try {
+        await write(conn, map, values.replace === true);
+      } finally {
+        await conn.close();
+      }
+      return;
+    }
+    case 'export': {
+      const format = (values.format ?? 'json') as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      const conn = await connect(loadConfig(), log);
+      let map: GraphMap;
+      try {
+        map = await readMap(conn.db);
+      } finally {
+        await conn.close();
+      }
+      if (format === 'json') {
+        if (values.out) writeFileSync(values.out, mapToJson(map));
+        else process.stdout.write(mapToJson(map));
+      } else {
+        const dir = values.out ?? 'export';
+        mkdirSync(dir, { recursive: true });
+        for (const [name, text] of Object.entries(mapToCsv(map))) writeFileSync(join(dir, name), text);
+        log(`wrote ${Object.keys(mapToCsv(map)).join(', ')} to ${dir}/`);
+      }
+      log(`exported ${map.elements.length} elements, ${map.relationships.length} relationships, ${map.gaps.length} gaps, ${map.changes.length} planned changes`);
+      return;
+    }
+    case 'synthetic':
+      await synthetic(values);
+      return;
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : 'no command');
+  }
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError) console.error(`${e.message}\n${USAGE}`);
+  else if (e instanceof MapValidationError || e instanceof ConfigError) console.error(e.message);
+  else console.error(`failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}

@@ -1,0 +1,147 @@
+/**
+ * Synthetic maps for benchmarks: the real map's shape at any size. Deterministic for a given
+ * seed. Ids carry "-syn-" and every element a note saying it is synthetic, so such data is never
+ * mistaken for the real map.
+ *
+ * Shape, per N elements: about N/1000 work processes (at least 7), N/100 information services,
+ * N/2000 actor types, national solutions with components and stores, N/500 measures, and the
+ * rest norms spread over every norm kind and its layers. Norms apply to services with a skewed
+ * popularity (a few services carry large heat maps, as Journaldokumenter does), which gives about
+ * ten relationships per element.
+ */
+import { KINDS, LAYER_IDS, type Kind, type Layer } from '../schema/metamodel';
+import type { ChangeInput, ElementInput, GapInput, RelationshipInput } from '../schema/validation';
+import { emptyMap, type GraphMap } from './map';
+
+export interface SyntheticOptions {
+  elements: number;
+  /** PRNG seed; the same seed gives the same map. */
+  seed?: number;
+}
+
+const SOURCE = '003_bc528292a39bd4db.txt:2300-3214';
+const NOTE = 'Syntetisk element for ytelsestesting (npm run seed:synthetic), ikke del av det reelle kartet.';
+
+/** Norm kinds with their share of the norms (codes and standards dominate, as in the catalogue). */
+const NORM_MIX: readonly [Kind, number][] = [
+  ['LAW', 4], ['AGREEMENT', 3], ['GUIDANCE', 6], ['RISK_ASSESSMENT', 1], ['REQUIREMENT', 8],
+  ['GOVERNANCE', 2], ['ORGANISATIONAL_INTERACTION_FORM', 2], ['CODE_SYSTEM', 12], ['INFORMATION_MODEL', 8],
+  ['CONTENT_STANDARD', 10], ['TECHNICAL_STANDARD', 14], ['TECHNICAL_INTERFACE', 10], ['TECHNICAL_INTERACTION_FORM', 3],
+];
+const NORM_WEIGHT = NORM_MIX.reduce((s, [, w]) => s + w, 0);
+const LIFECYCLE_MIX = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'INTRODUCING', 'TRIAL', 'PHASING_OUT', 'PROPOSED'] as const;
+const LEVELS = ['NOT_NORMATIVE', 'GUIDE', 'GUIDELINE', 'RECOMMENDED', 'MANDATORY'] as const;
+
+/** mulberry32: small, fast and good enough to spread synthetic data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
+  const random = prng(options.seed ?? 42);
+  const int = (n: number) => Math.floor(random() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  /** Popularity skew: index i is chosen with weight ~ 1/(i+1)^0.8. */
+  const skewed = (n: number) => Math.min(n - 1, Math.floor(n * random() ** 2.2));
+
+  const total = Math.max(100, options.elements);
+  const map = emptyMap();
+  const seq = new Map<Kind, number>();
+  const add = (kind: Kind, layers: Layer[], extra: Partial<ElementInput> = {}): string => {
+    const n = (seq.get(kind) ?? 0) + 1;
+    seq.set(kind, n);
+    const id = `${KINDS[kind].idPrefix}-syn-${String(n).padStart(6, '0')}`;
+    map.elements.push({
+      id, kind, layers,
+      name: `${KINDS[kind].nb} ${n}`,
+      nameEn: `${KINDS[kind].en} ${n}`,
+      description: `Syntetisk ${KINDS[kind].nb.toLowerCase()} nummer ${n}.`,
+      lifecycle: 'ACTIVE', identifiers: [], sources: [SOURCE], notes: [NOTE], scores: [],
+      ...extra,
+    });
+    return id;
+  };
+  const rel = (r: RelationshipInput) => map.relationships.push(r);
+
+  const processes = Array.from({ length: Math.max(7, Math.round(total / 1000)) }, () => add('WORK_PROCESS', ['ORGANISATIONAL']));
+  const services = Array.from({ length: Math.max(20, Math.round(total / 100)) }, () => add('INFORMATION_SERVICE', ['ORGANISATIONAL', 'SEMANTIC']));
+  const actorTypes = Array.from({ length: Math.max(5, Math.round(total / 2000)) }, () => add('ACTOR_TYPE', ['ORGANISATIONAL']));
+  services.forEach((s, i) => rel({ from: s, type: 'PART_OF', to: processes[i % processes.length]!, sources: [] }));
+  for (const a of actorTypes) for (let k = 0; k < 3; k++) rel({ from: a, type: 'PERFORMS', to: pick(processes), sources: [] });
+
+  const solutions = Array.from({ length: Math.max(3, Math.round(total / 200)) }, () => add('NATIONAL_SOLUTION', ['TECHNICAL']));
+  for (const s of solutions) {
+    for (let k = 0; k < 5; k++) rel({ from: s, type: 'REALIZES', to: services[skewed(services.length)]!, sources: [] });
+    for (let k = 0; k < 2; k++) {
+      const c = add('INTEROPERABILITY_COMPONENT', ['TECHNICAL']);
+      rel({ from: c, type: 'PART_OF', to: s, sources: [] });
+      rel({ from: c, type: 'REALIZES', to: services[skewed(services.length)]!, sources: [] });
+    }
+    const store = add('INFORMATION_STORE', ['TECHNICAL']);
+    rel({ from: store, type: 'PART_OF', to: s, sources: [] });
+  }
+  const measures = Array.from({ length: Math.max(3, Math.round(total / 500)) }, (_, i) =>
+    add('MEASURE', ['ORGANISATIONAL'], { rank: i + 1, score: Math.round((100 - (i * 90) / Math.max(1, total / 500)) * 10) / 10 }),
+  );
+
+  const norms: string[] = [];
+  const layersOf = new Map<string, Layer[]>();
+  while (map.elements.length < total) {
+    let w = random() * NORM_WEIGHT;
+    const kind = NORM_MIX.find(([, weight]) => (w -= weight) < 0)?.[0] ?? 'TECHNICAL_STANDARD';
+    const possible = [...KINDS[kind].layers];
+    const layers = possible.length > 1 && random() < 0.2 ? possible.slice(0, 2) : [pick(possible)];
+    const lifecycle = pick(LIFECYCLE_MIX);
+    const id = add(kind, layers, {
+      lifecycle,
+      ...(KINDS[kind].layers.some((l) => l === 'SEMANTIC' || l === 'TECHNICAL') ? { normativeLevel: pick(LEVELS) } : {}),
+      identifiers: random() < 0.3 ? [`URL:https://example.org/syn/${seq.get(kind)}`] : [],
+    });
+    norms.push(id);
+    layersOf.set(id, layers);
+    // About eight services per norm, popular services more often.
+    const targets = new Set<string>();
+    const degree = 5 + int(9);
+    while (targets.size < degree) targets.add(services[skewed(services.length)]!);
+    for (const s of targets) rel({ from: id, type: 'APPLIES_TO', to: s, layer: pick(layers), sources: [] });
+    if (norms.length > 1) rel({ from: id, type: 'BASED_ON', to: norms[int(norms.length - 1)]!, sources: [] });
+  }
+
+  const changes: ChangeInput[] = [];
+  norms.forEach((id, i) => {
+    if (i % 20 !== 0) return;
+    const year = 2025 + (i % 5);
+    changes.push({
+      id: `change-syn-${String(i).padStart(6, '0')}`, element: id, change: i % 40 === 0 ? 'PHASE_OUT' : 'REVISE',
+      due: `${year}-0${1 + (i % 9)}-15`, description: 'Syntetisk planlagt endring.', measure: measures[i % measures.length]!, sources: [],
+    });
+  });
+  map.changes = changes;
+  const gaps: GapInput[] = services
+    .filter((_, i) => i % 2 === 0)
+    .map((s, i) => ({
+      id: `gap-syn-${String(i).padStart(6, '0')}`, service: s, layer: LAYER_IDS[i % LAYER_IDS.length]!,
+      title: `Udekket behov ${i}`, description: 'Syntetisk udekket behov.', sources: [],
+    }));
+  map.gaps = gaps;
+  dedupe(map.relationships);
+  return map;
+}
+
+/** Random picks may repeat a relationship; a map lists each one once. */
+function dedupe(rels: RelationshipInput[]): void {
+  const seen = new Set<string>();
+  for (let i = rels.length - 1; i >= 0; i--) {
+    const r = rels[i]!;
+    const key = `${r.from}|${r.type}|${r.to}|${r.layer ?? ''}`;
+    if (seen.has(key)) rels.splice(i, 1);
+    seen.add(key);
+  }
+}
