@@ -52,13 +52,24 @@ export function parseMapDocument(text: string, fileName: string): { map: GraphMa
   const parsed = seedFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const node = doc.getIn(issue.path, true) as { range?: [number, number, number] } | undefined;
-      const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+      const line = lineOfPath(doc, lineCounter, issue.path);
       return `${fileName}${line ? `:${line}` : ''}: ${formatZodIssues({ issues: [issue] } as never)[0]}`;
     });
     return { map: emptyMap(), problems };
   }
   return { map: parsed.data, problems: [] };
+}
+
+/**
+ * The line of the node at `path`, or of its nearest ancestor when the node is missing (a required
+ * key that was left out is reported at the object that lacks it).
+ */
+function lineOfPath(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 1; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
 }
 
 /** Read every `*.yaml`/`*.json` file of the seed directory, in name order, into one map. */

@@ -19,7 +19,8 @@ import { readMap } from './read-map';
 import { writeMap } from './write-map';
 
 const run = promisify(execFile);
-const SEEDS_DIR = new URL('../../shared/seeds/', import.meta.url);
+// The source documents travel with the map (graph-seed/sources/, copied from the domain brief).
+const SEEDS_DIR = new URL('./sources/', import.meta.url);
 const lineCount = new Map<string, number>(SOURCE_DOCUMENTS.map((d) => [d, readFileSync(new URL(d, SEEDS_DIR), 'utf8').split('\n').length]));
 
 let db: Database;
