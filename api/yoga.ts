@@ -14,6 +14,7 @@ import { createLoaders } from './loaders';
 import { RoundTrips, type Database } from './neo4j/database';
 import { resolvers } from './resolvers';
 import { authenticate, type AuthResult } from './auth/authenticate';
+import { useInputErrors } from './input-errors';
 
 export type YogaOptions = Pick<Config, 'CORS_ORIGINS' | 'GRAPHIQL' | 'INTROSPECTION'>;
 
@@ -77,6 +78,7 @@ export function createYogaServer(db: Database, options: YogaOptions) {
       }),
       ...(options.INTROSPECTION ? [] : [noIntrospection()]),
       useRoundTripHeader(),
+      useInputErrors(),
     ],
   });
 }

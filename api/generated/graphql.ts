@@ -2,6 +2,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ElementRecord, RelationshipRecord, PlannedChangeRecord, GapRecord } from '../model';
 import type { HeatMapRecord, HeatMapRowRecord, Cell, CellReasonRecord, ServiceRecord, PerspectiveRecord } from '../views/heat-map';
+import type { WorkProcessRecord, ActorTypeRecord } from '../views/landscape';
+import type { NormsRecord, NormsLayerRecord, NormsKindGroupRecord } from '../views/norms';
+import type { StandardEntryRecord, ServiceUseRecord } from '../views/standards';
+import type { ImpactRecord, ImpactEntryRecord } from '../views/impact';
+import type { ElementConnectionRecord } from '../views/elements';
 import type { DefRecord } from '../resolvers/metamodel';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -426,6 +431,8 @@ export type LinkInput = {
   type: RelationshipType;
   validFrom?: InputMaybe<Scalars['Date']['input']>;
   validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** The `from` element's version as read (optimistic concurrency); linking increases it. */
+  version: Scalars['Int']['input'];
 };
 
 export type MarkGapInput = {
@@ -924,9 +931,12 @@ export type StatusCount = {
 
 export type UnlinkInput = {
   from: Scalars['ID']['input'];
+  /** Required for APPLIES_TO (the heat-map row), absent otherwise. */
   layer?: InputMaybe<Layer>;
   to: Scalars['ID']['input'];
   type: RelationshipType;
+  /** The `from` element's version as read; when given, a stale one is a CONFLICT. */
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WorkProcess = {
@@ -1019,7 +1029,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ActorType: ResolverTypeWrapper<Partial<ActorType>>;
+  ActorType: ResolverTypeWrapper<ActorTypeRecord>;
   AuditEvent: ResolverTypeWrapper<Partial<AuditEvent>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   CellReason: ResolverTypeWrapper<CellReasonRecord>;
@@ -1029,7 +1039,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
   Element: ResolverTypeWrapper<ElementRecord>;
-  ElementConnection: ResolverTypeWrapper<Partial<Omit<ElementConnection, 'edges'> & { edges: Array<ResolversTypes['ElementEdge']> }>>;
+  ElementConnection: ResolverTypeWrapper<ElementConnectionRecord>;
   ElementEdge: ResolverTypeWrapper<Partial<Omit<ElementEdge, 'node'> & { node: ResolversTypes['Element'] }>>;
   ElementFilter: ResolverTypeWrapper<Partial<ElementFilter>>;
   ElementInput: ResolverTypeWrapper<Partial<ElementInput>>;
@@ -1043,8 +1053,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Identifier: ResolverTypeWrapper<Partial<Identifier>>;
   IdentifierScheme: ResolverTypeWrapper<Partial<IdentifierScheme>>;
-  Impact: ResolverTypeWrapper<Partial<Omit<Impact, 'dependents' | 'root'> & { dependents: Array<ResolversTypes['ImpactEntry']>, root: ResolversTypes['Element'] }>>;
-  ImpactEntry: ResolverTypeWrapper<Partial<Omit<ImpactEntry, 'element'> & { element: ResolversTypes['Element'] }>>;
+  Impact: ResolverTypeWrapper<ImpactRecord>;
+  ImpactEntry: ResolverTypeWrapper<ImpactEntryRecord>;
   InformationService: ResolverTypeWrapper<ServiceRecord>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   Kind: ResolverTypeWrapper<Partial<Kind>>;
@@ -1060,9 +1070,9 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NormativeLevel: ResolverTypeWrapper<Partial<NormativeLevel>>;
   NormativeLevelDef: ResolverTypeWrapper<DefRecord>;
-  Norms: ResolverTypeWrapper<Partial<Omit<Norms, 'layers' | 'service'> & { layers: Array<ResolversTypes['NormsLayer']>, service: ResolversTypes['InformationService'] }>>;
-  NormsKindGroup: ResolverTypeWrapper<Partial<Omit<NormsKindGroup, 'norms'> & { norms: Array<ResolversTypes['HeatMapCell']> }>>;
-  NormsLayer: ResolverTypeWrapper<Partial<Omit<NormsLayer, 'kinds'> & { kinds: Array<ResolversTypes['NormsKindGroup']> }>>;
+  Norms: ResolverTypeWrapper<NormsRecord>;
+  NormsKindGroup: ResolverTypeWrapper<NormsKindGroupRecord>;
+  NormsLayer: ResolverTypeWrapper<NormsLayerRecord>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   PathStep: ResolverTypeWrapper<Partial<PathStep>>;
   Perspective: ResolverTypeWrapper<PerspectiveRecord>;
@@ -1078,18 +1088,18 @@ export type ResolversTypes = {
   Role: ResolverTypeWrapper<Partial<Role>>;
   Score: ResolverTypeWrapper<Partial<Score>>;
   SearchHit: ResolverTypeWrapper<Partial<Omit<SearchHit, 'element'> & { element: ResolversTypes['Element'] }>>;
-  ServiceUse: ResolverTypeWrapper<Partial<Omit<ServiceUse, 'service'> & { service: ResolversTypes['InformationService'] }>>;
+  ServiceUse: ResolverTypeWrapper<ServiceUseRecord>;
   Source: ResolverTypeWrapper<Partial<Source>>;
-  StandardEntry: ResolverTypeWrapper<Partial<Omit<StandardEntry, 'element' | 'plannedChanges' | 'services'> & { element: ResolversTypes['Element'], plannedChanges: Array<ResolversTypes['PlannedChange']>, services: Array<ResolversTypes['ServiceUse']> }>>;
+  StandardEntry: ResolverTypeWrapper<StandardEntryRecord>;
   StatusCount: ResolverTypeWrapper<Partial<StatusCount>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   UnlinkInput: ResolverTypeWrapper<Partial<UnlinkInput>>;
-  WorkProcess: ResolverTypeWrapper<Partial<Omit<WorkProcess, 'informationServices'> & { informationServices: Array<ResolversTypes['InformationService']> }>>;
+  WorkProcess: ResolverTypeWrapper<WorkProcessRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ActorType: Partial<ActorType>;
+  ActorType: ActorTypeRecord;
   AuditEvent: Partial<AuditEvent>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   CellReason: CellReasonRecord;
@@ -1097,7 +1107,7 @@ export type ResolversParentTypes = {
   Date: Partial<Scalars['Date']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   Element: ElementRecord;
-  ElementConnection: Partial<Omit<ElementConnection, 'edges'> & { edges: Array<ResolversParentTypes['ElementEdge']> }>;
+  ElementConnection: ElementConnectionRecord;
   ElementEdge: Partial<Omit<ElementEdge, 'node'> & { node: ResolversParentTypes['Element'] }>;
   ElementFilter: Partial<ElementFilter>;
   ElementInput: Partial<ElementInput>;
@@ -1109,8 +1119,8 @@ export type ResolversParentTypes = {
   HeatStatusDef: DefRecord;
   ID: Partial<Scalars['ID']['output']>;
   Identifier: Partial<Identifier>;
-  Impact: Partial<Omit<Impact, 'dependents' | 'root'> & { dependents: Array<ResolversParentTypes['ImpactEntry']>, root: ResolversParentTypes['Element'] }>;
-  ImpactEntry: Partial<Omit<ImpactEntry, 'element'> & { element: ResolversParentTypes['Element'] }>;
+  Impact: ImpactRecord;
+  ImpactEntry: ImpactEntryRecord;
   InformationService: ServiceRecord;
   Int: Partial<Scalars['Int']['output']>;
   KindDef: DefRecord;
@@ -1121,9 +1131,9 @@ export type ResolversParentTypes = {
   Metamodel: Partial<Omit<Metamodel, 'changeTypes' | 'heatStatuses' | 'kinds' | 'layers' | 'lifecycles' | 'normativeLevels' | 'relationshipTypes'> & { changeTypes: Array<ResolversParentTypes['ChangeTypeDef']>, heatStatuses: Array<ResolversParentTypes['HeatStatusDef']>, kinds: Array<ResolversParentTypes['KindDef']>, layers: Array<ResolversParentTypes['LayerDef']>, lifecycles: Array<ResolversParentTypes['LifecycleDef']>, normativeLevels: Array<ResolversParentTypes['NormativeLevelDef']>, relationshipTypes: Array<ResolversParentTypes['RelationshipTypeDef']> }>;
   Mutation: Record<PropertyKey, never>;
   NormativeLevelDef: DefRecord;
-  Norms: Partial<Omit<Norms, 'layers' | 'service'> & { layers: Array<ResolversParentTypes['NormsLayer']>, service: ResolversParentTypes['InformationService'] }>;
-  NormsKindGroup: Partial<Omit<NormsKindGroup, 'norms'> & { norms: Array<ResolversParentTypes['HeatMapCell']> }>;
-  NormsLayer: Partial<Omit<NormsLayer, 'kinds'> & { kinds: Array<ResolversParentTypes['NormsKindGroup']> }>;
+  Norms: NormsRecord;
+  NormsKindGroup: NormsKindGroupRecord;
+  NormsLayer: NormsLayerRecord;
   PageInfo: Partial<PageInfo>;
   PathStep: Partial<PathStep>;
   Perspective: PerspectiveRecord;
@@ -1137,13 +1147,13 @@ export type ResolversParentTypes = {
   RelationshipTypeDef: DefRecord;
   Score: Partial<Score>;
   SearchHit: Partial<Omit<SearchHit, 'element'> & { element: ResolversParentTypes['Element'] }>;
-  ServiceUse: Partial<Omit<ServiceUse, 'service'> & { service: ResolversParentTypes['InformationService'] }>;
+  ServiceUse: ServiceUseRecord;
   Source: Partial<Source>;
-  StandardEntry: Partial<Omit<StandardEntry, 'element' | 'plannedChanges' | 'services'> & { element: ResolversParentTypes['Element'], plannedChanges: Array<ResolversParentTypes['PlannedChange']>, services: Array<ResolversParentTypes['ServiceUse']> }>;
+  StandardEntry: StandardEntryRecord;
   StatusCount: Partial<StatusCount>;
   String: Partial<Scalars['String']['output']>;
   UnlinkInput: Partial<UnlinkInput>;
-  WorkProcess: Partial<Omit<WorkProcess, 'informationServices'> & { informationServices: Array<ResolversParentTypes['InformationService']> }>;
+  WorkProcess: WorkProcessRecord;
 };
 
 export type ActorTypeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorType'] = ResolversParentTypes['ActorType']> = {

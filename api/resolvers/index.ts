@@ -4,5 +4,18 @@ import { elementResolvers } from './element';
 import { heatMapResolvers } from './heat-map';
 import { metamodelResolvers } from './metamodel';
 import { scalarResolvers } from './scalars';
+import { mutationResolvers } from './mutations';
+import { auditResolvers } from './audit';
+import { landscapeResolvers } from './landscape';
+import { elementsResolvers } from './elements';
+import { normsResolvers } from './norms';
+import { standardsResolvers } from './standards';
+import { impactResolvers } from './impact';
+import { searchResolvers } from './search';
+import { roadmapResolvers } from './roadmap';
 
 export const resolvers: Resolvers[] = [scalarResolvers as Resolvers, metamodelResolvers, elementResolvers, heatMapResolvers];
+// The read API (issue 4): landscape, elements, norms, standards, impact, search, roadmap and perspectives.
+resolvers.push(landscapeResolvers, elementsResolvers, normsResolvers, standardsResolvers, impactResolvers, searchResolvers, roadmapResolvers);
+// The analysts' writes, their audit trail and `me` (issue 5).
+resolvers.push(mutationResolvers, auditResolvers);

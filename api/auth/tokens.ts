@@ -1,0 +1,105 @@
+/**
+ * Bearer tokens as stored: `:ApiToken {id, name, role, hash, createdAt, revokedAt}`. The secret is
+ * returned once by `createToken` and never stored; only its SHA-256 hash is. Creating and revoking
+ * are audited like every other write. Used by the token CLI (`npm run token`) and by tests.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ROLE_IDS, type Role } from '../../schema/metamodel';
+import { AUDIT } from '../cypher/writes';
+import type { Database } from '../neo4j/database';
+import { hashToken, newTokenSecret } from './authenticate';
+
+export const tokenNameSchema = z.string().trim().min(1, 'must not be empty').max(200);
+export const roleSchema = z.enum(ROLE_IDS);
+
+export interface TokenInfo {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface CreatedToken extends TokenInfo {
+  /** The bearer secret: show it once, it cannot be recovered. */
+  secret: string;
+}
+
+/** Who did it, for the audit log of token writes (they come from the command line, not a token). */
+const CLI_ACTOR = 'token-cli';
+
+const CREATE_TOKEN = `CREATE (t:ApiToken {id: $id, name: $name, role: $role, hash: $hash, createdAt: datetime()})
+RETURN t {.id, .name, .role, createdAt: toString(t.createdAt)} AS token`;
+
+const REVOKE_TOKEN = `MATCH (t:ApiToken {id: $id})
+WITH t, t.revokedAt IS NULL AS open
+SET t.revokedAt = coalesce(t.revokedAt, datetime())
+RETURN open, t {.id, .name, .role, createdAt: toString(t.createdAt), revokedAt: toString(t.revokedAt)} AS token`;
+
+const LIST_TOKENS = `MATCH (t:ApiToken)
+RETURN t {.id, .name, .role, createdAt: toString(t.createdAt), revokedAt: toString(t.revokedAt)} AS token
+ORDER BY t.createdAt, t.id`;
+
+/** Neo4j prints a datetime with as many fraction digits as it needs; show fixed-width ISO. */
+const iso = (v: string): string => (Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString());
+
+function toInfo(raw: Record<string, unknown>): TokenInfo {
+  return {
+    id: String(raw.id),
+    name: String(raw.name),
+    role: raw.role as Role,
+    createdAt: iso(String(raw.createdAt)),
+    revokedAt: typeof raw.revokedAt === 'string' ? iso(raw.revokedAt) : null,
+  };
+}
+
+/** Create a token for `name` with `role`; returns the secret (once) with the stored record. */
+export async function createToken(db: Database, options: { name: string; role: Role }): Promise<CreatedToken> {
+  const name = tokenNameSchema.parse(options.name);
+  const role = roleSchema.parse(options.role);
+  const secret = newTokenSecret();
+  const id = `token-${randomBytes(6).toString('hex')}`;
+  const info = await db.write(async (tx) => {
+    const result = await tx.run(CREATE_TOKEN, { id, name, role, hash: hashToken(secret) });
+    const token = toInfo(result.records[0]?.get('token') as Record<string, unknown>);
+    await tx.run(AUDIT, {
+      actor: CLI_ACTOR,
+      tokenId: null,
+      action: 'createToken',
+      target: id,
+      elements: [],
+      before: null,
+      after: JSON.stringify({ id, name, role }),
+    });
+    return token;
+  });
+  return { ...info, secret };
+}
+
+/** Revoke a token by id. 'revoked', 'already-revoked' or 'not-found'. */
+export async function revokeToken(db: Database, id: string): Promise<'revoked' | 'already-revoked' | 'not-found'> {
+  return db.write(async (tx) => {
+    const result = await tx.run(REVOKE_TOKEN, { id });
+    const record = result.records[0];
+    if (!record) return 'not-found';
+    if (record.get('open') !== true) return 'already-revoked';
+    const token = toInfo(record.get('token') as Record<string, unknown>);
+    await tx.run(AUDIT, {
+      actor: CLI_ACTOR,
+      tokenId: null,
+      action: 'revokeToken',
+      target: id,
+      elements: [],
+      before: JSON.stringify({ id, name: token.name, role: token.role }),
+      after: JSON.stringify({ id, name: token.name, role: token.role, revokedAt: token.revokedAt }),
+    });
+    return 'revoked';
+  });
+}
+
+/** Every token, oldest first, without hashes. */
+export async function listTokens(db: Database): Promise<TokenInfo[]> {
+  const rows = await db.read(LIST_TOKENS);
+  return rows.map((r) => toInfo(r.token as Record<string, unknown>));
+}

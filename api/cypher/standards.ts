@@ -1,0 +1,43 @@
+/**
+ * "Which standards and code systems are there per layer, with what status and normative level,
+ * which services use them and what is changing?" (the vendors' view). One round trip: the matching
+ * standards with their derived status, APPLIES_TO uses and open changes, then a summary (status
+ * counts) of each service that uses one of them, and whether the requested service exists.
+ */
+import type { Kind } from '../../schema/metamodel';
+import { serviceSummaryCypher, serviceSummaryMap } from './landscape';
+import { kindLabels } from './labels';
+import { openChangesOf, relationshipHoldsCypher, statusCypher, visibleCypher } from './status';
+
+/** The kinds `standards` lists when none are asked for. */
+export const DEFAULT_STANDARD_KINDS: readonly Kind[] = ['CODE_SYSTEM', 'INFORMATION_MODEL', 'CONTENT_STANDARD', 'TECHNICAL_STANDARD', 'TECHNICAL_INTERFACE'];
+
+/** The standards query for a set of kinds (labels spliced from the metamodel list). */
+export function standardsByLayerCypher(kinds: readonly Kind[]): string {
+  return `
+OPTIONAL MATCH (svc:InformationService {id: $service})
+CALL () {
+  MATCH (e:${kindLabels(kinds)})
+  WHERE $normativeLevels IS NULL OR e.normativeLevel IN $normativeLevels
+  WITH e, ${openChangesOf('e')} AS open
+  WHERE ${visibleCypher('e', 'open')}
+  WITH e, open, ${statusCypher('e', 'open')} AS status
+  WHERE $statuses IS NULL OR status IN $statuses
+  WITH e, open, status,
+       [(e)-[r:APPLIES_TO]->(s:InformationService) WHERE ${relationshipHoldsCypher('r')} | {service: s.id, layer: r.layer}] AS uses
+  WHERE ($layer IS NULL OR $layer IN e.layers OR any(u IN uses WHERE u.layer = $layer))
+    AND ($service IS NULL OR any(u IN uses WHERE u.service = $service))
+  RETURN collect({element: e {.*, status: status}, uses: uses, changes: open}) AS entries
+}
+CALL (entries) {
+  UNWIND entries AS entry
+  UNWIND entry.uses AS use
+  WITH DISTINCT use.service AS serviceId
+  MATCH (s:InformationService {id: serviceId})
+  ${serviceSummaryCypher('s')}
+  RETURN collect(${serviceSummaryMap('s')}) AS services
+}
+RETURN $service IS NOT NULL AND svc IS NULL AS serviceMissing, entries, services`;
+}
+
+export const STANDARDS_BY_LAYER = standardsByLayerCypher(DEFAULT_STANDARD_KINDS);

@@ -1,0 +1,59 @@
+/** `history(element)`, `auditLog(from, to, actor, first)` and `me`: who wrote what, and who is asking. */
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
+import { idSchema } from '../../schema/validation';
+import { AUDIT_LOG, HISTORY } from '../cypher/writes';
+import { notFound, parseInput } from '../errors';
+import type { AuditEvent, Resolvers } from '../generated/graphql';
+
+type Raw = Record<string, unknown>;
+
+const firstSchema = z.number().int().min(1).max(1000);
+const actorSchema = z.string().trim().min(1).max(200);
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** Neo4j prints a datetime with as many fraction digits as it needs; clients get fixed-width ISO. */
+function isoInstant(v: unknown): string {
+  const t = Date.parse(String(v));
+  return Number.isNaN(t) ? String(v) : new Date(t).toISOString();
+}
+
+export function toAuditEvent(raw: Raw): AuditEvent {
+  return {
+    id: String(raw.id),
+    at: isoInstant(raw.at),
+    actor: String(raw.actor),
+    action: String(raw.action),
+    target: String(raw.target),
+    before: str(raw.before),
+    after: str(raw.after),
+  };
+}
+
+export const auditResolvers: Resolvers = {
+  Query: {
+    history: async (_, args, ctx) => {
+      const id = parseInput(idSchema, args.element, ['element']);
+      const [row] = await ctx.db.read(HISTORY, { id }, ctx.roundTrips);
+      const events = ((row?.events as Raw[] | null) ?? []).map(toAuditEvent);
+      if (row?.exists !== true && events.length === 0) throw notFound('element', id);
+      return events;
+    },
+    auditLog: async (_, args, ctx) => {
+      const first = parseInput(firstSchema, args.first ?? 100, ['first']);
+      const actor = args.actor == null ? null : parseInput(actorSchema, args.actor, ['actor']);
+      const rows = await ctx.db.read(
+        AUDIT_LOG,
+        // LIMIT needs an integer; plain JS numbers travel as floats.
+        { from: args.from ?? null, to: args.to ?? null, actor, first: neo4j.int(first) },
+        ctx.roundTrips,
+      );
+      return rows.map((r) => toAuditEvent(r.event as Raw));
+    },
+    me: async (_, __, ctx) => {
+      const { principal } = await ctx.auth();
+      return principal ? { name: principal.name, role: principal.role } : null;
+    },
+  },
+};

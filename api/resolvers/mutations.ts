@@ -1,0 +1,425 @@
+/**
+ * The analysts' writes. Each mutation: the caller's role first (requireRole), then the arguments
+ * through the zod schemas of schema/validation.ts (BAD_USER_INPUT naming the field), then ONE
+ * transaction that locks, checks (NOT_FOUND, CONFLICT on a stale version), writes and appends an
+ * :AuditEvent with the state before and after. A failed check throws inside the transaction, so
+ * it rolls back and nothing is written.
+ */
+import { randomBytes } from 'node:crypto';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { z } from 'zod';
+import { KINDS, RELATIONSHIPS, relationshipAllowed, type Kind, type Layer, type RelationshipType } from '../../schema/metamodel';
+import {
+  changeInputSchema,
+  elementInputSchema,
+  gapInputSchema,
+  idSchema,
+  isoDateSchema,
+  layerSchema,
+  lifecycleSchema,
+  normativeLevelSchema,
+  perspectiveInputSchema,
+  relationshipInputSchema,
+  relationshipTypeSchema,
+} from '../../schema/validation';
+import { changeProperties, elementProperties, gapProperties, perspectiveProperties, relationshipProperties } from '../../graph-seed/write-map';
+import { requireRole } from '../auth/authenticate';
+import type { Context, Principal } from '../context';
+import {
+  AUDIT,
+  CHANGE_BY_ID,
+  COMPLETE_CHANGE,
+  CREATE_CHANGE,
+  CREATE_GAP,
+  CREATE_PERSPECTIVE,
+  DELETE_PERSPECTIVE,
+  ELEMENT_WITH_STATUS,
+  GAP_BY_ID,
+  KINDS_OF,
+  REPLACE_PERSPECTIVE,
+  RESOLVE_GAP,
+  ROWS_OUTSIDE_LAYERS,
+  UPDATE_ELEMENT,
+  createElementCypher,
+  linkCypher,
+  lockCypher,
+  readNodeCypher,
+  readRelationshipCypher,
+  unlinkCypher,
+  type WritableLabel,
+} from '../cypher/writes';
+import { apiError, parseInput } from '../errors';
+import type { Resolvers } from '../generated/graphql';
+import { toElementRecord, toGapRecord, toPlannedChangeRecord, today, type ElementRecord, type RelationshipRecord } from '../model';
+import { toPerspectiveRecord } from '../views/heat-map';
+
+type Raw = Record<string, unknown>;
+
+/** What a write appends to the audit log. */
+interface AuditEntry {
+  action: string;
+  target: string;
+  /** Elements the write touched besides the target (history(element) finds the event by these too). */
+  elements: string[];
+  before: unknown;
+  after: unknown;
+}
+
+/** Thrown inside unlink's transaction to roll back the lock when there is nothing to delete. */
+class NothingToUnlink extends Error {}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+/** GraphQL sends null for an omitted optional field; the zod schemas expect it absent. */
+function withoutNulls(value: object): Raw {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
+}
+
+const versionSchema = z.number().int().min(0).max(2 ** 31);
+const gapIdSchema = z.string().max(120).regex(/^gap-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "gap-"');
+const changeIdSchema = z.string().max(120).regex(/^change-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "change-"');
+const perspectiveIdSchema = z.string().max(120).regex(/^perspektiv-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "perspektiv-"');
+
+/** A new id for a node the caller does not name (gaps, planned changes). */
+function newId(prefix: string): string {
+  return `${prefix}-${randomBytes(6).toString('hex')}`;
+}
+
+function notFoundAt(what: string, id: string, field: string) {
+  return apiError('NOT_FOUND', `no ${what} with id "${id}"`, { id, field });
+}
+
+function badInput(field: string, message: string) {
+  return apiError('BAD_USER_INPUT', `${field}: ${message}`, { field, issues: [{ path: field, message }] });
+}
+
+function conflict(id: string, expected: number, actual: number) {
+  return apiError('CONFLICT', `"${id}" has changed since it was read (version ${actual}, not ${expected}); read it again and retry`, {
+    id,
+    expectedVersion: expected,
+    actualVersion: actual,
+  });
+}
+
+const isTemporal = (v: unknown): boolean =>
+  neo4j.isDateTime(v) || neo4j.isDate(v) || neo4j.isLocalDateTime(v) || neo4j.isTime(v) || neo4j.isLocalTime(v) || neo4j.isDuration(v);
+
+/** JSON of a stored state for the audit log (Neo4j temporals as ISO strings). */
+function auditJson(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return JSON.stringify(value, (_key, v: unknown) => (isTemporal(v) ? String(v) : v));
+}
+
+async function rows(tx: ManagedTransaction, cypher: string, params: Raw): Promise<Raw[]> {
+  const result = await tx.run(cypher, params);
+  return result.records.map((r) => r.toObject() as Raw);
+}
+
+async function one(tx: ManagedTransaction, cypher: string, params: Raw): Promise<Raw | undefined> {
+  return (await rows(tx, cypher, params))[0];
+}
+
+/** Lock a node and read its latest committed properties; undefined when there is none. */
+async function lockAndRead(tx: ManagedTransaction, label: WritableLabel, id: string): Promise<Raw | undefined> {
+  const locked = await one(tx, lockCypher(label), { id });
+  if (!locked) return undefined;
+  return (await one(tx, readNodeCypher(label), { id }))?.node as Raw | undefined;
+}
+
+const versionOf = (node: Raw): number => (typeof node.version === 'number' ? node.version : 1);
+
+/** Lock an element and check the version the caller read: NOT_FOUND or CONFLICT, else its state. */
+async function lockElement(tx: ManagedTransaction, id: string, version: number | undefined, field: string): Promise<Raw> {
+  const node = await lockAndRead(tx, 'Element', id);
+  if (!node) throw notFoundAt('element', id, field);
+  if (version !== undefined && versionOf(node) !== version) throw conflict(id, version, versionOf(node));
+  return node;
+}
+
+async function kindsOf(tx: ManagedTransaction, ids: string[]): Promise<Map<string, { kind: Kind; layers: Layer[] }>> {
+  const found = await rows(tx, KINDS_OF, { ids });
+  const out = new Map<string, { kind: Kind; layers: Layer[] }>();
+  for (const r of found) if (typeof r.kind === 'string') out.set(String(r.id), { kind: r.kind as Kind, layers: (r.layers as Layer[] | null) ?? [] });
+  return out;
+}
+
+async function elementRecord(tx: ManagedTransaction, id: string): Promise<ElementRecord> {
+  const row = await one(tx, ELEMENT_WITH_STATUS, { id, asOf: today() });
+  return toElementRecord(row?.element as Raw);
+}
+
+const isConstraintViolation = (e: unknown): boolean =>
+  e instanceof Error && 'code' in e && e.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/**
+ * Run one write: the work, then its audit event, in the same transaction. Two creates of the
+ * same id racing each other end in the unique constraint: reported as CONFLICT.
+ */
+async function audited<T>(ctx: Context, principal: Principal, work: (tx: ManagedTransaction) => Promise<{ result: T; audit: AuditEntry }>): Promise<T> {
+  try {
+    return await ctx.db.write(async (tx) => {
+      const { result, audit } = await work(tx);
+      await tx.run(AUDIT, {
+        actor: principal.name,
+        tokenId: principal.tokenId,
+        action: audit.action,
+        target: audit.target,
+        elements: [...new Set(audit.elements)],
+        before: auditJson(audit.before),
+        after: auditJson(audit.after),
+      });
+      return result;
+    }, ctx.roundTrips);
+  } catch (e) {
+    if (isConstraintViolation(e)) throw apiError('CONFLICT', 'something with this id was created at the same time; read it again and retry');
+    throw e;
+  }
+}
+
+// ---- argument schemas -------------------------------------------------------------------------
+
+const unlinkSchema = z
+  .object({ from: idSchema, type: relationshipTypeSchema, to: idSchema, layer: layerSchema.optional(), version: versionSchema.optional() })
+  .strict()
+  .superRefine((r, c) => {
+    const layered = RELATIONSHIPS[r.type].layered;
+    if (layered && !r.layer) c.addIssue({ code: z.ZodIssueCode.custom, path: ['layer'], message: `${r.type} needs the layer of the heat-map row` });
+    if (!layered && r.layer) c.addIssue({ code: z.ZodIssueCode.custom, path: ['layer'], message: `${r.type} has no layer` });
+  });
+
+/** Split `version` off an input object (the zod input schemas are strict and do not know it). */
+function splitVersion(input: object): { rest: Raw; version: unknown } {
+  const { version, ...rest } = withoutNulls(input);
+  return { rest, version };
+}
+
+/** Stored measure scores cannot be given through ElementInput; an update keeps them. */
+const MEASURE_ONLY = ['rank', 'score', 'scoreCriteria', 'scoreValues'] as const;
+
+// ---- resolvers --------------------------------------------------------------------------------
+
+export const mutationResolvers: Resolvers = {
+  Mutation: {
+    markGap: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const id = newId('gap');
+      const gap = parseInput(gapInputSchema, { ...withoutNulls(args.input), id, identifiedAt: today() }, ['input']);
+      return audited(ctx, principal, async (tx) => {
+        const kinds = await kindsOf(tx, [gap.service]);
+        const kind = kinds.get(gap.service)?.kind;
+        if (!kind) throw notFoundAt('information service', gap.service, 'input.service');
+        if (kind !== 'INFORMATION_SERVICE') throw badInput('input.service', `"${gap.service}" is a ${KINDS[kind].en}, not an information service`);
+        const row = await one(tx, CREATE_GAP, { service: gap.service, props: gapProperties(gap) });
+        const node = row?.node as Raw;
+        return { result: toGapRecord(node), audit: { action: 'markGap', target: id, elements: [gap.service], before: null, after: node } };
+      });
+    },
+
+    resolveGap: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const id = parseInput(gapIdSchema, args.id, ['id']);
+      const resolvedAt = args.resolvedAt == null ? today() : parseInput(isoDateSchema, args.resolvedAt, ['resolvedAt']);
+      return audited(ctx, principal, async (tx) => {
+        if (!(await lockAndRead(tx, 'Gap', id))) throw notFoundAt('gap', id, 'id');
+        const before = (await one(tx, GAP_BY_ID, { id }))?.node as Raw;
+        if (before.resolvedAt != null) throw apiError('CONFLICT', `gap "${id}" was already resolved on ${String(before.resolvedAt)}`, { id });
+        if (typeof before.identifiedAt === 'string' && resolvedAt < before.identifiedAt) {
+          throw badInput('resolvedAt', `is before the gap was identified (${before.identifiedAt})`);
+        }
+        const after = (await one(tx, RESOLVE_GAP, { id, resolvedAt }))?.node as Raw;
+        return { result: toGapRecord(after), audit: { action: 'resolveGap', target: id, elements: [String(after.service)], before, after } };
+      });
+    },
+
+    planChange: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const id = newId('change');
+      const change = parseInput(changeInputSchema, { ...withoutNulls(args.input), id }, ['input']);
+      return audited(ctx, principal, async (tx) => {
+        const kinds = await kindsOf(tx, [change.element, change.measure, change.replacement].filter((x): x is string => !!x));
+        if (!kinds.has(change.element)) throw notFoundAt('element', change.element, 'input.element');
+        if (change.measure) {
+          const kind = kinds.get(change.measure)?.kind;
+          if (!kind) throw notFoundAt('measure', change.measure, 'input.measure');
+          if (kind !== 'MEASURE') throw badInput('input.measure', `"${change.measure}" is a ${KINDS[kind].en}, not a national measure`);
+        }
+        if (change.replacement) {
+          if (!kinds.has(change.replacement)) throw notFoundAt('element', change.replacement, 'input.replacement');
+          if (change.replacement === change.element) throw badInput('input.replacement', 'an element cannot replace itself');
+        }
+        const row = await one(tx, CREATE_CHANGE, {
+          element: change.element,
+          measure: change.measure ?? null,
+          replacement: change.replacement ?? null,
+          props: changeProperties(change),
+        });
+        const node = row?.node as Raw;
+        const touched = [change.element, ...(change.replacement ? [change.replacement] : [])];
+        return { result: toPlannedChangeRecord(node), audit: { action: 'planChange', target: id, elements: touched, before: null, after: node } };
+      });
+    },
+
+    completeChange: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const id = parseInput(changeIdSchema, args.id, ['id']);
+      const completedAt = args.completedAt == null ? today() : parseInput(isoDateSchema, args.completedAt, ['completedAt']);
+      return audited(ctx, principal, async (tx) => {
+        if (!(await lockAndRead(tx, 'PlannedChange', id))) throw notFoundAt('planned change', id, 'id');
+        const before = (await one(tx, CHANGE_BY_ID, { id }))?.node as Raw;
+        if (before.completedAt != null) throw apiError('CONFLICT', `planned change "${id}" was already completed on ${String(before.completedAt)}`, { id });
+        const after = (await one(tx, COMPLETE_CHANGE, { id, completedAt }))?.node as Raw;
+        return { result: toPlannedChangeRecord(after), audit: { action: 'completeChange', target: id, elements: [String(after.element)], before, after } };
+      });
+    },
+
+    setNormativeLevel: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const id = parseInput(idSchema, args.element, ['element']);
+      const level = args.level == null ? null : parseInput(normativeLevelSchema, args.level, ['level']);
+      const version = parseInput(versionSchema, args.version, ['version']);
+      return audited(ctx, principal, async (tx) => {
+        const before = await lockElement(tx, id, version, 'element');
+        const after = (await one(tx, UPDATE_ELEMENT, { id, props: { normativeLevel: level } }))?.node as Raw;
+        return { result: await elementRecord(tx, id), audit: { action: 'setNormativeLevel', target: id, elements: [], before, after } };
+      });
+    },
+
+    setLifecycle: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const id = parseInput(idSchema, args.element, ['element']);
+      const lifecycle = parseInput(lifecycleSchema, args.lifecycle, ['lifecycle']);
+      const version = parseInput(versionSchema, args.version, ['version']);
+      return audited(ctx, principal, async (tx) => {
+        const before = await lockElement(tx, id, version, 'element');
+        const after = (await one(tx, UPDATE_ELEMENT, { id, props: { lifecycle } }))?.node as Raw;
+        return { result: await elementRecord(tx, id), audit: { action: 'setLifecycle', target: id, elements: [], before, after } };
+      });
+    },
+
+    upsertElement: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const raw = withoutNulls(args.input);
+      const element = parseInput(elementInputSchema, raw, ['input']);
+      const version = args.version == null ? undefined : parseInput(versionSchema, args.version, ['version']);
+      const props = elementProperties(element);
+      return audited(ctx, principal, async (tx) => {
+        if (version === undefined) {
+          const existing = await kindsOf(tx, [element.id]);
+          if (existing.has(element.id)) {
+            throw apiError('CONFLICT', `an element "${element.id}" already exists; pass its version to update it`, { id: element.id, field: 'input.id' });
+          }
+          const after = (await one(tx, createElementCypher(element.kind), { props }))?.node as Raw;
+          return { result: await elementRecord(tx, element.id), audit: { action: 'upsertElement', target: element.id, elements: [], before: null, after } };
+        }
+        const before = await lockElement(tx, element.id, version, 'input.id');
+        if (before.kind !== element.kind) throw badInput('input.kind', `"${element.id}" is a ${String(before.kind)}; the kind of an element cannot change`);
+        const lost = await rows(tx, ROWS_OUTSIDE_LAYERS, { id: element.id, layers: element.layers });
+        if (lost.length > 0) {
+          throw badInput('input.layers', `"${element.id}" applies to services on ${lost.map((r) => String(r.layer)).join(', ')}: keep those layers or unlink first`);
+        }
+        const update: Raw = { ...props };
+        for (const key of MEASURE_ONLY) delete update[key];
+        // Without a lifecycle in the input, an update keeps the current one (the schema's default is for new elements).
+        if (raw.lifecycle === undefined) delete update.lifecycle;
+        const after = (await one(tx, UPDATE_ELEMENT, { id: element.id, props: update }))?.node as Raw;
+        return { result: await elementRecord(tx, element.id), audit: { action: 'upsertElement', target: element.id, elements: [], before, after } };
+      });
+    },
+
+    link: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const { rest, version: rawVersion } = splitVersion(args.input);
+      const rel = parseInput(relationshipInputSchema, rest, ['input']);
+      const version = parseInput(versionSchema, rawVersion, ['input', 'version']);
+      const type: RelationshipType = rel.type;
+      return audited(ctx, principal, async (tx) => {
+        const fromNode = await lockElement(tx, rel.from, version, 'input.from');
+        const to = (await kindsOf(tx, [rel.to])).get(rel.to);
+        if (!to) throw notFoundAt('element', rel.to, 'input.to');
+        const fromKind = fromNode.kind as Kind;
+        if (!relationshipAllowed(type, fromKind, to.kind)) {
+          throw badInput('input.type', `the metamodel does not allow ${type} from ${KINDS[fromKind].en} to ${KINDS[to.kind].en}`);
+        }
+        const fromLayers = Array.isArray(fromNode.layers) ? (fromNode.layers as Layer[]) : [];
+        if (rel.layer && !fromLayers.includes(rel.layer)) throw badInput('input.layer', `${rel.layer} is not one of the layers of "${rel.from}"`);
+        const params = { from: rel.from, to: rel.to, layer: rel.layer ?? null };
+        const before = (await one(tx, readRelationshipCypher(type), params))?.rel as Raw | undefined;
+        const props = { ...relationshipProperties(rel), ...(rel.layer ? { layer: rel.layer } : {}) };
+        const row = await one(tx, linkCypher(type), { ...params, props, asOf: today() });
+        const stored = row?.rel as Raw;
+        const result: RelationshipRecord = {
+          type,
+          direction: 'OUTGOING',
+          from: rel.from,
+          to: rel.to,
+          other: toElementRecord(row?.other as Raw),
+          layer: rel.layer ?? null,
+          validFrom: rel.validFrom ?? null,
+          validTo: rel.validTo ?? null,
+          sources: rel.sources,
+          note: rel.note ?? null,
+        };
+        const describe = (r: Raw | undefined) => (r ? { from: rel.from, type, to: rel.to, ...r } : null);
+        return { result, audit: { action: 'link', target: rel.from, elements: [rel.to], before: describe(before), after: describe(stored) } };
+      });
+    },
+
+    unlink: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const input = parseInput(unlinkSchema, withoutNulls(args.input), ['input']);
+      const type: RelationshipType = input.type;
+      let deleted = false;
+      await audited(ctx, principal, async (tx) => {
+        await lockElement(tx, input.from, input.version, 'input.from');
+        if (!(await kindsOf(tx, [input.to])).has(input.to)) throw notFoundAt('element', input.to, 'input.to');
+        const row = await one(tx, unlinkCypher(type), { from: input.from, to: input.to, layer: input.layer ?? null });
+        if (!row) throw new NothingToUnlink();
+        deleted = true;
+        const before = { from: input.from, type, to: input.to, ...(row.before as Raw) };
+        return { result: true, audit: { action: 'unlink', target: input.from, elements: [input.to], before, after: null } };
+      }).catch((e: unknown) => {
+        // No such relationship: nothing was written and nothing is logged.
+        if (!(e instanceof NothingToUnlink)) throw e;
+      });
+      return deleted;
+    },
+
+    savePerspective: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const { rest, version: rawVersion } = splitVersion(args.input);
+      const perspective = parseInput(perspectiveInputSchema, rest, ['input']);
+      const version = rawVersion === undefined ? undefined : parseInput(versionSchema, rawVersion, ['input', 'version']);
+      const props = perspectiveProperties(perspective);
+      return audited(ctx, principal, async (tx) => {
+        const kinds = await kindsOf(tx, [...perspective.services, ...perspective.actorTypes]);
+        perspective.services.forEach((s, i) => {
+          if (kinds.get(s)?.kind !== 'INFORMATION_SERVICE') throw badInput(`input.services.${i}`, `"${s}" is not an information service`);
+        });
+        perspective.actorTypes.forEach((a, i) => {
+          if (kinds.get(a)?.kind !== 'ACTOR_TYPE') throw badInput(`input.actorTypes.${i}`, `"${a}" is not an actor type`);
+        });
+        const existing = await lockAndRead(tx, 'Perspective', perspective.id);
+        if (version === undefined) {
+          if (existing) throw apiError('CONFLICT', `a perspective "${perspective.id}" already exists; pass its version to update it`, { id: perspective.id, field: 'input.id' });
+          const after = (await one(tx, CREATE_PERSPECTIVE, { props }))?.node as Raw;
+          return { result: toPerspectiveRecord(after), audit: { action: 'savePerspective', target: perspective.id, elements: [], before: null, after } };
+        }
+        if (!existing) throw notFoundAt('perspective', perspective.id, 'input.id');
+        if (versionOf(existing) !== version) throw conflict(perspective.id, version, versionOf(existing));
+        const after = (await one(tx, REPLACE_PERSPECTIVE, { id: perspective.id, props }))?.node as Raw;
+        return { result: toPerspectiveRecord(after), audit: { action: 'savePerspective', target: perspective.id, elements: [], before: existing, after } };
+      });
+    },
+
+    deletePerspective: async (_, args, ctx) => {
+      const principal = await requireRole(ctx);
+      const id = parseInput(perspectiveIdSchema, args.id, ['id']);
+      return audited(ctx, principal, async (tx) => {
+        const before = await lockAndRead(tx, 'Perspective', id);
+        if (!before) throw notFoundAt('perspective', id, 'id');
+        await tx.run(DELETE_PERSPECTIVE, { id });
+        return { result: true, audit: { action: 'deletePerspective', target: id, elements: [], before, after: null } };
+      });
+    },
+  },
+};

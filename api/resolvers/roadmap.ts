@@ -1,0 +1,76 @@
+/**
+ * The roadmap: `gaps`, `plannedChanges` and `measures` (in rank order), and the saved
+ * `perspectives`. One round trip each; the elements they refer to are primed into the loaders.
+ */
+import { z } from 'zod';
+import { idSchema, isoDateSchema, layerSchema } from '../../schema/validation';
+import { GAPS, MEASURES_IN_RANK_ORDER, PLANNED_CHANGES } from '../cypher/roadmap';
+import { PERSPECTIVE_BY_ID, PERSPECTIVES } from '../cypher/perspectives';
+import { apiError, notFound, parseInput } from '../errors';
+import type { Context } from '../context';
+import type { Resolvers } from '../generated/graphql';
+import { toElementRecord, toGapRecord, toPlannedChangeRecord, today } from '../model';
+import { toPerspectiveRecord } from '../views/heat-map';
+import { optionalId } from './args';
+
+type Raw = Record<string, unknown>;
+
+const flag = z.boolean();
+
+function prime(ctx: Context, raw: unknown): void {
+  if (raw && typeof raw === 'object') {
+    const element = toElementRecord(raw as Raw);
+    ctx.loaders.element.prime(element.id, element);
+  }
+}
+
+function optionalDate(value: string | null | undefined, path: string): string | null {
+  return value == null ? null : parseInput(isoDateSchema, value, [path]);
+}
+
+export const roadmapResolvers: Resolvers = {
+  Query: {
+    gaps: async (_, args, ctx) => {
+      const service = optionalId(args.service, ['service']);
+      const layer = args.layer == null ? null : parseInput(layerSchema, args.layer, ['layer']);
+      const includeResolved = parseInput(flag, args.includeResolved ?? false, ['includeResolved']);
+      const [row] = await ctx.db.read(GAPS, { service, layer, includeResolved, asOf: today() }, ctx.roundTrips);
+      if (!row || (row.serviceMissing === true && service)) throw notFound('information service', service ?? '');
+      return ((row.gaps as Raw[] | null) ?? []).map((g) => {
+        prime(ctx, g.service);
+        return toGapRecord(g.gap as Raw);
+      });
+    },
+    plannedChanges: async (_, args, ctx) => {
+      const from = optionalDate(args.from, 'from');
+      const to = optionalDate(args.to, 'to');
+      if (from && to && to < from) throw apiError('BAD_USER_INPUT', 'to: is before from', { field: 'to' });
+      const includeCompleted = parseInput(flag, args.includeCompleted ?? false, ['includeCompleted']);
+      const rows = await ctx.db.read(PLANNED_CHANGES, { from, to, includeCompleted, asOf: today() }, ctx.roundTrips);
+      return rows.map((row) => {
+        prime(ctx, row.element);
+        prime(ctx, row.measure);
+        prime(ctx, row.replacement);
+        return toPlannedChangeRecord(row.change as Raw);
+      });
+    },
+    measures: async (_, __, ctx) => {
+      const rows = await ctx.db.read(MEASURES_IN_RANK_ORDER, { asOf: today() }, ctx.roundTrips);
+      return rows.map((row) => {
+        const element = toElementRecord(row.element as Raw);
+        ctx.loaders.element.prime(element.id, element);
+        return element;
+      });
+    },
+    perspectives: async (_, __, ctx) => {
+      const rows = await ctx.db.read(PERSPECTIVES, {}, ctx.roundTrips);
+      return rows.map((row) => toPerspectiveRecord(row.perspective as Raw));
+    },
+    perspective: async (_, args, ctx) => {
+      const id = parseInput(idSchema, args.id, ['id']);
+      const [row] = await ctx.db.read(PERSPECTIVE_BY_ID, { id }, ctx.roundTrips);
+      if (!row) throw notFound('perspective', id);
+      return toPerspectiveRecord(row.perspective as Raw);
+    },
+  },
+};

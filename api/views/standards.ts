@@ -1,0 +1,44 @@
+/**
+ * Shaping the vendors' view (STANDARDS_BY_LAYER): one entry per standard with its status, the
+ * services whose heat maps show it (with the layer) and its open planned changes.
+ */
+import { KIND_IDS, type HeatStatus, type Layer } from '../../schema/metamodel';
+import { toElementRecord, toPlannedChangeRecord, type ElementRecord, type PlannedChangeRecord } from '../model';
+import type { ServiceRecord } from './heat-map';
+import { toServiceSummary } from './landscape';
+
+type Raw = Record<string, unknown>;
+
+export interface ServiceUseRecord {
+  service: ServiceRecord;
+  layer: Layer;
+}
+
+export interface StandardEntryRecord {
+  element: ElementRecord;
+  status: HeatStatus;
+  services: ServiceUseRecord[];
+  plannedChanges: PlannedChangeRecord[];
+}
+
+const rows = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
+
+/** Build the entries from the one row of STANDARDS_BY_LAYER: metamodel kind order, then name. */
+export function buildStandards(row: Raw): StandardEntryRecord[] {
+  const services = new Map(rows(row.services).map((raw) => [String(raw.id), toServiceSummary(raw)]));
+  return rows(row.entries)
+    .map((entry): StandardEntryRecord => {
+      const element = toElementRecord(entry.element as Raw);
+      const uses = rows(entry.uses)
+        .map((u) => ({ service: services.get(String(u.service)), layer: u.layer as Layer }))
+        .filter((u): u is ServiceUseRecord => u.service !== undefined)
+        .sort((a, b) => a.service.name.localeCompare(b.service.name, 'nb') || a.layer.localeCompare(b.layer));
+      return {
+        element,
+        status: element.status ?? 'EXISTS',
+        services: uses,
+        plannedChanges: rows(entry.changes).map(toPlannedChangeRecord).sort((a, b) => a.due.localeCompare(b.due)),
+      };
+    })
+    .sort((a, b) => KIND_IDS.indexOf(a.element.kind) - KIND_IDS.indexOf(b.element.kind) || a.element.name.localeCompare(b.element.name, 'nb'));
+}
