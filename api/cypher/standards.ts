@@ -18,7 +18,8 @@ export function standardsByLayerCypher(kinds: readonly Kind[]): string {
 OPTIONAL MATCH (svc:InformationService {id: $service})
 CALL () {
   MATCH (e:${kindLabels(kinds)})
-  WHERE $normativeLevels IS NULL OR e.normativeLevel IN $normativeLevels
+  WHERE ($normativeLevels IS NULL OR e.normativeLevel IN $normativeLevels)
+    AND ($service IS NULL OR EXISTS { (e)-[:APPLIES_TO]->(:InformationService {id: $service}) })
   WITH e, ${openChangesOf('e')} AS open
   WHERE ${visibleCypher('e', 'open')}
   WITH e, open, ${statusCypher('e', 'open')} AS status

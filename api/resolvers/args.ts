@@ -16,7 +16,7 @@ export function optionalList<T extends string>(schema: z.ZodType<T>, value: read
   return [...new Set(list)];
 }
 
-/** A whole-number argument within bounds, with its default; as a Neo4j integer for LIMIT and slices. */
+/** A whole-number argument within bounds, with its default (pass it through `int` for LIMIT and slices). */
 export function countArg(value: number | null | undefined, fallback: number, min: number, max: number, path: string[]): number {
   return parseInput(z.number().int().min(min).max(max), value ?? fallback, path);
 }
