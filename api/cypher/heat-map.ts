@@ -3,22 +3,12 @@
  * One round trip: the service, its cells (element, layer row, why, open changes, actor types it
  * regulates), its open gaps and the requested perspective.
  */
-import { gapOpenCypher, openChangesOf, relationshipHoldsCypher, statusCypher, visibleCypher } from './status';
+import { CELLS_OF_SERVICE, gapOpenCypher } from './status';
 
 export const HEAT_MAP_OF_SERVICE = `
 MATCH (s:InformationService {id: $service})
 OPTIONAL MATCH (p:Perspective {id: $perspective})
-CALL (s) {
-  OPTIONAL MATCH (e:Element)-[r:APPLIES_TO]->(s)
-  WHERE ${relationshipHoldsCypher('r')}
-  WITH e, r, ${openChangesOf('e')} AS open
-  WHERE e IS NOT NULL AND ${visibleCypher('e', 'open')}
-  RETURN collect({
-    element: e {.*, status: ${statusCypher('e', 'open')}},
-    layer: r.layer, sources: r.sources, note: r.note, changes: open,
-    actorTypes: [(e)-[:REGULATES]->(a:ActorType) | a.id]
-  }) AS cells
-}
+${CELLS_OF_SERVICE}
 CALL (s) {
   OPTIONAL MATCH (g:Gap)-[:GAP_IN]->(s)
   WHERE ${gapOpenCypher('g')}

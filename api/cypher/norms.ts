@@ -4,22 +4,12 @@
  * actor types the norm regulates, its open gaps (for the counts) and whether the actor type exists.
  * Layer, kind and actor-type selection is done by the view with the heat map's perspective rule.
  */
-import { gapOpenCypher, openChangesOf, relationshipHoldsCypher, statusCypher, visibleCypher } from './status';
+import { CELLS_OF_SERVICE, gapOpenCypher } from './status';
 
 export const NORMS_FOR_SERVICE = `
 MATCH (s:InformationService {id: $service})
 OPTIONAL MATCH (a:ActorType {id: $actorType})
-CALL (s) {
-  OPTIONAL MATCH (e:Element)-[r:APPLIES_TO]->(s)
-  WHERE ${relationshipHoldsCypher('r')}
-  WITH e, r, ${openChangesOf('e')} AS open
-  WHERE e IS NOT NULL AND ${visibleCypher('e', 'open')}
-  RETURN collect({
-    element: e {.*, status: ${statusCypher('e', 'open')}},
-    layer: r.layer, sources: r.sources, note: r.note, changes: open,
-    actorTypes: [(e)-[:REGULATES]->(t:ActorType) | t.id]
-  }) AS cells
-}
+${CELLS_OF_SERVICE}
 CALL (s) {
   OPTIONAL MATCH (g:Gap)-[:GAP_IN]->(s)
   WHERE ${gapOpenCypher('g')}

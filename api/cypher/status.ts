@@ -65,3 +65,20 @@ export function relationshipHoldsCypher(r: string): string {
 export function gapOpenCypher(g: string): string {
   return `((${g}.identifiedAt IS NULL OR ${g}.identifiedAt <= $asOf) AND (${g}.resolvedAt IS NULL OR ${g}.resolvedAt > $asOf))`;
 }
+
+/**
+ * The cells of service `s` on `$asOf`: each element that applies (and is visible then), its layer
+ * row, why it is there, its open changes and the actor types it regulates. Shared by the heat map
+ * and the norms view, which answer the same question for different audiences.
+ */
+export const CELLS_OF_SERVICE = `CALL (s) {
+  OPTIONAL MATCH (e:Element)-[r:APPLIES_TO]->(s)
+  WHERE ${relationshipHoldsCypher('r')}
+  WITH e, r, ${openChangesOf('e')} AS open
+  WHERE e IS NOT NULL AND ${visibleCypher('e', 'open')}
+  RETURN collect({
+    element: e {.*, status: ${statusCypher('e', 'open')}},
+    layer: r.layer, sources: r.sources, note: r.note, changes: open,
+    actorTypes: [(e)-[:REGULATES]->(a:ActorType) | a.id]
+  }) AS cells
+}`;
