@@ -1,0 +1,405 @@
+/**
+ * The web app end to end (issue 6): the real server (API + the built bundle in dist/web) against
+ * the seeded test Neo4j, driven by Debian's Chromium through playwright-core at 1280×800. The
+ * numbers on screen are checked against the GraphQL API, the web app's only data source.
+ * Screenshots go to test/artifacts/ (git-ignored).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../../api/auth/tokens';
+import { startTestApp, type TestApp } from '../app';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const AXE = `${ROOT}node_modules/axe-core/axe.min.js`;
+const SERVICE = 'tjeneste-journaldokumenter';
+const LAYERS = ['LEGAL', 'ORGANISATIONAL', 'SEMANTIC', 'TECHNICAL'] as const;
+
+interface ApiHeatMap {
+  heatMap: {
+    service: { name: string; nameEn: string };
+    rows: { layer: string; cells: { element: { id: string; name: string } }[]; gaps: { id: string }[]; counts: { status: string; count: number }[] }[];
+    counts: { status: string; count: number }[];
+  };
+}
+
+const HEAT_MAP = `query($service: ID!) { heatMap(service: $service) {
+  service { name nameEn }
+  rows { layer cells { element { id name } } gaps { id } counts { status count } }
+  counts { status count }
+} }`;
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHROMIUM} is missing: install Debian's chromium; no browser is downloaded)`, () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let api: ApiHeatMap['heatMap'];
+  const pageErrors: string[] = [];
+  const tokenIds: string[] = [];
+  const gapTitle = `E2E-behov ${Date.now()}`;
+  const perspectiveId = `perspektiv-e2e-web-${Date.now()}`;
+
+  const heatMapUrl = (extra = '') => `${app.url}#/varmekart?service=${SERVICE}${extra}`;
+  /** A fresh page load (going to a URL that differs only in the hash would not reload the app). */
+  const open = async (url: string) => {
+    await page.goto('about:blank');
+    await page.goto(url);
+  };
+  const waitForHeatMap = () => page.waitForSelector('#heatmap[data-state="ready"]', { timeout: 30_000 });
+  const bandCounts = () =>
+    page.evaluate((layers) => {
+      const cy = window.reguleringsplan?.cy;
+      if (!cy) throw new Error('no heat map drawn');
+      return Object.fromEntries(layers.map((l) => [l, cy.nodes(`node.cell[layer = "${l}"], node.gap[layer = "${l}"]`).length]));
+    }, LAYERS as unknown as string[]);
+
+  async function runAxe(): Promise<AxeResult['violations']> {
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe;
+      const r = await axe.run(document);
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    });
+    return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  }
+
+  async function downloaded(action: () => Promise<void>): Promise<{ download: Download; body: Buffer }> {
+    const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+    const path = await download.path();
+    return { download, body: await readFile(path) };
+  }
+
+  beforeAll(async () => {
+    // The server serves dist/web: build it from the current source first.
+    await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'warn' });
+    await mkdir(ARTIFACTS, { recursive: true });
+    app = await startTestApp();
+    const res = await app.gql<ApiHeatMap>(HEAT_MAP, { service: SERVICE });
+    if (!res.data) throw new Error(`heatMap failed: ${JSON.stringify(res.errors)}`);
+    api = res.data.heatMap;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'nb-NO' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (!app) return;
+    try {
+      await app.db.write(async (tx) => {
+        await tx.run('MATCH (g:Gap) WHERE g.title = $title DETACH DELETE g', { title: gapTitle });
+        // Planned changes made through the web app, found through the test token's audit events.
+        await tx.run(
+          `MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens
+           WITH collect(DISTINCT a.target) AS targets
+           MATCH (n) WHERE (n:Gap OR n:PlannedChange) AND n.id IN targets DETACH DELETE n`,
+          { tokens: tokenIds },
+        );
+        await tx.run('MATCH (p:Perspective {id: $id}) DETACH DELETE p', { id: perspectiveId });
+        await tx.run('MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens OR a.target IN $tokens DELETE a', { tokens: tokenIds });
+        await tx.run('MATCH (t:ApiToken) WHERE t.id IN $tokens DELETE t', { tokens: tokenIds });
+      });
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('opens the landscape: the work processes with their information services and status counts', async () => {
+    const res = await app.gql<{ workProcesses: { id: string; informationServices: { id: string }[] }[] }>('{ workProcesses { id informationServices { id } } }');
+    expect(res.errors).toBeUndefined();
+    const processes = res.data?.workProcesses ?? [];
+    expect(processes).toHaveLength(7);
+    await open(app.url);
+    await page.waitForSelector('#landscape[data-state="ready"]');
+    expect(await page.locator('.process').count()).toBe(7);
+    expect(await page.locator('.service-link').count()).toBe(processes.reduce((n, p) => n + p.informationServices.length, 0));
+    expect(await page.locator(`a[data-service="${SERVICE}"]`).count()).toBeGreaterThan(0);
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    await page.screenshot({ path: `${ARTIFACTS}landscape.png`, fullPage: false });
+  });
+
+  it('opens the Journaldokumenter heat map from the landscape, and measures how long it takes to draw', async () => {
+    await open(app.url);
+    await page.waitForSelector('#landscape[data-state="ready"]');
+    await page.evaluate(() => {
+      (window as unknown as { t0: number }).t0 = performance.now();
+    });
+    await page.locator(`a[data-service="${SERVICE}"]`).first().click();
+    await waitForHeatMap();
+    const timing = await page.evaluate(() => ({
+      fromClick: performance.now() - (window as unknown as { t0: number }).t0,
+      app: window.reguleringsplan?.renderMs ?? NaN,
+      data: window.reguleringsplan?.dataMs ?? NaN,
+    }));
+    console.log(
+      `Journaldokumenter heat map: ${timing.fromClick.toFixed(0)} ms from the click to Cytoscape's layoutstop ` +
+        `(${timing.app.toFixed(0)} ms from the request: ${timing.data.toFixed(0)} ms API, ${(timing.app - timing.data).toFixed(0)} ms drawing)`,
+    );
+    expect(timing.app).toBeLessThan(5_000);
+    expect(page.url()).toContain(`service=${SERVICE}`);
+    await expect(page.locator('#view-title').textContent()).resolves.toContain(api.service.name);
+    await page.screenshot({ path: `${ARTIFACTS}heatmap-journaldokumenter.png`, fullPage: false });
+
+    // Again, now that the database has answered this query once.
+    await page.goBack();
+    await page.waitForSelector('#landscape[data-state="ready"]');
+    await page.evaluate(() => {
+      (window as unknown as { t0: number }).t0 = performance.now();
+    });
+    await page.locator(`a[data-service="${SERVICE}"]`).first().click();
+    await waitForHeatMap();
+    const warm = await page.evaluate(() => ({
+      fromClick: performance.now() - (window as unknown as { t0: number }).t0,
+      app: window.reguleringsplan?.renderMs ?? NaN,
+      data: window.reguleringsplan?.dataMs ?? NaN,
+    }));
+    console.log(
+      `Journaldokumenter heat map, second time: ${warm.fromClick.toFixed(0)} ms from the click to layoutstop ` +
+        `(${warm.app.toFixed(0)} ms from the request: ${warm.data.toFixed(0)} ms API, ${(warm.app - warm.data).toFixed(0)} ms drawing)`,
+    );
+
+    // A cold deep link, as someone would paste it.
+    const cold = await context.newPage();
+    const t0 = Date.now();
+    await cold.goto(heatMapUrl());
+    await cold.waitForSelector('#heatmap[data-state="ready"]');
+    console.log(`Journaldokumenter heat map from a cold deep link: ${Date.now() - t0} ms (page load to layoutstop)`);
+    await cold.close();
+  });
+
+  it('draws as many elements in each layer band as the API counts', async () => {
+    await open(heatMapUrl());
+    await waitForHeatMap();
+    const drawn = await bandCounts();
+    for (const row of api.rows) {
+      const apiCount = row.counts.reduce((n, c) => n + c.count, 0);
+      expect(row.cells.length + row.gaps.length).toBe(apiCount);
+      expect(drawn[row.layer], row.layer).toBe(apiCount);
+    }
+    expect(Object.keys(drawn)).toEqual([...LAYERS]);
+    // The legend shows the API's counts per status.
+    for (const c of api.counts) {
+      await expect(page.locator(`.legend [data-status="${c.status}"] .swatch`).textContent()).resolves.toBe(String(c.count));
+    }
+  });
+
+  it('opens an element by clicking it: the side panel shows its sources (document and lines)', async () => {
+    await open(heatMapUrl());
+    await waitForHeatMap();
+    const id = api.rows.find((r) => r.layer === 'LEGAL')?.cells[0]?.element.id;
+    expect(id).toBeTruthy();
+    const point = await page.evaluate((nodeId) => {
+      const cy = window.reguleringsplan?.cy;
+      const node = cy?.nodes('.cell').filter((n) => n.data('ref') === nodeId && n.data('layer') === 'LEGAL');
+      const box = cy?.container()?.getBoundingClientRect();
+      if (!node || node.empty() || !box) throw new Error('node not drawn');
+      const bb = node.renderedBoundingBox();
+      return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
+    }, id ?? '');
+    await page.mouse.click(point.x, point.y);
+    await page.waitForSelector('#panel .sources li');
+    expect(page.url()).toContain(`sel=${id}`);
+    const element = await app.gql<{ element: { sources: { document: string; fromLine: number }[] } }>('query($id: ID!) { element(id: $id) { sources { document fromLine } } }', { id });
+    const first = element.data?.element.sources[0];
+    expect(first).toBeDefined();
+    const panelText = (await page.locator('#panel').textContent()) ?? '';
+    expect(panelText).toContain(first?.document ?? '?');
+    expect(panelText).toContain(String(first?.fromLine));
+    await expect(page.locator('#panel-title').textContent()).resolves.toBe(api.rows[0]?.cells[0]?.element.name);
+    await page.screenshot({ path: `${ARTIFACTS}heatmap-panel.png` });
+
+    // A deep link with a selection opens the same panel; closing it clears the selection from the link.
+    await open(heatMapUrl(`&sel=${id}`));
+    await page.waitForSelector('#panel .sources li');
+    await page.locator('#panel button.close').click();
+    await page.waitForSelector('#panel', { state: 'hidden' });
+    expect(page.url()).not.toContain('sel=');
+  });
+
+  it('is usable with the keyboard: arrows move through the map, Enter opens, Escape closes', async () => {
+    await open(heatMapUrl());
+    await waitForHeatMap();
+    await page.locator('#heatmap').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel .facts');
+    expect(page.url()).toContain(`sel=${api.rows.flatMap((r) => [...r.cells.map((c) => c.element.id), ...r.gaps.map((g) => g.id)])[1]}`);
+    await page.locator('#heatmap').focus();
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#panel', { state: 'hidden' });
+    // Escape in the panel closes it too.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel .facts');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#panel', { state: 'hidden' });
+  });
+
+  it('exports the heat map as PNG of the expected size, and the norms as CSV', async () => {
+    await open(heatMapUrl());
+    await waitForHeatMap();
+    const expected = await page.evaluate(() => {
+      const cy = window.reguleringsplan?.cy;
+      if (!cy) throw new Error('no heat map');
+      const bb = cy.elements().boundingBox();
+      return { width: Math.floor(Math.ceil(bb.w) * 2 * devicePixelRatio), height: Math.floor(Math.ceil(bb.h) * 2 * devicePixelRatio) };
+    });
+    const png = await downloaded(() => page.locator('#export-png').click());
+    expect(png.download.suggestedFilename()).toMatch(/^varmekart-tjeneste-journaldokumenter-\d{4}-\d{2}-\d{2}\.png$/);
+    expect(png.body.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.body.length).toBeGreaterThan(10_000);
+    expect({ width: png.body.readUInt32BE(16), height: png.body.readUInt32BE(20) }).toEqual(expected);
+
+    const svg = await downloaded(() => page.locator('#export-svg').click());
+    expect(svg.body.toString('utf8')).toContain('<svg');
+
+    const csv = await downloaded(() => page.locator('#export-csv').click());
+    expect(csv.download.suggestedFilename()).toMatch(/^normer-tjeneste-journaldokumenter-.*\.csv$/);
+    const lines = csv.body.toString('utf8').replace(/^\ufeff/, '').trim().split(/\r\n/);
+    expect(lines[0]).toBe('layer,layer_label,kind,kind_label,id,name,name_en,status,status_label,normative_level,normative_level_label,planned_changes,sources');
+    const norms = await app.gql<{ norms: { totalCount: number } }>('query($s: ID!) { norms(service: $s) { totalCount } }', { s: SERVICE });
+    const cells = api.rows.reduce((n, r) => n + r.cells.length, 0);
+    expect(lines.length - 1).toBe(norms.data?.norms.totalCount ?? cells);
+    const firstId = api.rows[0]?.cells[0]?.element.id ?? '';
+    expect(lines.some((l) => l.includes(`,${firstId},`))).toBe(true);
+  });
+
+  it('switches between bokmål and English, keeping the language in the link', async () => {
+    await open(heatMapUrl());
+    await waitForHeatMap();
+    await expect(page.locator('#view-title').textContent()).resolves.toBe(`Varmekart: ${api.service.name}`);
+    await page.locator('#lang-toggle').click();
+    await waitForHeatMap();
+    await expect(page.locator('#view-title').textContent()).resolves.toBe(`Heat map: ${api.service.nameEn}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(page.url()).toContain('lang=en');
+    const bandLabel = await page.evaluate(() => String(window.reguleringsplan?.cy?.getElementById('band-LEGAL').data('label')));
+    expect(bandLabel).toBe('Legal interoperability');
+    await expect(page.locator('.legend h2').textContent()).resolves.toBe('Legend');
+    await page.screenshot({ path: `${ARTIFACTS}heatmap-journaldokumenter-en.png` });
+    // The link opens in English for someone else.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.waitForSelector('#heatmap[data-state="ready"]');
+    await expect(other.locator('nav a[aria-current="page"]').textContent()).resolves.toBe('Heat map');
+    await other.close();
+    await page.locator('#lang-toggle').click();
+    await waitForHeatMap();
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    await expect(page.locator('#view-title').textContent()).resolves.toBe(`Varmekart: ${api.service.name}`);
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) on the landscape, the heat map and the panel', async () => {
+    await open(app.url);
+    await page.waitForSelector('#landscape[data-state="ready"]');
+    expect(await runAxe()).toEqual([]);
+    const id = api.rows[0]?.cells[0]?.element.id ?? '';
+    await open(heatMapUrl(`&sel=${id}`));
+    await waitForHeatMap();
+    await page.waitForSelector('#panel .sources li');
+    expect(await runAxe()).toEqual([]);
+    await open(`${app.url}#/leverandorer`);
+    await page.waitForSelector('.standards-table, .vendors-body .state:not(.loading)');
+    await page.screenshot({ path: `${ARTIFACTS}vendors.png` });
+    expect(await runAxe()).toEqual([]);
+  });
+
+  it("shows the vendors' view per layer, as tables and as a graph", async () => {
+    const res = await app.gql<{ standards: { element: { id: string; layers: string[] } }[] }>('{ standards { element { id layers } } }');
+    expect(res.errors).toBeUndefined();
+    const standards = res.data?.standards ?? [];
+    await open(`${app.url}#/leverandorer`);
+    await page.waitForSelector('.standards-table');
+    for (const layer of LAYERS) {
+      const expected = standards.filter((s) => s.element.layers.includes(layer)).length;
+      expect(await page.locator(`.standards-layer[data-layer="${layer}"] tbody tr`).count(), layer).toBe(expected);
+    }
+    await page.locator('#vendor-layer').selectOption('SEMANTIC');
+    await page.waitForFunction(() => location.hash.includes('layer=SEMANTIC'));
+    await page.waitForSelector('.standards-layer[data-layer="SEMANTIC"]');
+    expect(await page.locator('.standards-layer').count()).toBe(1);
+    await page.getByRole('button', { name: 'Graf' }).click();
+    await page.waitForSelector('.vendors-canvas canvas');
+  });
+
+  it('searches from the header and opens a hit in the side panel', async () => {
+    await open(app.url);
+    await page.waitForSelector('#landscape[data-state="ready"]');
+    await page.getByLabel('Søk i kartet').fill('pasientjournal');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#search-results .hit, #search-results .state:not(.loading)');
+    expect(page.url()).toContain('q=pasientjournal');
+    const hits = await page.locator('#search-results .hit-title').count();
+    expect(hits).toBeGreaterThan(0);
+    await page.locator('#search-results .hit-title').first().click();
+    await page.waitForSelector('#panel .facts');
+    await page.screenshot({ path: `${ARTIFACTS}search.png` });
+  });
+
+  it('lets an analyst sign in and mark a gap, which appears on the heat map as an unmet need', async () => {
+    const token = await createToken(app.db, { name: `web e2e ${Date.now()}`, role: 'ANALYST' });
+    tokenIds.push(token.id);
+    await open(heatMapUrl());
+    await waitForHeatMap();
+    const before = await bandCounts();
+    await page.locator('#sign-in').click();
+    await page.getByLabel('Tilgangsnøkkel (bearer token)').fill(token.secret);
+    await page.locator('dialog button[type="submit"]').click();
+    await page.waitForSelector('#signed-in');
+    await page.locator('#mark-gap').click();
+    await page.getByLabel('Lag', { exact: true }).selectOption('SEMANTIC');
+    await page.getByLabel('Tittel (bokmål)').fill(gapTitle);
+    await page.getByLabel('Beskrivelse').fill('Et behov registrert av ende-til-ende-testen av webappen.');
+    await page.locator('dialog button[type="submit"]').click();
+    await page.waitForSelector('#panel-title');
+    await expect(page.locator('#panel-title').textContent()).resolves.toBe(gapTitle);
+    await waitForHeatMap();
+    const after = await bandCounts();
+    expect(after.SEMANTIC).toBe((before.SEMANTIC ?? 0) + 1);
+    const status = await page.evaluate((title) => window.reguleringsplan?.cy?.nodes('node.gap').filter((n) => n.data('name') === title).data('status') as string, gapTitle);
+    expect(status).toBe('UNMET_NEED');
+    const res = await app.gql<ApiHeatMap>(HEAT_MAP, { service: SERVICE });
+    const unmet = (m: ApiHeatMap['heatMap'] | undefined) => m?.counts.find((c) => c.status === 'UNMET_NEED')?.count ?? 0;
+    expect(unmet(res.data?.heatMap)).toBe(unmet(api) + 1);
+  });
+
+  it('lets the signed-in analyst plan a change from the side panel and save a perspective', async () => {
+    // Still signed in: the token lives in this tab's sessionStorage.
+    const target = api.rows.find((r) => r.layer === 'SEMANTIC')?.cells[0]?.element.id ?? '';
+    await open(heatMapUrl(`&sel=${target}`));
+    await waitForHeatMap();
+    await page.waitForSelector('#signed-in');
+    await page.locator('#panel button', { hasText: 'Planlegg endring' }).click();
+    await page.getByLabel('Type endring').selectOption('REVISE');
+    await page.getByLabel('Frist').fill('2030-06-30');
+    await page.getByLabel('Beskrivelse').fill('Revisjon planlagt av ende-til-ende-testen av webappen.');
+    await page.locator('dialog button[type="submit"]').click();
+    await page.waitForSelector('#panel .changes li');
+    expect((await page.locator('#panel .changes').textContent()) ?? '').toContain('Revisjon planlagt av ende-til-ende-testen');
+
+    await page.locator('#save-perspective').click();
+    await page.getByLabel('Id', { exact: true }).fill(perspectiveId);
+    await page.getByLabel('Navn (bokmål)').fill('E2E: uten juridisk lag');
+    await page.locator('dialog').getByLabel('Juridisk samhandlingsevne').uncheck();
+    await page.locator('dialog button[type="submit"]').click();
+    await page.waitForFunction((id) => location.hash.includes(`perspective=${id}`), perspectiveId);
+    await waitForHeatMap();
+    const bands = await page.evaluate(() => window.reguleringsplan?.cy?.nodes('.band').map((n) => String(n.id())) ?? []);
+    expect(bands).toEqual(['band-ORGANISATIONAL', 'band-SEMANTIC', 'band-TECHNICAL']);
+    await expect(page.locator('#perspective').inputValue()).resolves.toBe(perspectiveId);
+  });
+
+  it('raised no script errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

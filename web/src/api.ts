@@ -1,0 +1,85 @@
+/** The GraphQL client: POST /graphql, the only data source. Failures become ApiError in plain words. */
+import { t } from './i18n';
+
+export type ErrorKind = 'network' | 'server' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_AVAILABLE' | 'other';
+
+interface GraphQLErrorBody {
+  message: string;
+  extensions?: { code?: string; field?: string };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly detail: string,
+    readonly status = 0,
+  ) {
+    super(detail);
+  }
+
+  /** What to tell the user, in the current language. */
+  plain(): string {
+    switch (this.kind) {
+      case 'network': return t('errNetwork');
+      case 'server': return t('errServer', { status: this.status });
+      case 'NOT_FOUND': return t('errNotFound', { detail: this.detail });
+      case 'UNAUTHENTICATED': return t('errUnauthenticated');
+      case 'FORBIDDEN': return t('errForbidden');
+      case 'BAD_USER_INPUT': return t('errInput', { detail: this.detail });
+      case 'CONFLICT': return t('errConflict');
+      case 'NOT_AVAILABLE': return t('errNotAvailable');
+      default: return t('errGeneric', { detail: this.detail });
+    }
+  }
+}
+
+/** Plain words for anything caught. */
+export function plainError(e: unknown): string {
+  if (e instanceof ApiError) return e.plain();
+  return t('errGeneric', { detail: e instanceof Error ? e.message : String(e) });
+}
+
+const KNOWN_CODES: ErrorKind[] = ['NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT'];
+
+function toApiError(err: GraphQLErrorBody, status: number): ApiError {
+  const code = err.extensions?.code;
+  if (code && (KNOWN_CODES as string[]).includes(code)) return new ApiError(code as ErrorKind, err.message, status);
+  // A field whose resolver is not there yet answers null for a non-null type.
+  if (/Cannot return null for non-nullable field (Query|Mutation)\./.test(err.message) || /Cannot query field/.test(err.message)) {
+    return new ApiError('NOT_AVAILABLE', err.message, status);
+  }
+  return new ApiError('other', err.message, status);
+}
+
+let bearer: string | null = null;
+
+/** The analyst's token, sent with every request while set. */
+export function setToken(token: string | null): void {
+  bearer = token;
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, options: { token?: string | null; signal?: AbortSignal } = {}): Promise<T> {
+  const token = options.token === undefined ? bearer : options.token;
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+      signal: options.signal ?? null,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError('network', e instanceof Error ? e.message : String(e));
+  }
+  let body: { data?: T | null; errors?: GraphQLErrorBody[] } | undefined;
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    throw new ApiError('server', res.statusText, res.status);
+  }
+  const first = body?.errors?.[0];
+  if (first) throw toApiError(first, res.status);
+  if (!res.ok || body?.data == null) throw new ApiError('server', res.statusText, res.status);
+  return body.data;
+}

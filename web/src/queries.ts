@@ -1,0 +1,265 @@
+/** The GraphQL documents the web app sends, with the shapes of their answers (see schema/types.graphql). */
+import type { ChangeType, HeatStatus, Kind, Layer, Lifecycle, NormativeLevel, RelationshipType } from '../../schema/metamodel';
+
+export type { ChangeType, HeatStatus, Kind, Layer, Lifecycle, NormativeLevel, RelationshipType };
+
+export interface Labelled<Id extends string = string> {
+  id: Id;
+  nb: string;
+  en: string;
+}
+
+export interface MetamodelData {
+  metamodel: {
+    layers: Labelled<Layer>[];
+    kinds: Labelled<Kind>[];
+    relationshipTypes: (Labelled<RelationshipType> & { inverseNb: string; inverseEn: string })[];
+    heatStatuses: (Labelled<HeatStatus> & { colour: string })[];
+    normativeLevels: (Labelled<NormativeLevel> & { rank: number })[];
+    lifecycles: Labelled<Lifecycle>[];
+    changeTypes: Labelled<ChangeType>[];
+  };
+}
+
+const LABELS = 'id nb: label(lang: NB) en: label(lang: EN)';
+
+export const METAMODEL = `query Metamodel {
+  metamodel {
+    layers { ${LABELS} }
+    kinds { ${LABELS} }
+    relationshipTypes { ${LABELS} inverseNb: inverseLabel(lang: NB) inverseEn: inverseLabel(lang: EN) }
+    heatStatuses { ${LABELS} colour }
+    normativeLevels { ${LABELS} rank }
+    lifecycles { ${LABELS} }
+    changeTypes { ${LABELS} }
+  }
+}`;
+
+export interface SourceData {
+  document: string;
+  fromLine: number;
+  toLine: number;
+  ref: string;
+}
+
+export interface StatusCount {
+  status: HeatStatus;
+  count: number;
+}
+
+export interface ServiceSummary {
+  id: string;
+  name: string;
+  nameEn: string;
+  statusCounts: StatusCount[];
+}
+
+export interface LandscapeData {
+  workProcesses: {
+    id: string;
+    name: string;
+    nameEn: string;
+    description: string;
+    informationServices: ServiceSummary[];
+    actorTypes: { id: string; name: string; nameEn: string }[];
+  }[];
+}
+
+export const LANDSCAPE = `query Landscape($asOf: Date) {
+  workProcesses(asOf: $asOf) {
+    id name nameEn description
+    informationServices { id name nameEn statusCounts { status count } }
+    actorTypes { id name nameEn }
+  }
+}`;
+
+export interface ElementSummary {
+  id: string;
+  kind: Kind;
+  name: string;
+  nameEn: string;
+  status: HeatStatus;
+  normativeLevel: NormativeLevel | null;
+}
+
+const ELEMENT_SUMMARY = 'id kind name nameEn status normativeLevel';
+
+export interface PlannedChangeData {
+  id: string;
+  change: ChangeType;
+  due: string;
+  description: string;
+  completedAt: string | null;
+  measure: { id: string; name: string; nameEn: string } | null;
+  replacement: { id: string; name: string; nameEn: string } | null;
+  sources: SourceData[];
+}
+
+const SOURCES = 'sources { document fromLine toLine ref }';
+const PLANNED_CHANGE = `id change due description completedAt measure { id name nameEn } replacement { id name nameEn } ${SOURCES}`;
+
+export interface GapData {
+  id: string;
+  layer: Layer;
+  title: string;
+  titleEn: string | null;
+  description: string;
+  identifiedAt: string | null;
+  sources: SourceData[];
+}
+
+const GAP = `id layer title titleEn description identifiedAt ${SOURCES}`;
+
+export interface HeatMapCellData {
+  element: ElementSummary;
+  status: HeatStatus;
+  normativeLevel: NormativeLevel | null;
+  why: { relationship: RelationshipType; layer: Layer; note: string | null; sources: SourceData[] };
+  plannedChanges: PlannedChangeData[];
+}
+
+export interface HeatMapData {
+  heatMap: {
+    service: { id: string; name: string; nameEn: string; description: string; workProcess: string | null };
+    asOf: string;
+    perspective: { id: string; name: string; nameEn: string | null } | null;
+    rows: { layer: Layer; cells: HeatMapCellData[]; gaps: GapData[]; counts: StatusCount[] }[];
+    counts: StatusCount[];
+  };
+}
+
+export const HEAT_MAP = `query HeatMap($service: ID!, $asOf: Date, $perspective: ID) {
+  heatMap(service: $service, asOf: $asOf, perspective: $perspective) {
+    service { id name nameEn description workProcess }
+    asOf
+    perspective { id name nameEn }
+    rows {
+      layer
+      cells {
+        element { ${ELEMENT_SUMMARY} }
+        status normativeLevel
+        why { relationship layer note ${SOURCES} }
+        plannedChanges { ${PLANNED_CHANGE} }
+      }
+      gaps { ${GAP} }
+      counts { status count }
+    }
+    counts { status count }
+  }
+}`;
+
+export interface PerspectiveData {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  description: string | null;
+  layers: Layer[];
+  statuses: HeatStatus[];
+  services: string[];
+  version: number;
+}
+
+const PERSPECTIVE = 'id name nameEn description layers statuses services version';
+
+export interface PerspectivesData {
+  perspectives: PerspectiveData[];
+}
+
+export const PERSPECTIVES = `query Perspectives { perspectives { ${PERSPECTIVE} } }`;
+
+export interface ElementData {
+  element: ElementSummary & {
+    description: string;
+    descriptionEn: string | null;
+    layers: Layer[];
+    lifecycle: Lifecycle;
+    statusDate: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+    identifiers: { scheme: string; value: string; url: string | null }[];
+    sources: SourceData[];
+    notes: string[];
+    version: number;
+    plannedChanges: PlannedChangeData[];
+    relationships: {
+      type: RelationshipType;
+      direction: 'OUTGOING' | 'INCOMING';
+      nb: string;
+      en: string;
+      relationships: { other: { id: string; kind: Kind; name: string; nameEn: string }; layer: Layer | null }[];
+    }[];
+  };
+}
+
+export const ELEMENT = `query Element($id: ID!) {
+  element(id: $id) {
+    ${ELEMENT_SUMMARY}
+    description descriptionEn layers lifecycle statusDate validFrom validTo
+    identifiers { scheme value url }
+    ${SOURCES}
+    notes version
+    plannedChanges { ${PLANNED_CHANGE} }
+    relationships { type direction nb: label(lang: NB) en: label(lang: EN) relationships { other { id kind name nameEn } layer } }
+  }
+}`;
+
+export interface StandardsData {
+  standards: {
+    element: ElementSummary & { layers: Layer[] };
+    status: HeatStatus;
+    services: { service: { id: string; name: string; nameEn: string }; layer: Layer }[];
+    plannedChanges: PlannedChangeData[];
+  }[];
+}
+
+export const STANDARDS = `query Standards($layer: Layer, $asOf: Date) {
+  standards(layer: $layer, asOf: $asOf) {
+    element { ${ELEMENT_SUMMARY} layers }
+    status
+    services { service { id name nameEn } layer }
+    plannedChanges { ${PLANNED_CHANGE} }
+  }
+}`;
+
+export interface SearchData {
+  search: { score: number; element: ElementSummary & { description: string; descriptionEn: string | null } }[];
+}
+
+export const SEARCH = `query Search($text: String!) {
+  search(text: $text, first: 30) { score element { ${ELEMENT_SUMMARY} description descriptionEn } }
+}`;
+
+export interface NormsData {
+  norms: {
+    totalCount: number;
+    layers: { layer: Layer; kinds: { kind: Kind; norms: HeatMapCellData[] }[] }[];
+  };
+}
+
+export const NORMS = `query Norms($service: ID!, $asOf: Date) {
+  norms(service: $service, asOf: $asOf) {
+    totalCount
+    layers {
+      layer
+      kinds {
+        kind
+        norms {
+          element { ${ELEMENT_SUMMARY} }
+          status normativeLevel
+          why { relationship layer note ${SOURCES} }
+          plannedChanges { ${PLANNED_CHANGE} }
+        }
+      }
+    }
+  }
+}`;
+
+export interface MeData {
+  me: { name: string; role: string } | null;
+}
+
+export const ME = 'query Me { me { name role } }';
+
+export const MARK_GAP = `mutation MarkGap($input: MarkGapInput!) { markGap(input: $input) { ${GAP} } }`;
+export const PLAN_CHANGE = `mutation PlanChange($input: PlanChangeInput!) { planChange(input: $input) { ${PLANNED_CHANGE} } }`;
+export const SAVE_PERSPECTIVE = `mutation SavePerspective($input: PerspectiveInput!) { savePerspective(input: $input) { ${PERSPECTIVE} } }`;

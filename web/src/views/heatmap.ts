@@ -1,0 +1,306 @@
+/** The heat-map view: toolbar (as-of date, perspective, exports, analyst actions), legend, the graph and a list. */
+import type { Core } from 'cytoscape';
+import { gql } from '../api';
+import { onAuthChange, signedIn } from '../auth';
+import { append, clear, h } from '../dom';
+import { exportNormsCsv, exportPng, exportSvg } from '../export';
+import { openMarkGap, openSavePerspective } from '../forms';
+import { lang, pick, t } from '../i18n';
+import { HEAT_MAP, PERSPECTIVES, type GapData, type HeatMapCellData, type HeatMapData, type PerspectiveData, type PerspectivesData } from '../queries';
+import { update, type Route } from '../router';
+import { announce, errorState, loadingState, statusChip } from '../ui';
+import { layerLabel, levelLabel, normativeLevels, statusLabel, statuses } from '../vocabulary';
+import { createHeatMapGraph, levelBorder, nodeById, nodesOf } from './heatmap-graph';
+import { hidePanel, showElement, showGap } from './panel';
+import type { ViewController } from './types';
+
+declare global {
+  interface Window {
+    /** For tests and the curious: the heat map's Cytoscape instance and how long it took to draw. */
+    reguleringsplan?: { cy: Core | null; renderMs: number | null; dataMs?: number };
+  }
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function heatMapView(root: HTMLElement, initial: Route): ViewController {
+  let route = initial;
+  let data: HeatMapData['heatMap'] | null = null;
+  let perspectives: PerspectiveData[] = [];
+  let cy: Core | null = null;
+  let order: string[] = [];
+  let focusIndex = -1;
+  let loadKey = '';
+  let request = 0;
+  let resizeObserver: ResizeObserver | null = null;
+  window.reguleringsplan = { cy: null, renderMs: null };
+
+  const heading = h('h1', { id: 'view-title', tabindex: '-1' }, t('navHeatMap'));
+  const toolbar = h('div', { class: 'toolbar' });
+  const legend = h('section', { class: 'legend', 'aria-labelledby': 'legend-title' });
+  const graph = h('div', {
+    class: 'heatmap-canvas',
+    id: 'heatmap',
+    tabindex: '0',
+    role: 'application',
+    'aria-roledescription': lang() === 'en' ? 'heat map' : 'varmekart',
+    'aria-describedby': 'heatmap-help',
+    'data-state': 'loading',
+  });
+  const help = h('p', { id: 'heatmap-help', class: 'visually-hidden' },
+    lang() === 'en' ? 'Use the arrow keys to move between elements, Enter to open one, Escape to close the details.' : 'Bruk piltastene for å flytte mellom elementene, Enter for å åpne ett og Escape for å lukke detaljene.');
+  const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const status = h('div', { class: 'view-status' });
+  const list = h('details', { class: 'element-list' });
+  root.append(h('div', { class: 'view heatmap-view' }, h('div', { class: 'view-head' }, heading, toolbar), status, h('div', { class: 'heatmap-body' }, graph, legend), help, live, list));
+
+  const cells = (): HeatMapCellData[] => data?.rows.flatMap((r) => r.cells) ?? [];
+  const gaps = (): GapData[] => data?.rows.flatMap((r) => r.gaps) ?? [];
+  const serviceName = () => (data ? pick(data.service.name, data.service.nameEn) : route.service ?? '');
+  const fileBase = () => `varmekart-${route.service ?? 'tjeneste'}-${data?.asOf ?? today()}`;
+
+  function renderToolbar(): void {
+    clear(toolbar);
+    const asOf = h('input', { type: 'date', id: 'asof', value: route.asOf ?? data?.asOf ?? today() });
+    asOf.addEventListener('change', () => {
+      if (asOf.value) update({ asOf: asOf.value === today() ? undefined : asOf.value });
+    });
+    const select = h('select', { id: 'perspective' },
+      h('option', { value: '' }, t('allPerspective')),
+      perspectives.map((p) => h('option', { value: p.id, selected: p.id === route.perspective }, pick(p.name, p.nameEn))));
+    if (route.perspective && !perspectives.some((p) => p.id === route.perspective)) select.append(h('option', { value: route.perspective, selected: true }, route.perspective));
+    select.addEventListener('change', () => update({ perspective: select.value || undefined, sel: undefined }));
+    const disabled = !data || !cy;
+    append(toolbar, [
+      h('div', { class: 'field inline' }, h('label', { for: 'asof' }, t('asOf')), asOf),
+      h('div', { class: 'field inline' }, h('label', { for: 'perspective' }, t('perspective')), select),
+      h('div', { class: 'button-group', role: 'group', 'aria-label': 'Eksport' },
+        h('button', { type: 'button', class: 'button', id: 'export-png', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportPng(cy, `${fileBase()}.png`) })); } }, t('exportPng')),
+        h('button', { type: 'button', class: 'button', id: 'export-svg', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportSvg(cy, `${fileBase()}.svg`) })); } }, t('exportSvg')),
+        h('button', { type: 'button', class: 'button', id: 'export-csv', disabled: !data, onclick: () => void csv() }, t('exportCsv'))),
+      signedIn() && data
+        ? h('div', { class: 'button-group', role: 'group', 'aria-label': t('signIn') },
+          h('button', { type: 'button', class: 'button primary', id: 'mark-gap', onclick: () => markGap() }, t('markGap')),
+          h('button', { type: 'button', class: 'button', id: 'save-perspective', onclick: () => savePerspective() }, t('savePerspective')))
+        : null,
+    ]);
+  }
+
+  async function csv(): Promise<void> {
+    if (!route.service) return;
+    const file = `normer-${route.service}-${data?.asOf ?? today()}.csv`;
+    const result = await exportNormsCsv(route.service, route.asOf, cells(), file);
+    announce(result.fallback ? `${t('exported', { file })} ${t('fallbackCsv')}` : t('exported', { file }));
+  }
+
+  function markGap(): void {
+    if (!route.service) return;
+    openMarkGap(route.service, serviceName(), undefined, (gap) => {
+      loadKey = '';
+      update({ sel: gap.id });
+    });
+  }
+
+  function savePerspective(): void {
+    const current = perspectives.find((p) => p.id === route.perspective) ?? null;
+    openSavePerspective(current, route.service, (p) => {
+      perspectives = [...perspectives.filter((x) => x.id !== p.id), p];
+      loadKey = '';
+      if (route.perspective === p.id) controller.update(route);
+      else update({ perspective: p.id, sel: undefined });
+    });
+  }
+
+  function renderLegend(): void {
+    clear(legend);
+    if (!data) return;
+    const total = data.counts.reduce((n, c) => n + c.count, 0);
+    append(legend, [
+      h('h2', { id: 'legend-title' }, t('legend')),
+      h('ul', { class: 'legend-statuses' }, statuses().map((s) => h('li', {}, statusChip(s.id, data?.counts.find((c) => c.status === s.id)?.count ?? 0)))),
+      h('p', { class: 'legend-total' }, t('legendTotal', { n: total })),
+      h('h3', {}, t('normativeLevel')),
+      h('ul', { class: 'legend-levels' }, [...normativeLevels()].sort((a, b) => b.rank - a.rank).map((l) => {
+        const b = levelBorder(l.id);
+        return h('li', {}, h('span', { class: 'level-sample', style: `border:${Math.max(b.width, 1)}px ${b.style} #111`, 'aria-hidden': 'true' }), levelLabel(l.id));
+      })),
+    ]);
+  }
+
+  function renderList(): void {
+    clear(list);
+    if (!data) return;
+    append(list, [
+      h('summary', {}, t('listView')),
+      data.rows.map((row) => h('section', { class: 'list-band', 'data-layer': row.layer },
+        h('h2', {}, `${layerLabel(row.layer)} (${row.cells.length + row.gaps.length})`),
+        row.cells.length + row.gaps.length === 0 ? h('p', { class: 'muted' }, t('emptyLayer')) : null,
+        h('ul', {},
+          row.cells.map((c) => h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-id': c.element.id, onclick: () => update({ sel: c.element.id }) },
+            pick(c.element.name, c.element.nameEn)), h('span', { class: 'muted' }, ` · ${statusLabel(c.status)}${c.normativeLevel ? ` · ${levelLabel(c.normativeLevel)}` : ''}`))),
+          row.gaps.map((g) => h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-id': g.id, onclick: () => update({ sel: g.id }) },
+            pick(g.title, g.titleEn)), h('span', { class: 'muted' }, ` · ${statusLabel('UNMET_NEED')}`))),
+        ))),
+    ]);
+  }
+
+  function describe(id: string): string {
+    const cell = cells().find((c) => c.element.id === id);
+    if (cell) return `${pick(cell.element.name, cell.element.nameEn)}, ${statusLabel(cell.status)}, ${layerLabel(cell.why.layer)}${cell.normativeLevel ? `, ${levelLabel(cell.normativeLevel)}` : ''}`;
+    const gap = gaps().find((g) => g.id === id);
+    return gap ? `${pick(gap.title, gap.titleEn)}, ${statusLabel('UNMET_NEED')}, ${layerLabel(gap.layer)}` : id;
+  }
+
+  function focusNode(index: number): void {
+    if (!cy || order.length === 0) return;
+    focusIndex = Math.max(0, Math.min(order.length - 1, index));
+    cy.nodes('.focused').removeClass('focused');
+    const id = order[focusIndex];
+    const node = id ? nodeById(cy, id) : null;
+    if (node) {
+      node.addClass('focused');
+      live.textContent = describe(String(node.data('ref')));
+    }
+  }
+
+  graph.addEventListener('keydown', (ev) => {
+    if (!cy || order.length === 0) return;
+    const cols = (() => {
+      const current = order[focusIndex] ? nodeById(cy, order[focusIndex] ?? '') : null;
+      if (!current) return 1;
+      const y = current.position('y');
+      return cy.nodes('.cell, .gap').filter((n) => n.position('y') === y && n.data('layer') === current.data('layer')).length || 1;
+    })();
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols, Home: -order.length, End: order.length };
+    const move = moves[ev.key];
+    if (move !== undefined) {
+      ev.preventDefault();
+      focusNode(focusIndex < 0 ? 0 : focusIndex + move);
+    } else if ((ev.key === 'Enter' || ev.key === ' ') && focusIndex >= 0) {
+      ev.preventDefault();
+      const node = nodeById(cy, order[focusIndex] ?? '');
+      if (node) update({ sel: String(node.data('ref')) });
+    } else if (ev.key === 'Escape' && route.sel) {
+      ev.preventDefault();
+      update({ sel: undefined });
+    }
+  });
+  graph.addEventListener('focus', () => {
+    if (focusIndex < 0) focusNode(route.sel && cy ? Math.max(0, order.indexOf(nodesOf(cy, route.sel).first().id())) : 0);
+  });
+
+  function applySelection(): void {
+    if (!data) return;
+    const sel = route.sel;
+    if (cy) {
+      cy.nodes(':selected').unselect();
+      if (sel) nodesOf(cy, sel).select();
+    }
+    if (!sel) {
+      hidePanel();
+      return;
+    }
+    const close = () => {
+      update({ sel: undefined });
+      graph.focus();
+    };
+    const gap = gaps().find((g) => g.id === sel);
+    if (gap) return showGap(gap, serviceName(), close);
+    const cell = cells().find((c) => c.element.id === sel);
+    showElement(sel, { ...(cell ? { cell } : {}), serviceName: serviceName(), onClose: close, onOpen: (id) => update({ sel: id }) });
+  }
+
+  function load(): void {
+    const mine = ++request;
+    const started = performance.now();
+    graph.dataset.state = 'loading';
+    clear(status);
+    status.append(loadingState());
+    cy?.destroy();
+    cy = null;
+    window.reguleringsplan = { cy: null, renderMs: null };
+    if (!route.service) {
+      clear(status);
+      status.append(h('p', { class: 'state' }, t('chooseService')));
+      graph.dataset.state = 'empty';
+      return;
+    }
+    const variables = { service: route.service, asOf: route.asOf ?? null, perspective: route.perspective ?? null };
+    Promise.all([
+      gql<HeatMapData>(HEAT_MAP, variables),
+      gql<PerspectivesData>(PERSPECTIVES).then((p) => p.perspectives, () => [] as PerspectiveData[]),
+    ]).then(
+      async ([heat, ps]) => {
+        if (mine !== request) return;
+        const dataMs = performance.now() - started;
+        data = heat.heatMap;
+        perspectives = ps;
+        heading.textContent = t('heatMapOf', { name: serviceName() });
+        document.title = `${serviceName()} – ${t('appTitle')}`;
+        clear(status);
+        renderLegend();
+        renderList();
+        const built = createHeatMapGraph(graph, data);
+        cy = built.cy;
+        order = built.order;
+        focusIndex = -1;
+        cy.on('tap', 'node.cell, node.gap', (ev) => {
+          focusIndex = order.indexOf(String(ev.target.id()));
+          update({ sel: String(ev.target.data('ref')) });
+        });
+        await built.ready;
+        if (mine !== request) return;
+        const renderMs = performance.now() - started;
+        window.reguleringsplan = { cy, renderMs, dataMs };
+        graph.dataset.state = 'ready';
+        graph.setAttribute('aria-label', `${t('heatMapOf', { name: serviceName() })}: ${data.counts.map((c) => `${statusLabel(c.status)} ${c.count}`).join(', ')}`);
+        renderToolbar();
+        applySelection();
+        window.dispatchEvent(new CustomEvent('heatmap:ready', { detail: { service: route.service, renderMs } }));
+      },
+      (e: unknown) => {
+        if (mine !== request) return;
+        data = null;
+        graph.dataset.state = 'error';
+        clear(status);
+        status.append(errorState(e, load));
+        renderToolbar();
+      },
+    );
+  }
+
+  resizeObserver = new ResizeObserver(() => {
+    if (!cy) return;
+    cy.resize();
+    cy.fit(undefined, 12);
+  });
+  resizeObserver.observe(graph);
+  const stopAuth = onAuthChange(() => renderToolbar());
+
+  const controller: ViewController = {
+    update(next) {
+      const key = `${next.service}|${next.asOf ?? ''}|${next.perspective ?? ''}`;
+      route = next;
+      if (key !== loadKey) {
+        loadKey = key;
+        heading.textContent = t('navHeatMap');
+        renderToolbar();
+        load();
+      } else {
+        applySelection();
+      }
+    },
+    destroy() {
+      request++;
+      resizeObserver?.disconnect();
+      stopAuth();
+      cy?.destroy();
+      cy = null;
+      hidePanel();
+      window.reguleringsplan = { cy: null, renderMs: null };
+    },
+  };
+  controller.update(initial);
+  heading.focus({ preventScroll: true });
+  return controller;
+}

@@ -1,0 +1,75 @@
+/** The landscape: the seven work processes, their information services (status counts) and actor types. */
+import { gql } from '../api';
+import { clear, h } from '../dom';
+import { pick, t } from '../i18n';
+import { LANDSCAPE, type LandscapeData, type ServiceSummary } from '../queries';
+import { formatRoute, type Route } from '../router';
+import { errorState, loadingState, statusChip, statusCount } from '../ui';
+import { statuses } from '../vocabulary';
+import type { ViewController } from './types';
+
+function serviceItem(s: ServiceSummary, route: Route): HTMLElement {
+  const name = pick(s.name, s.nameEn);
+  const counts = statuses().map((st) => statusCount(st.id, s.statusCounts.find((c) => c.status === st.id)?.count ?? 0));
+  return h('li', { class: 'service' },
+    h('a', {
+      class: 'service-link',
+      href: formatRoute({ view: 'heatmap', service: s.id, ...(route.asOf ? { asOf: route.asOf } : {}), ...(route.lang ? { lang: route.lang } : {}) }),
+      'data-service': s.id,
+      'aria-label': t('openHeatMap', { name }),
+    }, h('span', { class: 'service-name' }, name)),
+    h('span', { class: 'counts' }, counts));
+}
+
+export function landscapeView(root: HTMLElement, initial: Route): ViewController {
+  let request = 0;
+  const body = h('div', { class: 'landscape', id: 'landscape' });
+  const heading = h('h1', { id: 'view-title', tabindex: '-1' }, t('landscapeTitle'));
+  const legend = h('ul', { class: 'landscape-legend', 'aria-label': t('legend') }, statuses().map((s) => h('li', {}, statusChip(s.id))));
+  root.append(h('div', { class: 'view' }, h('div', { class: 'view-head' }, heading), h('p', { class: 'intro' }, t('landscapeIntro')), legend, body));
+  document.title = `${t('navLandscape')} – ${t('appTitle')}`;
+
+  function load(route: Route): void {
+    const mine = ++request;
+    clear(body);
+    body.append(loadingState());
+    body.dataset.state = 'loading';
+    gql<LandscapeData>(LANDSCAPE, { asOf: route.asOf ?? null }).then(
+      (data) => {
+        if (mine !== request) return;
+        clear(body);
+        body.dataset.state = 'ready';
+        body.append(h('ol', { class: 'processes' }, data.workProcesses.map((p, i) => h('li', { class: 'process', 'data-process': p.id },
+          h('h2', {}, h('span', { class: 'step', 'aria-hidden': 'true' }, String(i + 1)), pick(p.name, p.nameEn)),
+          h('h3', { class: 'visually-hidden' }, t('services')),
+          p.informationServices.length
+            ? h('ul', { class: 'services' }, p.informationServices.map((s) => serviceItem(s, route)))
+            : h('p', { class: 'muted' }, t('noServices')),
+          p.actorTypes.length
+            ? h('div', { class: 'actors' }, h('h3', {}, t('actorTypes')), h('ul', { class: 'tags' }, p.actorTypes.map((a) => h('li', { class: 'tag' }, pick(a.name, a.nameEn)))))
+            : null))));
+      },
+      (e: unknown) => {
+        if (mine !== request) return;
+        clear(body);
+        body.dataset.state = 'error';
+        body.append(errorState(e, () => load(route)));
+      },
+    );
+  }
+
+  let lastAsOf: string | undefined = initial.asOf;
+  load(initial);
+  heading.focus({ preventScroll: true });
+  return {
+    update(route) {
+      if (route.asOf !== lastAsOf) {
+        lastAsOf = route.asOf;
+        load(route);
+      }
+    },
+    destroy() {
+      request++;
+    },
+  };
+}

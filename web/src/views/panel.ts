@@ -1,0 +1,175 @@
+/** The side panel: one element (names nb/en, kind, identifiers, level, status and why, changes, sources) or one gap. */
+import { gql } from '../api';
+import { signedIn } from '../auth';
+import { clear, h } from '../dom';
+import { openPlanChange } from '../forms';
+import { formatDate, lang, pick, t } from '../i18n';
+import { ELEMENT, type ElementData, type GapData, type HeatMapCellData, type PlannedChangeData, type SourceData } from '../queries';
+import { errorState, loadingState, statusChip } from '../ui';
+import { changeLabel, kindLabel, layerLabel, levelLabel, lifecycleLabel, relationshipLabel } from '../vocabulary';
+
+export interface PanelOptions {
+  /** The heat-map cell the element was opened from: adds "why" and the cell's status. */
+  cell?: HeatMapCellData;
+  /** The name of the heat map's service, for "why". */
+  serviceName?: string;
+  onClose: () => void;
+  /** Open another element (a relationship's other end). */
+  onOpen?: (id: string) => void;
+}
+
+let aside: HTMLElement | null = null;
+let closeCurrent: (() => void) | null = null;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+let request = 0;
+
+function panel(): HTMLElement {
+  if (!aside) {
+    aside = document.getElementById('panel');
+    if (!aside) throw new Error('no #panel');
+    aside.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape' && closeCurrent && !(ev.target instanceof HTMLInputElement)) {
+        ev.preventDefault();
+        closeCurrent();
+      }
+    });
+  }
+  return aside;
+}
+
+function dl(rows: [string, Node | string | null][]): HTMLElement {
+  return h('dl', { class: 'facts' }, rows.filter(([, v]) => v != null && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+function sourcesList(sources: SourceData[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'sources' },
+    sources.map((s) => h('li', { 'data-ref': s.ref }, h('code', {}, s.document), ' ', t('lines', { from: s.fromLine, to: s.toLine }))),
+  );
+}
+
+function changesList(changes: PlannedChangeData[]): HTMLElement {
+  if (changes.length === 0) return h('p', { class: 'muted' }, t('noPlannedChanges'));
+  return h(
+    'ul',
+    { class: 'changes' },
+    changes.map((c) => h('li', {}, h('strong', {}, changeLabel(c.change)), ` (${t('due', { date: formatDate(c.due) })}): `, c.description,
+      c.replacement ? [' → ', pick(c.replacement.name, c.replacement.nameEn)] : null,
+      c.measure ? h('span', { class: 'muted' }, ` · ${pick(c.measure.name, c.measure.nameEn)}`) : null)),
+  );
+}
+
+function frame(title: string, subtitle: string, onClose: () => void, body: (Node | null)[]): void {
+  const root = panel();
+  clear(root);
+  closeCurrent = onClose;
+  root.hidden = false;
+  document.body.classList.add('panel-open');
+  const closeButton = h('button', { type: 'button', class: 'icon-button close', 'aria-label': t('close'), title: t('close'), onclick: () => onClose() }, '×');
+  root.append(
+    h('div', { class: 'panel-head' }, h('div', {}, h('p', { class: 'eyebrow' }, subtitle), h('h2', { id: 'panel-title', tabindex: '-1' }, title)), closeButton),
+    ...body.filter((n): n is Node => n != null),
+  );
+  root.setAttribute('aria-labelledby', 'panel-title');
+}
+
+export function hidePanel(): void {
+  request++;
+  closeCurrent = null;
+  const root = panel();
+  root.hidden = true;
+  clear(root);
+  document.body.classList.remove('panel-open');
+}
+
+function focusTitle(): void {
+  document.getElementById('panel-title')?.focus();
+}
+
+export function showGap(gap: GapData, serviceName: string, onClose: () => void): void {
+  request++;
+  frame(pick(gap.title, gap.titleEn), t('gap'), onClose, [
+    dl([
+      [t('status'), statusChip('UNMET_NEED')],
+      [t('layers'), layerLabel(gap.layer)],
+      [t('services'), serviceName],
+      [t('identifiedAt'), formatDate(gap.identifiedAt)],
+    ]),
+    h('h3', {}, t('description')),
+    h('p', {}, gap.description),
+    gap.sources.length ? h('h3', {}, t('sources')) : null,
+    gap.sources.length ? sourcesList(gap.sources) : null,
+  ]);
+  focusTitle();
+}
+
+export function showElement(id: string, options: PanelOptions): void {
+  const mine = ++request;
+  frame(options.cell ? pick(options.cell.element.name, options.cell.element.nameEn) : id, t('elementPanel'), options.onClose, [loadingState()]);
+  const load = () => {
+    gql<ElementData>(ELEMENT, { id }).then(
+      (data) => {
+        if (mine === request) renderElement(data.element, options);
+      },
+      (e: unknown) => {
+        if (mine === request) frame(id, t('elementPanel'), options.onClose, [errorState(e, load)]);
+      },
+    );
+  };
+  load();
+}
+
+function renderElement(el: ElementData['element'], options: PanelOptions): void {
+  const other = lang() === 'en' ? el.name : el.nameEn;
+  const cell = options.cell;
+  const status = cell?.status ?? el.status;
+  const level = cell?.normativeLevel ?? el.normativeLevel;
+  const why = cell
+    ? h('div', { class: 'why' },
+      h('p', {}, capitalise(t('whyText', { rel: relationshipLabel(cell.why.relationship), service: options.serviceName ?? '', layer: layerLabel(cell.why.layer) }))),
+      cell.why.note ? h('p', { class: 'muted' }, cell.why.note) : null,
+      cell.why.sources.length ? sourcesList(cell.why.sources) : null)
+    : null;
+  const changes = cell && cell.plannedChanges.length > el.plannedChanges.length ? cell.plannedChanges : el.plannedChanges;
+  const identifiers = el.identifiers.length
+    ? h('ul', { class: 'identifiers' }, el.identifiers.map((i) => h('li', {}, h('span', { class: 'muted' }, `${i.scheme} `),
+      i.url ? h('a', { href: i.url, target: '_blank', rel: 'noopener noreferrer' }, i.value) : h('code', {}, i.value))))
+    : null;
+  const planButton = signedIn()
+    ? h('button', { type: 'button', class: 'button', onclick: () => openPlanChange(el.id, pick(el.name, el.nameEn), () => showElement(el.id, options)) }, t('planChange'))
+    : null;
+  const relationships = el.relationships.length
+    ? h('details', { class: 'relationships' }, h('summary', {}, `${t('relationships')} (${el.relationships.reduce((n, g) => n + g.relationships.length, 0)})`),
+      el.relationships.map((g) => h('div', {}, h('h4', {}, g[lang()]), h('ul', {}, g.relationships.map((r) => h('li', {},
+        options.onOpen
+          ? h('button', { type: 'button', class: 'link-button', onclick: () => options.onOpen?.(r.other.id) }, pick(r.other.name, r.other.nameEn))
+          : pick(r.other.name, r.other.nameEn),
+        h('span', { class: 'muted' }, ` · ${kindLabel(r.other.kind)}`)))))))
+    : null;
+  frame(pick(el.name, el.nameEn), kindLabel(el.kind), options.onClose, [
+    other && other !== pick(el.name, el.nameEn) ? h('p', { class: 'other-name', lang: lang() === 'en' ? 'nb' : 'en' }, other) : null,
+    dl([
+      [t('kind'), kindLabel(el.kind)],
+      [t('status'), statusChip(status)],
+      [t('normativeLevel'), level ? levelLabel(level) : t('notNormative')],
+      [t('lifecycle'), lifecycleLabel(el.lifecycle)],
+      [t('layers'), el.layers.map(layerLabel).join(', ')],
+    ]),
+    h('p', { class: 'description' }, pick(el.description, el.descriptionEn)),
+    why ? h('h3', {}, t('why')) : null,
+    why,
+    identifiers ? h('h3', {}, t('identifiers')) : null,
+    identifiers,
+    h('h3', {}, t('plannedChanges')),
+    changesList(changes),
+    planButton,
+    el.sources.length ? h('h3', {}, t('sources')) : null,
+    el.sources.length ? sourcesList(el.sources) : null,
+    el.notes.length ? h('h3', {}, t('notes')) : null,
+    el.notes.length ? h('ul', {}, el.notes.map((n) => h('li', {}, n))) : null,
+    relationships,
+  ]);
+  panel().dataset.element = el.id;
+  focusTitle();
+}

@@ -1,0 +1,75 @@
+/** Search results (the search box lives in the header): each hit opens its element, a service its heat map. */
+import { gql } from '../api';
+import { clear, h } from '../dom';
+import { pick, t } from '../i18n';
+import { SEARCH, type SearchData } from '../queries';
+import { update, type Route } from '../router';
+import { errorState, loadingState, statusChip } from '../ui';
+import { kindLabel } from '../vocabulary';
+import { hidePanel, showElement } from './panel';
+import type { ViewController } from './types';
+
+export function searchView(root: HTMLElement, initial: Route): ViewController {
+  let request = 0;
+  let lastQ: string | undefined;
+  let lastSel: string | undefined;
+  const heading = h('h1', { id: 'view-title', tabindex: '-1' });
+  const body = h('div', { class: 'search-results', id: 'search-results' });
+  root.append(h('div', { class: 'view' }, h('div', { class: 'view-head' }, heading), body));
+
+  function load(q: string): void {
+    const mine = ++request;
+    heading.textContent = t('searchResults', { q });
+    document.title = `${heading.textContent} – ${t('appTitle')}`;
+    clear(body);
+    if (q.trim().length < 2) {
+      body.append(h('p', { class: 'state' }, t('searchPrompt')));
+      return;
+    }
+    body.append(loadingState());
+    gql<SearchData>(SEARCH, { text: q }).then(
+      (data) => {
+        if (mine !== request) return;
+        clear(body);
+        if (data.search.length === 0) {
+          body.append(h('p', { class: 'state' }, t('searchNone', { q })));
+          return;
+        }
+        body.append(h('ul', { class: 'hits' }, data.search.map(({ element: e }) => h('li', { class: 'hit' },
+          h('button', {
+            type: 'button',
+            class: 'link-button hit-title',
+            'data-id': e.id,
+            onclick: () => (e.kind === 'INFORMATION_SERVICE' ? update({ view: 'heatmap', service: e.id, sel: undefined, q: undefined }) : update({ sel: e.id })),
+          }, pick(e.name, e.nameEn)),
+          h('span', { class: 'muted' }, ` · ${kindLabel(e.kind)} · `), statusChip(e.status),
+          h('p', { class: 'hit-description' }, pick(e.description, e.descriptionEn).slice(0, 240))))));
+      },
+      (e: unknown) => {
+        if (mine !== request) return;
+        clear(body);
+        body.append(errorState(e, () => load(q)));
+      },
+    );
+  }
+
+  const controller: ViewController = {
+    update(route) {
+      if (route.q !== lastQ) {
+        lastQ = route.q;
+        load(route.q ?? '');
+      }
+      if (route.sel === lastSel) return;
+      lastSel = route.sel;
+      if (route.sel) showElement(route.sel, { onClose: () => update({ sel: undefined }), onOpen: (id) => update({ sel: id }) });
+      else hidePanel();
+    },
+    destroy() {
+      request++;
+      hidePanel();
+    },
+  };
+  controller.update(initial);
+  heading.focus({ preventScroll: true });
+  return controller;
+}
