@@ -3,6 +3,7 @@
  * One round trip: the service, its cells (element, layer row, why, open changes, actor types it
  * regulates), its open gaps and the requested perspective.
  */
+import { elementWithStatus } from './element';
 import { CELLS_OF_SERVICE, gapOpenCypher } from './status';
 
 export const HEAT_MAP_OF_SERVICE = `
@@ -14,5 +15,5 @@ CALL (s) {
   WHERE ${gapOpenCypher('g')}
   RETURN collect(g {.*, service: s.id}) AS gaps
 }
-RETURN s {.*} AS service, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess,
+RETURN s {.*} AS service, ${elementWithStatus('s')} AS serviceElement, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess,
        cells, gaps, p {.*} AS perspective, $perspective IS NOT NULL AND p IS NULL AS perspectiveMissing`;

@@ -4,6 +4,7 @@ import { idSchema } from '../../schema/validation';
 import { HEAT_MAP_OF_SERVICE } from '../cypher/heat-map';
 import { notFound, parseInput } from '../errors';
 import type { Resolvers } from '../generated/graphql';
+import { toElementRecord } from '../model';
 import { buildHeatMap } from '../views/heat-map';
 import { asOfArg, labelIn, nameIn, toSources } from './common';
 
@@ -17,7 +18,10 @@ export const heatMapResolvers: Resolvers = {
       if (!row) throw notFound('information service', service);
       if (row.perspectiveMissing === true && perspective) throw notFound('perspective', perspective);
       const map = buildHeatMap(row, asOf);
+      // The cells' elements and the service itself (which each gap names) are in the answer already:
+      // primed, they cost no second round trip.
       for (const cell of map.rows.flatMap((r) => r.cells)) ctx.loaders.element.prime(cell.element.id, cell.element);
+      ctx.loaders.element.prime(service, toElementRecord(row.serviceElement as Record<string, unknown>));
       return map;
     },
   },
