@@ -227,6 +227,31 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     expect(page.url()).not.toContain('sel=');
   });
 
+  it('shows the neighbourhood graph and what the element affects (impact) in the side panel', async () => {
+    const id = 'standard-ihe-xds';
+    await open(heatMapUrl(`&sel=${id}`));
+    await waitForHeatMap();
+    await page.waitForSelector('#neighbourhood[data-state="ready"]');
+    const graph = page.locator('#neighbourhood');
+    expect(Number(await graph.getAttribute('data-nodes'))).toBeGreaterThanOrEqual(2);
+    // The neighbours sit around the element, not stacked on it: wider than the element's own box (132).
+    expect(Number(await graph.getAttribute('data-extent'))).toBeGreaterThan(200);
+    expect(await graph.getAttribute('aria-label')).toContain('IHE XDS');
+    const impact = await app.gql<{ impact: { dependents: { element: { id: string } }[] } }>(
+      'query($id: ID!) { impact(element: $id, depth: 2) { dependents { element { id } } } }', { id });
+    const dependents = impact.data?.impact.dependents ?? [];
+    expect(await page.locator('#panel .impact-list li').count()).toBe(dependents.length);
+    expect((await page.locator('#panel .impact').textContent()) ?? '').toContain('Journaldokumenter');
+    await page.locator('#panel .neighbourhood').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}panel-neighbourhood.png` });
+    expect(await runAxe()).toEqual([]);
+    // A dependent in the list opens in the panel.
+    await page.locator('#panel .impact-list button', { hasText: 'Journaldokumenter' }).first().click();
+    await page.waitForFunction(() => location.hash.includes('sel=tjeneste-journaldokumenter'));
+    await page.waitForSelector('#neighbourhood[data-state="ready"]');
+    await expect(page.locator('#panel-title').textContent()).resolves.toBe('Journaldokumenter');
+  });
+
   it('is usable with the keyboard: arrows move through the map, Enter opens, Escape closes', async () => {
     await open(heatMapUrl());
     await waitForHeatMap();

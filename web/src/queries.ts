@@ -186,10 +186,23 @@ export interface ElementData {
       direction: 'OUTGOING' | 'INCOMING';
       nb: string;
       en: string;
-      relationships: { other: { id: string; kind: Kind; name: string; nameEn: string }; layer: Layer | null }[];
+      relationships: { other: RelatedElement; layer: Layer | null }[];
     }[];
   };
+  /** What depends on the element, up to two steps away (asked for in the same request). */
+  impact: { dependents: { distance: number; element: RelatedElement }[] };
 }
+
+/** The element at the other end of a relationship, or a dependent in an impact analysis. */
+export interface RelatedElement {
+  id: string;
+  kind: Kind;
+  name: string;
+  nameEn: string;
+  status: HeatStatus;
+}
+
+const RELATED = 'id kind name nameEn status';
 
 export const ELEMENT = `query Element($id: ID!) {
   element(id: $id) {
@@ -199,8 +212,9 @@ export const ELEMENT = `query Element($id: ID!) {
     ${SOURCES}
     notes version
     plannedChanges { ${PLANNED_CHANGE} }
-    relationships { type direction nb: label(lang: NB) en: label(lang: EN) relationships { other { id kind name nameEn } layer } }
+    relationships { type direction nb: label(lang: NB) en: label(lang: EN) relationships { other { ${RELATED} } layer } }
   }
+  impact(element: $id, depth: 2) { dependents { distance element { ${RELATED} } } }
 }`;
 
 export interface StandardsData {

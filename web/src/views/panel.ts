@@ -1,4 +1,4 @@
-/** The side panel: one element (names nb/en, kind, identifiers, level, status and why, changes, sources) or one gap. */
+/** The side panel: one element (names nb/en, kind, identifiers, level, status and why, neighbourhood and impact, changes, sources) or one gap. */
 import { gql } from '../api';
 import { signedIn } from '../auth';
 import { clear, h } from '../dom';
@@ -7,6 +7,7 @@ import { formatDate, lang, pick, t } from '../i18n';
 import { ELEMENT, type ElementData, type GapData, type HeatMapCellData, type PlannedChangeData, type SourceData } from '../queries';
 import { errorState, loadingState, statusChip } from '../ui';
 import { changeLabel, kindLabel, layerLabel, levelLabel, lifecycleLabel, relationshipLabel } from '../vocabulary';
+import { destroyNeighbourhood, neighbourhoodSection } from './neighbourhood';
 
 export interface PanelOptions {
   /** The heat-map cell the element was opened from: adds "why" and the cell's status. */
@@ -62,6 +63,7 @@ function changesList(changes: PlannedChangeData[]): HTMLElement {
 
 function frame(title: string, subtitle: string, onClose: () => void, body: (Node | null)[]): void {
   const root = panel();
+  destroyNeighbourhood();
   clear(root);
   closeCurrent = onClose;
   root.hidden = false;
@@ -77,6 +79,7 @@ function frame(title: string, subtitle: string, onClose: () => void, body: (Node
 export function hidePanel(): void {
   request++;
   closeCurrent = null;
+  destroyNeighbourhood();
   const root = panel();
   root.hidden = true;
   clear(root);
@@ -110,7 +113,7 @@ export function showElement(id: string, options: PanelOptions): void {
   const load = () => {
     gql<ElementData>(ELEMENT, { id }).then(
       (data) => {
-        if (mine === request) renderElement(data.element, options);
+        if (mine === request) renderElement(data, options);
       },
       (e: unknown) => {
         if (mine === request) frame(id, t('elementPanel'), options.onClose, [errorState(e, load)]);
@@ -120,7 +123,8 @@ export function showElement(id: string, options: PanelOptions): void {
   load();
 }
 
-function renderElement(el: ElementData['element'], options: PanelOptions): void {
+function renderElement(data: ElementData, options: PanelOptions): void {
+  const el = data.element;
   const other = lang() === 'en' ? el.name : el.nameEn;
   const cell = options.cell;
   const status = cell?.status ?? el.status;
@@ -147,6 +151,7 @@ function renderElement(el: ElementData['element'], options: PanelOptions): void 
           : pick(r.other.name, r.other.nameEn),
         h('span', { class: 'muted' }, ` · ${kindLabel(r.other.kind)}`)))))))
     : null;
+  const neighbourhood = neighbourhoodSection(el, data.impact.dependents, options.onOpen);
   frame(pick(el.name, el.nameEn), kindLabel(el.kind), options.onClose, [
     other && other !== pick(el.name, el.nameEn) ? h('p', { class: 'other-name', lang: lang() === 'en' ? 'nb' : 'en' }, other) : null,
     dl([
@@ -159,6 +164,7 @@ function renderElement(el: ElementData['element'], options: PanelOptions): void 
     h('p', { class: 'description' }, pick(el.description, el.descriptionEn)),
     why ? h('h3', {}, t('why')) : null,
     why,
+    neighbourhood.section,
     identifiers ? h('h3', {}, t('identifiers')) : null,
     identifiers,
     h('h3', {}, t('plannedChanges')),
@@ -171,5 +177,6 @@ function renderElement(el: ElementData['element'], options: PanelOptions): void 
     relationships,
   ]);
   panel().dataset.element = el.id;
+  neighbourhood.start();
   focusTitle();
 }
