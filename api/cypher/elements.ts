@@ -13,7 +13,7 @@ import { openChangesOf, statusCypher } from './status';
 export function elementsPageCypher(kinds: readonly Kind[] | null): string {
   const labels = kindLabels(kinds);
   return `
-OPTIONAL MATCH (svc:InformationService {id: $service})
+OPTIONAL MATCH (svc:Element:InformationService {id: $service})
 CALL () {
   CALL () {
     WITH 1 AS textSearch WHERE $lucene IS NOT NULL

@@ -7,7 +7,7 @@ import { elementWithStatus } from './element';
 import { CELLS_OF_SERVICE, gapOpenCypher } from './status';
 
 export const HEAT_MAP_OF_SERVICE = `
-MATCH (s:InformationService {id: $service})
+MATCH (s:Element:InformationService {id: $service})
 OPTIONAL MATCH (p:Perspective {id: $perspective})
 ${CELLS_OF_SERVICE}
 CALL (s) {

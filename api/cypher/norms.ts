@@ -7,8 +7,8 @@
 import { CELLS_OF_SERVICE, gapOpenCypher } from './status';
 
 export const NORMS_FOR_SERVICE = `
-MATCH (s:InformationService {id: $service})
-OPTIONAL MATCH (a:ActorType {id: $actorType})
+MATCH (s:Element:InformationService {id: $service})
+OPTIONAL MATCH (a:Element:ActorType {id: $actorType})
 ${CELLS_OF_SERVICE}
 CALL (s) {
   OPTIONAL MATCH (g:Gap)-[:GAP_IN]->(s)

@@ -8,7 +8,7 @@ import { elementWithStatus } from './element';
 const orNull = (v: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${elementWithStatus(v)} END`;
 
 export const GAPS = `
-OPTIONAL MATCH (svc:InformationService {id: $service})
+OPTIONAL MATCH (svc:Element:InformationService {id: $service})
 CALL () {
   MATCH (g:Gap)-[:GAP_IN]->(s:Element)
   WHERE ($service IS NULL OR s.id = $service)

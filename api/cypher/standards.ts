@@ -15,7 +15,7 @@ export const DEFAULT_STANDARD_KINDS: readonly Kind[] = ['CODE_SYSTEM', 'INFORMAT
 /** The standards query for a set of kinds (labels spliced from the metamodel list). */
 export function standardsByLayerCypher(kinds: readonly Kind[]): string {
   return `
-OPTIONAL MATCH (svc:InformationService {id: $service})
+OPTIONAL MATCH (svc:Element:InformationService {id: $service})
 CALL () {
   MATCH (e:${kindLabels(kinds)})
   WHERE ($normativeLevels IS NULL OR e.normativeLevel IN $normativeLevels)
@@ -34,7 +34,7 @@ CALL (entries) {
   UNWIND entries AS entry
   UNWIND entry.uses AS use
   WITH DISTINCT use.service AS serviceId
-  MATCH (s:InformationService {id: serviceId})
+  MATCH (s:Element:InformationService {id: serviceId})
   ${serviceSummaryCypher('s')}
   RETURN collect(${serviceSummaryMap('s')}) AS services
 }
