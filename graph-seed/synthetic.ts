@@ -3,11 +3,14 @@
  * seed. Ids carry "-syn-" and every element a note saying it is synthetic, so such data is never
  * mistaken for the real map.
  *
- * Shape, per N elements: about N/1000 work processes (at least 7), N/100 information services,
- * N/2000 actor types, national solutions with components and stores, N/500 measures, and the
- * rest norms spread over every norm kind and its layers. Norms apply to services with a skewed
- * popularity (a few services carry large heat maps, as Journaldokumenter does), which gives about
- * ten relationships per element.
+ * Shape, per N elements: about N/1000 work processes (at least 7), N/25 information services,
+ * N/2000 actor types, N/200 actors, national solutions with components and stores, N/500 measures,
+ * and the rest norms spread over every norm kind and its layers. A norm applies to two to six
+ * services, popular services more often, so a heat map holds about 90 cells on average and a few
+ * hundred on the busiest service (the real Journaldokumenter has 43): the map grows by more
+ * services, not by ever larger heat maps. Norms build on other norms, standards use standards,
+ * regulators regulate solutions and actor types, actors manage norms and measures address them,
+ * which gives about ten relationships per element.
  */
 import { KINDS, LAYER_IDS, type Kind, type Layer } from '../schema/metamodel';
 import type { ChangeInput, ElementInput, GapInput, RelationshipInput } from '../schema/validation';
@@ -28,6 +31,8 @@ const NORM_MIX: readonly [Kind, number][] = [
   ['GOVERNANCE', 2], ['ORGANISATIONAL_INTERACTION_FORM', 2], ['CODE_SYSTEM', 12], ['INFORMATION_MODEL', 8],
   ['CONTENT_STANDARD', 10], ['TECHNICAL_STANDARD', 14], ['TECHNICAL_INTERFACE', 10], ['TECHNICAL_INTERACTION_FORM', 3],
 ];
+const STANDARD_KINDS: ReadonlySet<Kind> = new Set(['CODE_SYSTEM', 'INFORMATION_MODEL', 'CONTENT_STANDARD', 'TECHNICAL_STANDARD', 'TECHNICAL_INTERFACE']);
+const REGULATOR_KINDS: ReadonlySet<Kind> = new Set(['LAW', 'AGREEMENT', 'GUIDANCE', 'RISK_ASSESSMENT', 'REQUIREMENT']);
 const NORM_WEIGHT = NORM_MIX.reduce((s, [, w]) => s + w, 0);
 const LIFECYCLE_MIX = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'INTRODUCING', 'TRIAL', 'PHASING_OUT', 'PROPOSED'] as const;
 const LEVELS = ['NOT_NORMATIVE', 'GUIDE', 'GUIDELINE', 'RECOMMENDED', 'MANDATORY'] as const;
@@ -48,8 +53,8 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
   const random = prng(options.seed ?? 42);
   const int = (n: number) => Math.floor(random() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  /** Popularity skew: index i is chosen with weight ~ 1/(i+1)^0.8. */
-  const skewed = (n: number) => Math.min(n - 1, Math.floor(n * random() ** 2.2));
+  /** Popularity skew: low indices are chosen more often; the most popular about 5× the average. */
+  const skewed = (n: number) => Math.min(n - 1, Math.floor(n * random() ** 1.3));
 
   const total = Math.max(100, options.elements);
   const map = emptyMap();
@@ -71,7 +76,7 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
   const rel = (r: RelationshipInput) => map.relationships.push(r);
 
   const processes = Array.from({ length: Math.max(7, Math.round(total / 1000)) }, () => add('WORK_PROCESS', ['ORGANISATIONAL']));
-  const services = Array.from({ length: Math.max(20, Math.round(total / 100)) }, () => add('INFORMATION_SERVICE', ['ORGANISATIONAL', 'SEMANTIC']));
+  const services = Array.from({ length: Math.max(20, Math.round(total / 25)) }, () => add('INFORMATION_SERVICE', ['ORGANISATIONAL', 'SEMANTIC']));
   const actorTypes = Array.from({ length: Math.max(5, Math.round(total / 2000)) }, () => add('ACTOR_TYPE', ['ORGANISATIONAL']));
   services.forEach((s, i) => rel({ from: s, type: 'PART_OF', to: processes[i % processes.length]!, sources: [] }));
   for (const a of actorTypes) for (let k = 0; k < 3; k++) rel({ from: a, type: 'PERFORMS', to: pick(processes), sources: [] });
@@ -87,11 +92,15 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
     const store = add('INFORMATION_STORE', ['TECHNICAL']);
     rel({ from: store, type: 'PART_OF', to: s, sources: [] });
   }
+  const actors = Array.from({ length: Math.max(5, Math.round(total / 200)) }, () => add('ACTOR', ['ORGANISATIONAL']));
+  for (const a of actors) rel({ from: a, type: 'PART_OF', to: pick(actorTypes), sources: [] });
+  const systems = map.elements.filter((e) => e.kind === 'NATIONAL_SOLUTION' || e.kind === 'INTEROPERABILITY_COMPONENT').map((e) => e.id);
   const measures = Array.from({ length: Math.max(3, Math.round(total / 500)) }, (_, i) =>
     add('MEASURE', ['ORGANISATIONAL'], { rank: i + 1, score: Math.round((100 - (i * 90) / Math.max(1, total / 500)) * 10) / 10 }),
   );
 
   const norms: string[] = [];
+  const standards: string[] = [];
   const layersOf = new Map<string, Layer[]>();
   while (map.elements.length < total) {
     let w = random() * NORM_WEIGHT;
@@ -106,12 +115,21 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
     });
     norms.push(id);
     layersOf.set(id, layers);
-    // About eight services per norm, popular services more often.
     const targets = new Set<string>();
-    const degree = 5 + int(9);
+    const degree = 2 + int(5);
     while (targets.size < degree) targets.add(services[skewed(services.length)]!);
     for (const s of targets) rel({ from: id, type: 'APPLIES_TO', to: s, layer: pick(layers), sources: [] });
-    if (norms.length > 1) rel({ from: id, type: 'BASED_ON', to: norms[int(norms.length - 1)]!, sources: [] });
+    for (let k = norms.length > 1 ? 1 + int(4) : 0; k > 0; k--) rel({ from: id, type: 'BASED_ON', to: norms[int(norms.length - 1)]!, sources: [] });
+    if (STANDARD_KINDS.has(kind)) {
+      standards.push(id);
+      for (let k = standards.length > 1 ? 1 + int(3) : 0; k > 0; k--) rel({ from: id, type: 'USES', to: standards[int(standards.length - 1)]!, sources: [] });
+    }
+    if (REGULATOR_KINDS.has(kind)) {
+      for (let k = 0; k < 2; k++) rel({ from: id, type: 'REGULATES', to: pick(systems), sources: [] });
+      rel({ from: id, type: 'REGULATES', to: pick(actorTypes), sources: [] });
+    }
+    rel({ from: pick(actors), type: 'RESPONSIBLE_FOR', to: id, sources: [] });
+    if (random() < 0.5) rel({ from: pick(measures), type: 'ADDRESSES', to: id, sources: [] });
   }
 
   const changes: ChangeInput[] = [];
