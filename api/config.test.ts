@@ -8,6 +8,13 @@ describe('configuration', () => {
     expect(c.PORT).toBe(4000);
     expect(c.NEO4J_DATABASE).toBe('neo4j');
     expect(c.GRAPHIQL).toBe(true);
+    expect(c.RESPONSE_CACHE_TTL_MS).toBe(5000);
+  });
+
+  it('turns the response cache off with a TTL of 0', () => {
+    expect(loadConfig({ RESPONSE_CACHE_TTL_MS: '0' }).RESPONSE_CACHE_TTL_MS).toBe(0);
+    expect(() => loadConfig({ RESPONSE_CACHE_TTL_MS: '-1' })).toThrow(/^configuration error: RESPONSE_CACHE_TTL_MS="-1" must be a whole number$/);
+    expect(() => loadConfig({ RESPONSE_CACHE_TTL_MS: '5s' })).toThrow(/RESPONSE_CACHE_TTL_MS="5s" must be a whole number/);
   });
 
   it('accepts routing URIs for clusters and Aura', () => {

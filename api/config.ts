@@ -33,6 +33,8 @@ const envSchema = z.object({
   MAX_BODY_BYTES: int(1024, 10_000_000).default('100000'),
   /** Load the graph seed when the database is empty. */
   SEED_ON_START: bool.default('true'),
+  /** How long an anonymous read's response is cached, in milliseconds; 0 turns the cache off. */
+  RESPONSE_CACHE_TTL_MS: int(0, 86_400_000).default('5000'),
 });
 
 export type Config = z.infer<typeof envSchema>;

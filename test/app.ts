@@ -28,6 +28,9 @@ export async function startTestApp(overrides: Partial<Record<keyof Config, strin
     PORT: '0',
     HOST: '127.0.0.1',
     SEED_ON_START: 'false',
+    // The response cache off unless a test asks for it: tests write with Cypher straight to Neo4j
+    // (seeding, clean-up, fixtures), which the cache cannot see, and would then read stale answers.
+    RESPONSE_CACHE_TTL_MS: '0',
     ...overrides,
   });
   const app = await startApp(config, () => {});

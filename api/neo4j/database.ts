@@ -28,10 +28,20 @@ export type Row = Record<string, unknown>;
 
 /** Database access shared by all requests (one driver per process). */
 export class Database {
+  #generation = 0;
+
   constructor(
     readonly driver: Driver,
     readonly database: string,
   ) {}
+
+  /**
+   * Goes up by one after each write transaction of this process. The response cache keys on it,
+   * so any write here makes every cached read a miss (api/yoga.ts).
+   */
+  get generation(): number {
+    return this.#generation;
+  }
 
   /** One read query, one round trip, routed to a reader. */
   async read(cypher: string, params: Params = {}, counter?: RoundTrips): Promise<Row[]> {
@@ -40,13 +50,18 @@ export class Database {
     return result.records.map((r) => r.toObject() as Row);
   }
 
-  /** One write transaction. The work may be retried by the driver: keep it free of side effects. */
+  /**
+   * One write transaction. The work may be retried by the driver: keep it free of side effects.
+   * The generation goes up once it has finished, failed ones included: a commit whose answer was
+   * lost may still have written, and a needless cache miss costs little.
+   */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>, counter?: RoundTrips): Promise<T> {
     counter?.add();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(work);
     } finally {
+      this.#generation += 1;
       await session.close();
     }
   }
