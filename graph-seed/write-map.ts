@@ -84,18 +84,39 @@ export function perspectiveProperties(p: PerspectiveInput): Record<string, unkno
   };
 }
 
+/** Elements carry many properties: smaller batches keep two transactions in flight. */
+const ELEMENT_BATCH_SIZE = 5000;
+
+/** Run `work` over `items` with at most `concurrency` at once; the first failure rejects. */
+async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
 function batches<T>(rows: readonly T[], size = BATCH_SIZE): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
 
-/** Cypher that merges elements of one kind; the label comes from the metamodel. */
-export function mergeElementsCypher(kind: Kind): string {
+/**
+ * Cypher that writes elements of one kind; the label comes from the metamodel. Into an empty map,
+ * CREATE skips MERGE's lookup and lock per row (the unique constraint still rejects duplicates).
+ */
+export function writeElementsCypher(kind: Kind, mode: WriteMode = 'merge'): string {
+  const label = KINDS[kind].neo4jLabel;
+  if (mode === 'create') {
+    return `UNWIND $rows AS row
+CREATE (e:Element:${label})
+SET e = row, e.version = 1, e.createdAt = datetime()`;
+  }
   return `UNWIND $rows AS row
 MERGE (e:Element {id: row.id})
 ON CREATE SET e.version = 1, e.createdAt = datetime()
-SET e += row, e:${KINDS[kind].neo4jLabel}`;
+SET e += row, e:${label}`;
 }
 
 /**
@@ -151,12 +172,22 @@ export async function writeMap(db: Database, map: GraphMap, progress: (line: str
       if (rows.length > BATCH_SIZE) progress(`  ${label}: ${done}/${rows.length}`);
     }
   };
-  for (const kind of KIND_IDS) {
+  const elementBatches = KIND_IDS.flatMap((kind) => {
     const rows = map.elements.filter((e) => e.kind === kind).map(elementProperties);
-    if (rows.length === 0) continue;
-    await run(mergeElementsCypher(kind), rows, kind);
     counts.elements[kind] = rows.length;
-  }
+    return batches(rows, ELEMENT_BATCH_SIZE).map((batch) => ({ cypher: writeElementsCypher(kind, mode), batch }));
+  });
+  for (const kind of KIND_IDS) if (counts.elements[kind] === 0) delete counts.elements[kind];
+  // New elements never lock each other: into an empty map, two transactions at once keep both
+  // Neo4j and this process busy (one packs a batch while the other is written).
+  let written = 0;
+  await inParallel(elementBatches, mode === 'create' ? 2 : 1, async ({ cypher, batch }) => {
+    await db.write(async (tx) => {
+      await tx.run(cypher, { rows: batch });
+    });
+    written += batch.length;
+    if (map.elements.length > BATCH_SIZE) progress(`  elements: ${written}/${map.elements.length}`);
+  });
   progress(`elements: ${map.elements.length}`);
   for (const type of RELATIONSHIP_TYPES) {
     const rows = map.relationships
