@@ -42,6 +42,8 @@ export interface EmbeddedOptions {
   pageCacheMb?: number;
   /** Progress lines for the user: Maven on first run, then start-up. */
   progress?: (line: string) => void;
+  /** A directory of procedure jars (APOC core for the benchmark's peer); none for the app. */
+  pluginsDir?: string;
 }
 
 export interface EmbeddedNeo4j {
@@ -140,7 +142,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   await ensureEmbeddedJars(progress);
   const port = options.port === 0 ? await freePort() : options.port;
   mkdirSync(options.storeDir, { recursive: true });
-  const classpath = `${join(TARGET_DIR, 'classes')}:${join(TARGET_DIR, 'dependency', '*')}`;
+  // Plugins go on the classpath too: APOC registers its extensions (ApocConfig) through the
+  // service loader, which in an embedded server only sees the classpath, not the plugin directory.
+  const classpath = [join(TARGET_DIR, 'classes'), join(TARGET_DIR, 'dependency', '*'), ...(options.pluginsDir ? [join(options.pluginsDir, '*')] : [])].join(':');
   const args = [
     `-Xmx${options.heapMb ?? 512}m`,
     ...JVM_FLAGS,
@@ -149,6 +153,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     '--store', options.storeDir,
     '--port', String(port),
     '--pagecache-mb', String(options.pageCacheMb ?? 64),
+    ...(options.pluginsDir ? ['--plugins', options.pluginsDir] : []),
   ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   running.add(child);

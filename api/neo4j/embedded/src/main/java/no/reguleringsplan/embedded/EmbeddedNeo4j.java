@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -27,7 +28,9 @@ import org.neo4j.io.ByteUnit;
  * cleanly on SIGTERM (shutdown hook) and when stdin closes, so a parent that dies without
  * stopping us does not leave an orphan holding the store.
  *
- * <p>Arguments: {@code --store <dir> --port <n> [--pagecache-mb <n>]}.
+ * <p>Arguments: {@code --store <dir> --port <n> [--pagecache-mb <n>] [--plugins <dir>]}; a plugin
+ * directory (procedure jars such as APOC core, which the benchmark's @neo4j/graphql peer calls)
+ * is loaded with its {@code apoc.*} procedures unrestricted. The app itself runs without plugins.
  */
 public final class EmbeddedNeo4j {
   private static final int EXIT_USAGE = 2;
@@ -38,15 +41,17 @@ public final class EmbeddedNeo4j {
     Path store = null;
     int port = 7687;
     long pageCacheMb = 64;
+    Path plugins = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--store" -> store = Path.of(args[i + 1]).toAbsolutePath();
         case "--port" -> port = Integer.parseInt(args[i + 1]);
         case "--pagecache-mb" -> pageCacheMb = Long.parseLong(args[i + 1]);
+        case "--plugins" -> plugins = Path.of(args[i + 1]).toAbsolutePath();
         default -> fail(EXIT_USAGE, "unknown argument " + args[i]);
       }
     }
-    if (store == null) fail(EXIT_USAGE, "usage: --store <dir> --port <n> [--pagecache-mb <n>]");
+    if (store == null) fail(EXIT_USAGE, "usage: --store <dir> --port <n> [--pagecache-mb <n>] [--plugins <dir>]");
     Files.createDirectories(store);
 
     // Our own lock, taken before Neo4j touches the store, so a second instance gets a clear
@@ -60,9 +65,16 @@ public final class EmbeddedNeo4j {
     }
     if (lock == null) fail(EXIT_STORE_IN_USE, "store " + store + " is already in use by another Neo4j process");
 
+    if (plugins != null && !Files.isDirectory(plugins)) fail(EXIT_USAGE, "plugin directory " + plugins + " does not exist");
     DatabaseManagementService dbms;
     try {
-      dbms = new DatabaseManagementServiceBuilder(store)
+      DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(store);
+      if (plugins != null) {
+        builder
+            .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
+            .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
+      }
+      dbms = builder
           .setConfig(BoltConnector.enabled, true)
           .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
           .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)

@@ -1,0 +1,168 @@
+/**
+ * The benchmarked views, one table entry each: the GraphQL request the web map or a client sends,
+ * and the Cypher constant its resolver runs with the same parameters as api/resolvers builds them
+ * (integers as neo4j.int, as the resolvers send them): the "floor", what Neo4j alone costs
+ * through neo4j-driver. Requests vary over subjects (services, elements, words) by
+ * index, so both sides ask the same questions in the same order.
+ */
+import { HEAT_MAP_OF_SERVICE } from '../api/cypher/heat-map';
+import { IMPACT_OF_ELEMENT } from '../api/cypher/impact';
+import { NORMS_FOR_SERVICE } from '../api/cypher/norms';
+import { luceneQuery, SEARCH_CANDIDATES, SEARCH_ELEMENTS, searchTerms } from '../api/cypher/search';
+import { STANDARDS_BY_LAYER } from '../api/cypher/standards';
+import neo4j from 'neo4j-driver';
+import { today } from '../api/model';
+import type { GraphMap } from '../graph-seed/map';
+
+/** What the requests vary over, taken from the map being measured. */
+export interface Subjects {
+  services: string[];
+  /** Norms that others are BASED_ON or that apply to services: impact has something to find. */
+  elements: string[];
+  words: string[];
+  /** The service with the most APPLIES_TO (the largest heat map), for sanity checks. */
+  busiest: { id: string; applying: number };
+}
+
+export interface BenchQuery {
+  name: string;
+  graphql: { query: string; variables(i: number, s: Subjects): Record<string, unknown> };
+  cypher: {
+    text: string;
+    params(i: number, s: Subjects): Record<string, unknown>;
+    /** An answer without rows is an error (the subject was not found); false for lists that may be empty. */
+    rowExpected: boolean;
+  };
+}
+
+const at = <T>(xs: readonly T[], i: number): T => {
+  if (xs.length === 0) throw new Error('no subjects to vary requests over');
+  return xs[i % xs.length]!;
+};
+
+const HEAT_MAP_QUERY = `query HeatMap($service: ID!) {
+  heatMap(service: $service) {
+    asOf
+    service { id label workProcess }
+    rows {
+      layer label
+      cells {
+        element { id label kind lifecycle }
+        status normativeLevel
+        why { relationship layer note sources { ref } }
+        plannedChanges { id change due }
+      }
+      gaps { id title layer }
+      counts { status count }
+    }
+    counts { status count }
+  }
+}`;
+
+const NORMS_QUERY = `query Norms($service: ID!) {
+  norms(service: $service) {
+    asOf totalCount
+    service { id label }
+    layers {
+      layer label
+      kinds {
+        kind label
+        norms { element { id label kind } status normativeLevel why { layer sources { ref } } plannedChanges { id change due } }
+      }
+    }
+  }
+}`;
+
+const STANDARDS_QUERY = `query Standards($service: ID) {
+  standards(service: $service) {
+    element { id label kind normativeLevel }
+    status
+    services { service { id label } layer }
+    plannedChanges { id change due }
+  }
+}`;
+
+const SEARCH_QUERY = `query Search($text: String!) {
+  search(text: $text, first: 20) { score element { id label kind status } }
+}`;
+
+const IMPACT_QUERY = `query Impact($element: ID!) {
+  impact(element: $element, depth: 2) {
+    depth
+    root { id label }
+    dependents { distance element { id label kind status } path { from type to } }
+  }
+}`;
+
+export const QUERIES: BenchQuery[] = [
+  {
+    name: 'heatMap',
+    graphql: { query: HEAT_MAP_QUERY, variables: (i, s) => ({ service: at(s.services, i) }) },
+    cypher: { text: HEAT_MAP_OF_SERVICE, rowExpected: true, params: (i, s) => ({ service: at(s.services, i), perspective: null, asOf: today() }) },
+  },
+  {
+    name: 'norms',
+    graphql: { query: NORMS_QUERY, variables: (i, s) => ({ service: at(s.services, i) }) },
+    cypher: { text: NORMS_FOR_SERVICE, rowExpected: true, params: (i, s) => ({ service: at(s.services, i), actorType: null, asOf: today() }) },
+  },
+  {
+    name: 'standards',
+    graphql: { query: STANDARDS_QUERY, variables: (i, s) => ({ service: at(s.services, i) }) },
+    cypher: {
+      text: STANDARDS_BY_LAYER,
+      rowExpected: true,
+      params: (i, s) => ({ service: at(s.services, i), layer: null, normativeLevels: null, statuses: null, asOf: today() }),
+    },
+  },
+  {
+    name: 'search',
+    graphql: { query: SEARCH_QUERY, variables: (i, s) => ({ text: at(s.words, i) }) },
+    cypher: {
+      text: SEARCH_ELEMENTS,
+      rowExpected: false,
+      params: (i, s) => {
+        const text = at(s.words, i).trim();
+        const words = searchTerms(text.toLowerCase());
+        return { lucene: luceneQuery(text), exact: words.join(' '), words, candidates: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(20), asOf: today() };
+      },
+    },
+  },
+  {
+    name: 'impact',
+    graphql: { query: IMPACT_QUERY, variables: (i, s) => ({ element: at(s.elements, i) }) },
+    cypher: { text: IMPACT_OF_ELEMENT, rowExpected: true, params: (i, s) => ({ element: at(s.elements, i), depth: neo4j.int(2), asOf: today() }) },
+  },
+];
+
+/** Deterministic shuffle, so "varied" does not mean "sorted by popularity". */
+function shuffled<T>(xs: readonly T[], seed = 7): T[] {
+  const out = [...xs];
+  let a = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+    const j = a % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Subjects from a map: every information service, up to 500 norms, words from element names. */
+export function subjectsOf(map: GraphMap): Subjects {
+  const services = shuffled(map.elements.filter((e) => e.kind === 'INFORMATION_SERVICE').map((e) => e.id));
+  const basedOn = new Set(map.relationships.filter((r) => r.type === 'BASED_ON').map((r) => r.to));
+  const applying = new Set(map.relationships.filter((r) => r.type === 'APPLIES_TO').map((r) => r.from));
+  const preferred = map.elements.filter((e) => basedOn.has(e.id)).map((e) => e.id);
+  const fallback = map.elements.filter((e) => applying.has(e.id) && !basedOn.has(e.id)).map((e) => e.id);
+  const elements = shuffled([...preferred, ...fallback]).slice(0, 500);
+  // One or two words of a name, e.g. "Kodeverk 12" or "standard": partial and whole names.
+  const words = shuffled(
+    map.elements.slice(0, 2000).flatMap((e, i) => {
+      const parts = e.name.split(/\s+/).filter((w) => w.length > 2);
+      return i % 2 === 0 ? [e.name] : parts.slice(0, 1);
+    }),
+  ).slice(0, 200);
+  const applyingTo = new Map<string, number>();
+  for (const r of map.relationships) if (r.type === 'APPLIES_TO') applyingTo.set(r.to, (applyingTo.get(r.to) ?? 0) + 1);
+  const [busiestId, busiestCount] = [...applyingTo].reduce((a, b) => (b[1] > a[1] ? b : a), [services[0] ?? '', 0]);
+  return { services, elements, words, busiest: { id: busiestId, applying: busiestCount } };
+}
