@@ -16,10 +16,18 @@ export const DEFAULT_STANDARD_KINDS: readonly Kind[] = ['CODE_SYSTEM', 'INFORMAT
 export function standardsByLayerCypher(kinds: readonly Kind[]): string {
   return `
 OPTIONAL MATCH (svc:Element:InformationService {id: $service})
-CALL () {
-  MATCH (e:${kindLabels(kinds)})
-  WHERE ($normativeLevels IS NULL OR e.normativeLevel IN $normativeLevels)
-    AND ($service IS NULL OR EXISTS { (e)-[:APPLIES_TO]->(:InformationService {id: $service}) })
+CALL (svc) {
+  CALL (svc) {
+    // For one service, start from it: its standards, not every standard on the map.
+    MATCH (e:${kindLabels(kinds)})-[:APPLIES_TO]->(svc)
+    RETURN e
+    UNION
+    MATCH (e:${kindLabels(kinds)})
+    WHERE $service IS NULL
+    RETURN e
+  }
+  WITH e
+  WHERE $normativeLevels IS NULL OR e.normativeLevel IN $normativeLevels
   WITH e, ${openChangesOf('e')} AS open
   WHERE ${visibleCypher('e', 'open')}
   WITH e, open, ${statusCypher('e', 'open')} AS status
