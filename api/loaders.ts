@@ -6,6 +6,7 @@ import DataLoader from 'dataloader';
 import { CHANGES_OF_ELEMENTS, ELEMENTS_BY_IDS, GAPS_OF_ELEMENTS, RELATIONSHIPS_OF_ELEMENTS } from './cypher/element';
 import type { Database, RoundTrips } from './neo4j/database';
 import {
+  type Raw,
   toElementRecord,
   toGapRecord,
   toPlannedChangeRecord,
@@ -16,8 +17,6 @@ import {
   type PlannedChangeRecord,
   type RelationshipRecord,
 } from './model';
-
-type Raw = Record<string, unknown>;
 
 export interface Loaders {
   element: DataLoader<string, ElementRecord | null>;

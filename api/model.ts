@@ -34,10 +34,14 @@ export interface ElementRecord {
   status?: HeatStatus;
 }
 
-type Raw = Record<string, unknown>;
+/** A map as a Cypher query returns it, before conversion. */
+export type Raw = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+/** The strings of a list property (anything else becomes empty). */
+export const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+/** The maps of a collected list (null, from an OPTIONAL MATCH, becomes empty). */
+export const mapsOf = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 /** Convert an element map returned by Cypher (`e {.*}` plus derived keys) into a record. */

@@ -161,33 +161,29 @@ SET p += row`;
 /** Write a map (already validated with `checkMap`). `progress` gets one line per step. */
 export async function writeMap(db: Database, map: GraphMap, progress: (line: string) => void = () => {}, mode: WriteMode = 'merge'): Promise<WriteCounts> {
   const counts: WriteCounts = { elements: {}, relationships: {}, gaps: 0, changes: 0, perspectives: 0 };
-  // Large maps (synthetic ones) take a while: report each batch so the user sees it move.
-  const run = async (cypher: string, rows: unknown[], label: string): Promise<void> => {
+  /**
+   * Write batches (each a query and its rows, one transaction each), `concurrency` at a time.
+   * Large maps (synthetic ones) take a while: each batch is reported so the user sees it move.
+   */
+  const write = async (work: { cypher: string; rows: unknown[] }[], label: string, total: number, concurrency = 1): Promise<void> => {
     let done = 0;
-    for (const batch of batches(rows)) {
+    await inParallel(work, concurrency, async ({ cypher, rows }) => {
       await db.write(async (tx) => {
-        await tx.run(cypher, { rows: batch });
+        await tx.run(cypher, { rows });
       });
-      done += batch.length;
-      if (rows.length > BATCH_SIZE) progress(`  ${label}: ${done}/${rows.length}`);
-    }
+      done += rows.length;
+      if (total > BATCH_SIZE) progress(`  ${label}: ${done}/${total}`);
+    });
   };
+  const run = (cypher: string, rows: unknown[], label: string) => write(batches(rows).map((b) => ({ cypher, rows: b })), label, rows.length);
   const elementBatches = KIND_IDS.flatMap((kind) => {
     const rows = map.elements.filter((e) => e.kind === kind).map(elementProperties);
-    counts.elements[kind] = rows.length;
-    return batches(rows, ELEMENT_BATCH_SIZE).map((batch) => ({ cypher: writeElementsCypher(kind, mode), batch }));
+    if (rows.length > 0) counts.elements[kind] = rows.length;
+    return batches(rows, ELEMENT_BATCH_SIZE).map((b) => ({ cypher: writeElementsCypher(kind, mode), rows: b }));
   });
-  for (const kind of KIND_IDS) if (counts.elements[kind] === 0) delete counts.elements[kind];
   // New elements never lock each other: into an empty map, two transactions at once keep both
   // Neo4j and this process busy (one packs a batch while the other is written).
-  let written = 0;
-  await inParallel(elementBatches, mode === 'create' ? 2 : 1, async ({ cypher, batch }) => {
-    await db.write(async (tx) => {
-      await tx.run(cypher, { rows: batch });
-    });
-    written += batch.length;
-    if (map.elements.length > BATCH_SIZE) progress(`  elements: ${written}/${map.elements.length}`);
-  });
+  await write(elementBatches, 'elements', map.elements.length, mode === 'create' ? 2 : 1);
   progress(`elements: ${map.elements.length}`);
   for (const type of RELATIONSHIP_TYPES) {
     const rows = map.relationships

@@ -45,14 +45,9 @@ describe('views find their subject by index', () => {
     expect(ops.length).toBeGreaterThan(1);
     expect(ops.filter((o) => o.type === 'AllNodesScan' || o.type === 'NodeByLabelScan')).toEqual([]);
   });
-});
 
-it('the check sees a label scan where there is one', async () => {
-  const { driver, database } = testDriver();
-  try {
+  it('the check sees a label scan where there is one', async () => {
     const { summary } = await driver.executeQuery('EXPLAIN MATCH (s:InformationService {id: $id}) RETURN s', { id: 'x' }, { database });
     expect(operators(summary.plan as Plan).map((o) => o.type)).toContain('NodeByLabelScan');
-  } finally {
-    await driver.close();
-  }
+  });
 });

@@ -5,8 +5,7 @@ import { idSchema } from '../../schema/validation';
 import { AUDIT_LOG, HISTORY } from '../cypher/writes';
 import { notFound, parseInput } from '../errors';
 import type { AuditEvent, Resolvers } from '../generated/graphql';
-
-type Raw = Record<string, unknown>;
+import { type Raw } from '../model';
 
 const firstSchema = z.number().int().min(1).max(1000);
 const actorSchema = z.string().trim().min(1).max(200);

@@ -6,6 +6,7 @@ import { ELEMENT_BY_ID } from '../cypher/element';
 import { notFound, parseInput } from '../errors';
 import type { Resolvers, RelationshipType } from '../generated/graphql';
 import {
+  type Raw,
   toElementRecord,
   toGapRecord,
   toPlannedChangeRecord,
@@ -16,8 +17,6 @@ import {
 } from '../model';
 import type { Context } from '../context';
 import { labelIn, nameIn, toSources } from './common';
-
-type Raw = Record<string, unknown>;
 
 /** Group relationships by type and direction, in metamodel order. */
 export function groupRelationships(rels: RelationshipRecord[]) {

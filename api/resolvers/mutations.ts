@@ -22,7 +22,13 @@ import {
   relationshipInputSchema,
   relationshipTypeSchema,
 } from '../../schema/validation';
-import { changeProperties, elementProperties, gapProperties, perspectiveProperties, relationshipProperties } from '../../graph-seed/write-map';
+import {
+  changeProperties,
+  elementProperties,
+  gapProperties,
+  perspectiveProperties,
+  relationshipProperties,
+} from '../../graph-seed/write-map';
 import { requireRole } from '../auth/authenticate';
 import type { Context, Principal } from '../context';
 import {
@@ -50,10 +56,16 @@ import {
 } from '../cypher/writes';
 import { apiError, parseInput } from '../errors';
 import type { Resolvers } from '../generated/graphql';
-import { toElementRecord, toGapRecord, toPlannedChangeRecord, today, type ElementRecord, type RelationshipRecord } from '../model';
+import {
+  type Raw,
+  toElementRecord,
+  toGapRecord,
+  toPlannedChangeRecord,
+  today,
+  type ElementRecord,
+  type RelationshipRecord,
+} from '../model';
 import { toPerspectiveRecord } from '../views/heat-map';
-
-type Raw = Record<string, unknown>;
 
 /** What a write appends to the audit log. */
 interface AuditEntry {
@@ -143,6 +155,14 @@ async function kindsOf(tx: ManagedTransaction, ids: string[]): Promise<Map<strin
   return out;
 }
 
+/** Element `id` must exist ("no `what` with id …", NOT_FOUND) and be of kind `expected` (BAD_USER_INPUT); both at `field`. */
+function requireKind(kinds: Map<string, { kind: Kind }>, id: string, expected: Kind, field: string, what: string): void {
+  const kind = kinds.get(id)?.kind;
+  if (!kind) throw notFoundAt(what, id, field);
+  const noun = KINDS[expected].en.toLowerCase();
+  if (kind !== expected) throw badInput(field, `"${id}" is a ${KINDS[kind].en}, not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`);
+}
+
 async function elementRecord(tx: ManagedTransaction, id: string): Promise<ElementRecord> {
   const row = await one(tx, ELEMENT_WITH_STATUS, { id, asOf: today() });
   return toElementRecord(row?.element as Raw);
@@ -205,10 +225,7 @@ export const mutationResolvers: Resolvers = {
       const id = newId('gap');
       const gap = parseInput(gapInputSchema, { ...withoutNulls(args.input), id, identifiedAt: today() }, ['input']);
       return audited(ctx, principal, async (tx) => {
-        const kinds = await kindsOf(tx, [gap.service]);
-        const kind = kinds.get(gap.service)?.kind;
-        if (!kind) throw notFoundAt('information service', gap.service, 'input.service');
-        if (kind !== 'INFORMATION_SERVICE') throw badInput('input.service', `"${gap.service}" is a ${KINDS[kind].en}, not an information service`);
+        requireKind(await kindsOf(tx, [gap.service]), gap.service, 'INFORMATION_SERVICE', 'input.service', 'information service');
         const row = await one(tx, CREATE_GAP, { service: gap.service, props: gapProperties(gap) });
         const node = row?.node as Raw;
         return { result: toGapRecord(node), audit: { action: 'markGap', target: id, elements: [gap.service], before: null, after: node } };
@@ -238,11 +255,7 @@ export const mutationResolvers: Resolvers = {
       return audited(ctx, principal, async (tx) => {
         const kinds = await kindsOf(tx, [change.element, change.measure, change.replacement].filter((x): x is string => !!x));
         if (!kinds.has(change.element)) throw notFoundAt('element', change.element, 'input.element');
-        if (change.measure) {
-          const kind = kinds.get(change.measure)?.kind;
-          if (!kind) throw notFoundAt('measure', change.measure, 'input.measure');
-          if (kind !== 'MEASURE') throw badInput('input.measure', `"${change.measure}" is a ${KINDS[kind].en}, not a national measure`);
-        }
+        if (change.measure) requireKind(kinds, change.measure, 'MEASURE', 'input.measure', 'measure');
         if (change.replacement) {
           if (!kinds.has(change.replacement)) throw notFoundAt('element', change.replacement, 'input.replacement');
           if (change.replacement === change.element) throw badInput('input.replacement', 'an element cannot replace itself');

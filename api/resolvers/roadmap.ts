@@ -9,11 +9,9 @@ import { PERSPECTIVE_BY_ID, PERSPECTIVES } from '../cypher/perspectives';
 import { apiError, notFound, parseInput } from '../errors';
 import type { Context } from '../context';
 import type { Resolvers } from '../generated/graphql';
-import { toElementRecord, toGapRecord, toPlannedChangeRecord, today } from '../model';
+import { type Raw, toElementRecord, toGapRecord, toPlannedChangeRecord, today } from '../model';
 import { toPerspectiveRecord } from '../views/heat-map';
 import { optionalId } from './args';
-
-type Raw = Record<string, unknown>;
 
 const flag = z.boolean();
 

@@ -2,9 +2,7 @@
  * Relay pagination for `elements`: opaque cursors (base64 of the offset) and the connection built
  * from the one row of ELEMENTS_PAGE.
  */
-import { toElementRecord, type ElementRecord } from '../model';
-
-type Raw = Record<string, unknown>;
+import { type Raw, toElementRecord, type ElementRecord } from '../model';
 
 export interface ElementConnectionRecord {
   edges: { cursor: string; node: ElementRecord }[];

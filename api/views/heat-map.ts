@@ -2,10 +2,25 @@
  * Shaping a heat map from the rows of HEAT_MAP_OF_SERVICE: rows per layer, perspective filters,
  * counts per status. Pure, so it is unit-tested without a database.
  */
-import { HEAT_STATUS_IDS, LAYER_IDS, type HeatStatus, type Kind, type Layer, type NormativeLevel, type RelationshipType } from '../../schema/metamodel';
-import { toElementRecord, toGapRecord, toPlannedChangeRecord, type ElementRecord, type GapRecord, type PlannedChangeRecord } from '../model';
-
-type Raw = Record<string, unknown>;
+import {
+  HEAT_STATUS_IDS,
+  LAYER_IDS,
+  type HeatStatus,
+  type Kind,
+  type Layer,
+  type NormativeLevel,
+  type RelationshipType,
+} from '../../schema/metamodel';
+import {
+  type Raw,
+  strs,
+  toElementRecord,
+  toGapRecord,
+  toPlannedChangeRecord,
+  type ElementRecord,
+  type GapRecord,
+  type PlannedChangeRecord,
+} from '../model';
 
 export type CellReasonRecord = Cell['why'];
 
@@ -62,7 +77,6 @@ export interface HeatMapRecord {
   counts: StatusCount[];
 }
 
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 export function toPerspectiveRecord(raw: Raw): PerspectiveRecord {
   return {

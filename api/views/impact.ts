@@ -1,8 +1,6 @@
 /** Shaping an impact analysis (IMPACT_OF_ELEMENT): the root and its dependents, nearest first. */
 import type { RelationshipType } from '../../schema/metamodel';
-import { toElementRecord, type ElementRecord } from '../model';
-
-type Raw = Record<string, unknown>;
+import { type Raw, mapsOf, toElementRecord, type ElementRecord } from '../model';
 
 export interface PathStepRecord {
   from: string;
@@ -22,14 +20,13 @@ export interface ImpactRecord {
   dependents: ImpactEntryRecord[];
 }
 
-const rows = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
 
 export function buildImpact(row: Raw, depth: number): ImpactRecord {
-  const dependents = rows(row.dependents)
+  const dependents = mapsOf(row.dependents)
     .map((d): ImpactEntryRecord => ({
       element: toElementRecord(d.element as Raw),
       distance: Number(d.distance),
-      path: rows(d.path).map((s) => ({ from: String(s.from), type: s.type as RelationshipType, to: String(s.to) })),
+      path: mapsOf(d.path).map((s) => ({ from: String(s.from), type: s.type as RelationshipType, to: String(s.to) })),
     }))
     .filter((d) => d.distance >= 1 && d.distance <= depth)
     .sort((a, b) => a.distance - b.distance || a.element.name.localeCompare(b.element.name, 'nb') || a.element.id.localeCompare(b.element.id));

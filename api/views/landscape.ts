@@ -4,8 +4,7 @@
  */
 import type { HeatStatus } from '../../schema/metamodel';
 import { countStatuses, toServiceRecord, type ServiceRecord } from './heat-map';
-
-type Raw = Record<string, unknown>;
+import { type Raw, strs, mapsOf } from '../model';
 
 export interface ActorTypeRecord {
   id: string;
@@ -32,8 +31,6 @@ export interface LandscapeRecord {
   actorTypes: ActorTypeRecord[];
 }
 
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const rows = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name, 'nb') || a.id.localeCompare(b.id);
 
 /** A service summarised by `serviceSummaryCypher`/`serviceSummaryMap`: status counts as on its heat map. */
@@ -56,16 +53,16 @@ function toActorType(raw: Raw): ActorTypeRecord {
 
 /** Build the landscape from the one row of LANDSCAPE. */
 export function buildLandscape(row: Raw): LandscapeRecord {
-  const serviceRows = rows(row.services);
+  const serviceRows = mapsOf(row.services);
   const informationServices = serviceRows.map(toServiceSummary).sort(byName);
-  const actorTypes = rows(row.actorTypes).map(toActorType).sort(byName);
+  const actorTypes = mapsOf(row.actorTypes).map(toActorType).sort(byName);
   const servicesOf = new Map<string, ServiceRecord[]>();
   serviceRows.forEach((raw) => {
     const service = informationServices.find((s) => s.id === String(raw.id));
     if (!service) return;
     for (const wp of strs(raw.workProcesses)) servicesOf.set(wp, [...(servicesOf.get(wp) ?? []), service]);
   });
-  const workProcesses = rows(row.workProcesses)
+  const workProcesses = mapsOf(row.workProcesses)
     .map((raw): WorkProcessRecord => {
       const id = String(raw.id);
       const performers = new Set(strs(raw.actorTypes));

@@ -3,11 +3,9 @@
  * services whose heat maps show it (with the layer) and its open planned changes.
  */
 import { KIND_IDS, type HeatStatus, type Layer } from '../../schema/metamodel';
-import { toElementRecord, toPlannedChangeRecord, type ElementRecord, type PlannedChangeRecord } from '../model';
+import { type Raw, mapsOf, toElementRecord, toPlannedChangeRecord, type ElementRecord, type PlannedChangeRecord } from '../model';
 import type { ServiceRecord } from './heat-map';
 import { toServiceSummary } from './landscape';
-
-type Raw = Record<string, unknown>;
 
 export interface ServiceUseRecord {
   service: ServiceRecord;
@@ -21,15 +19,14 @@ export interface StandardEntryRecord {
   plannedChanges: PlannedChangeRecord[];
 }
 
-const rows = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
 
 /** Build the entries from the one row of STANDARDS_BY_LAYER: metamodel kind order, then name. */
 export function buildStandards(row: Raw): StandardEntryRecord[] {
-  const services = new Map(rows(row.services).map((raw) => [String(raw.id), toServiceSummary(raw)]));
-  return rows(row.entries)
+  const services = new Map(mapsOf(row.services).map((raw) => [String(raw.id), toServiceSummary(raw)]));
+  return mapsOf(row.entries)
     .map((entry): StandardEntryRecord => {
       const element = toElementRecord(entry.element as Raw);
-      const uses = rows(entry.uses)
+      const uses = mapsOf(entry.uses)
         .map((u) => ({ service: services.get(String(u.service)), layer: u.layer as Layer }))
         .filter((u): u is ServiceUseRecord => u.service !== undefined)
         .sort((a, b) => a.service.name.localeCompare(b.service.name, 'nb') || a.layer.localeCompare(b.layer));
@@ -37,7 +34,7 @@ export function buildStandards(row: Raw): StandardEntryRecord[] {
         element,
         status: element.status ?? 'EXISTS',
         services: uses,
-        plannedChanges: rows(entry.changes).map(toPlannedChangeRecord).sort((a, b) => a.due.localeCompare(b.due)),
+        plannedChanges: mapsOf(entry.changes).map(toPlannedChangeRecord).sort((a, b) => a.due.localeCompare(b.due)),
       };
     })
     .sort((a, b) => KIND_IDS.indexOf(a.element.kind) - KIND_IDS.indexOf(b.element.kind) || a.element.name.localeCompare(b.element.name, 'nb'));
