@@ -11,7 +11,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../context#Context',
-        scalars: { Date: 'string', DateTime: 'string', ID: 'string' },
+        scalars: { Date: 'string', DateTime: 'string', PartialDate: 'string', ID: 'string' },
         // Resolvers may return records that the field resolvers complete (labels, derived lists).
         defaultMapper: 'Partial<{T}>',
         mappers: {
@@ -19,6 +19,8 @@ const config: CodegenConfig = {
           Relationship: '../model#RelationshipRecord',
           PlannedChange: '../model#PlannedChangeRecord',
           Gap: '../model#GapRecord',
+          Event: '../model#EventRecord',
+          PrioritisationCriterion: '../../schema/prioritisation#CriterionDef',
           HeatMap: '../views/heat-map#HeatMapRecord',
           HeatMapRow: '../views/heat-map#HeatMapRowRecord',
           HeatMapCell: '../views/heat-map#Cell',

@@ -3,16 +3,18 @@
  * costs one query for the whole list (batched), not one per element.
  */
 import DataLoader from 'dataloader';
-import { CHANGES_OF_ELEMENTS, ELEMENTS_BY_IDS, GAPS_OF_ELEMENTS, RELATIONSHIPS_OF_ELEMENTS } from './cypher/element';
+import { CHANGES_OF_ELEMENTS, ELEMENTS_BY_IDS, EVENTS_OF_ELEMENTS, GAPS_OF_ELEMENTS, RELATIONSHIPS_OF_ELEMENTS } from './cypher/element';
 import type { Database, RoundTrips } from './neo4j/database';
 import {
   type Raw,
   toElementRecord,
+  toEventRecord,
   toGapRecord,
   toPlannedChangeRecord,
   toRelationshipRecord,
   today,
   type ElementRecord,
+  type EventRecord,
   type GapRecord,
   type PlannedChangeRecord,
   type RelationshipRecord,
@@ -23,6 +25,7 @@ export interface Loaders {
   relationships: DataLoader<string, RelationshipRecord[]>;
   changes: DataLoader<string, PlannedChangeRecord[]>;
   gaps: DataLoader<string, GapRecord[]>;
+  events: DataLoader<string, EventRecord[]>;
 }
 
 export function createLoaders(db: Database, roundTrips: RoundTrips): Loaders {
@@ -40,5 +43,6 @@ export function createLoaders(db: Database, roundTrips: RoundTrips): Loaders {
     relationships: new DataLoader((ids) => byId(RELATIONSHIPS_OF_ELEMENTS, ids, 'relationships', toRelationshipRecord)),
     changes: new DataLoader((ids) => byId(CHANGES_OF_ELEMENTS, ids, 'changes', toPlannedChangeRecord)),
     gaps: new DataLoader((ids) => byId(GAPS_OF_ELEMENTS, ids, 'gaps', toGapRecord)),
+    events: new DataLoader((ids) => byId(EVENTS_OF_ELEMENTS, ids, 'events', toEventRecord)),
   };
 }

@@ -24,7 +24,11 @@ export interface ElementRecord {
   validFrom: string | null;
   validTo: string | null;
   identifiers: string[];
+  aliases: string[];
   sources: string[];
+  lifecycleSources: string[];
+  normativeLevelSources: string[];
+  citationExceptions: { source: string; reason: string }[];
   notes: string[];
   rank: number | null;
   score: number | null;
@@ -32,6 +36,8 @@ export interface ElementRecord {
   version: number;
   /** Derived by the view's query for its date; absent when the view did not derive it. */
   status?: HeatStatus;
+  /** Measures, in the `measures` view only: the rank by computed score among all measures. */
+  computedRank?: number;
 }
 
 /** A map as a Cypher query returns it, before conversion. */
@@ -62,7 +68,11 @@ export function toElementRecord(raw: Raw): ElementRecord {
     validFrom: str(raw.validFrom),
     validTo: str(raw.validTo),
     identifiers: strs(raw.identifiers),
+    aliases: strs(raw.aliases),
     sources: strs(raw.sources),
+    lifecycleSources: strs(raw.lifecycleSources),
+    normativeLevelSources: strs(raw.normativeLevelSources),
+    citationExceptions: strs(raw.citationExceptionSources).map((source, i) => ({ source, reason: strs(raw.citationExceptionReasons)[i] ?? '' })),
     notes: strs(raw.notes),
     rank: num(raw.rank),
     score: num(raw.score),
@@ -94,7 +104,11 @@ export interface RelationshipRecord {
 export interface PlannedChangeRecord {
   id: string;
   change: ChangeType;
-  due: string;
+  /** As precise as the source ("2024", "2021-Q3", …); null when it gives no date. */
+  due: string | null;
+  /** The last day of the due period, which date comparisons use. */
+  dueBy: string | null;
+  dueText: string | null;
   description: string;
   element: string;
   measure: string | null;
@@ -134,7 +148,9 @@ export function toPlannedChangeRecord(raw: Raw): PlannedChangeRecord {
   return {
     id: String(raw.id),
     change: raw.change as ChangeType,
-    due: String(raw.due),
+    due: str(raw.due),
+    dueBy: str(raw.dueBy),
+    dueText: str(raw.dueText),
     description: String(raw.description ?? ''),
     element: String(raw.element),
     measure: str(raw.measure),
@@ -154,6 +170,36 @@ export function toGapRecord(raw: Raw): GapRecord {
     description: String(raw.description ?? ''),
     identifiedAt: str(raw.identifiedAt),
     resolvedAt: str(raw.resolvedAt),
+    sources: strs(raw.sources),
+  };
+}
+
+export interface EventRecord {
+  id: string;
+  date: string;
+  dateFrom: string;
+  dateBy: string;
+  dateText: string | null;
+  happened: boolean;
+  title: string;
+  titleEn: string | null;
+  description: string | null;
+  elements: string[];
+  sources: string[];
+}
+
+export function toEventRecord(raw: Raw): EventRecord {
+  return {
+    id: String(raw.id),
+    date: String(raw.date),
+    dateFrom: String(raw.dateFrom),
+    dateBy: String(raw.dateBy),
+    dateText: str(raw.dateText),
+    happened: raw.happened === true,
+    title: String(raw.title),
+    titleEn: str(raw.titleEn),
+    description: str(raw.description),
+    elements: strs(raw.elements),
     sources: strs(raw.sources),
   };
 }

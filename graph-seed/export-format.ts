@@ -13,8 +13,8 @@ export function mapToJson(map: GraphMap): string {
 export function mapToCsv(map: GraphMap): Record<string, string> {
   return {
     'elements.csv': toCsv(
-      ['id', 'kind', 'name', 'nameEn', 'layers', 'lifecycle', 'normativeLevel', 'statusDate', 'validFrom', 'validTo', 'identifiers', 'sources', 'notes', 'rank', 'score', 'description'],
-      map.elements.map((e) => [e.id, e.kind, e.name, e.nameEn, e.layers, e.lifecycle, e.normativeLevel, e.statusDate, e.validFrom, e.validTo, e.identifiers, e.sources, e.notes, e.rank, e.score, e.description]),
+      ['id', 'kind', 'name', 'nameEn', 'aliases', 'layers', 'lifecycle', 'lifecycleSources', 'normativeLevel', 'normativeLevelSources', 'statusDate', 'validFrom', 'validTo', 'identifiers', 'sources', 'notes', 'rank', 'score', 'description'],
+      map.elements.map((e) => [e.id, e.kind, e.name, e.nameEn, e.aliases, e.layers, e.lifecycle, e.lifecycleSources, e.normativeLevel, e.normativeLevelSources, e.statusDate, e.validFrom, e.validTo, e.identifiers, e.sources, e.notes, e.rank, e.score, e.description]),
     ),
     'relationships.csv': toCsv(
       ['from', 'type', 'to', 'layer', 'validFrom', 'validTo', 'sources', 'note'],
@@ -25,8 +25,12 @@ export function mapToCsv(map: GraphMap): Record<string, string> {
       map.gaps.map((g) => [g.id, g.service, g.layer, g.title, g.identifiedAt, g.resolvedAt, g.sources, g.description]),
     ),
     'changes.csv': toCsv(
-      ['id', 'element', 'change', 'due', 'measure', 'replacement', 'completedAt', 'sources', 'description'],
-      map.changes.map((c) => [c.id, c.element, c.change, c.due, c.measure, c.replacement, c.completedAt, c.sources, c.description]),
+      ['id', 'element', 'change', 'due', 'dueText', 'measure', 'replacement', 'completedAt', 'sources', 'description'],
+      map.changes.map((c) => [c.id, c.element, c.change, c.due, c.dueText, c.measure, c.replacement, c.completedAt, c.sources, c.description]),
+    ),
+    'events.csv': toCsv(
+      ['id', 'date', 'dateText', 'happened', 'title', 'titleEn', 'elements', 'sources', 'description'],
+      map.events.map((e) => [e.id, e.date, e.dateText, e.happened ? 'ja' : 'nei', e.title, e.titleEn, e.elements, e.sources, e.description]),
     ),
   };
 }

@@ -12,6 +12,7 @@ import {
   seedFileSchema,
   type ChangeInput,
   type ElementInput,
+  type EventInput,
   type GapInput,
   type PerspectiveInput,
   type RelationshipInput,
@@ -25,6 +26,7 @@ export interface GraphMap {
   relationships: RelationshipInput[];
   gaps: GapInput[];
   changes: ChangeInput[];
+  events: EventInput[];
   perspectives: PerspectiveInput[];
 }
 
@@ -36,7 +38,7 @@ export class MapValidationError extends Error {
 }
 
 export function emptyMap(): GraphMap {
-  return { elements: [], relationships: [], gaps: [], changes: [], perspectives: [] };
+  return { elements: [], relationships: [], gaps: [], changes: [], events: [], perspectives: [] };
 }
 
 /**
@@ -82,9 +84,22 @@ export function readSeedDirectory(dir: string = SEED_DIR): GraphMap {
     problems.push(...p);
     mergeInto(map, part);
   }
-  problems.push(...checkMap(map));
+  problems.push(...checkMap(map), ...checkSeedSourcing(map));
   if (problems.length > 0) throw new MapValidationError(problems);
   return map;
+}
+
+/**
+ * What the seed promises beyond an import: a status or level other than the default names the
+ * lines that give it. (An analyst's write is sourced by its audit event instead.)
+ */
+export function checkSeedSourcing(map: GraphMap): string[] {
+  const problems: string[] = [];
+  for (const e of map.elements) {
+    if (e.lifecycle !== 'ACTIVE' && e.lifecycleSources.length === 0) problems.push(`element ${e.id}: lifecycle ${e.lifecycle} needs lifecycleSources (the lines that give it)`);
+    if (e.normativeLevel && e.normativeLevelSources.length === 0) problems.push(`element ${e.id}: normativeLevel needs normativeLevelSources (the lines or page that give it)`);
+  }
+  return problems;
 }
 
 /** One whole-map file (an import): parsed and checked completely before anything is written. */
@@ -100,6 +115,7 @@ function mergeInto(target: GraphMap, part: GraphMap): void {
   target.relationships.push(...part.relationships);
   target.gaps.push(...part.gaps);
   target.changes.push(...part.changes);
+  target.events.push(...part.events);
   target.perspectives.push(...part.perspectives);
 }
 
@@ -142,6 +158,11 @@ export function checkMap(map: GraphMap): string[] {
     if (!kindOf.has(c.element)) problems.push(`changes[${i}].element: no element "${c.element}"`);
     if (c.measure && kindOf.get(c.measure) !== 'MEASURE') problems.push(`changes[${i}].measure: "${c.measure}" is not a measure`);
     if (c.replacement && !kindOf.has(c.replacement)) problems.push(`changes[${i}].replacement: no element "${c.replacement}"`);
+  });
+  map.events.forEach((ev, i) => {
+    if (ids.has(ev.id)) problems.push(`events[${i}].id: "${ev.id}" is used twice`);
+    ids.add(ev.id);
+    for (const e of ev.elements) if (!kindOf.has(e)) problems.push(`events[${i}].elements: no element "${e}"`);
   });
   map.perspectives.forEach((p, i) => {
     if (ids.has(p.id)) problems.push(`perspectives[${i}].id: "${p.id}" is used twice`);

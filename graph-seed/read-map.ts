@@ -5,7 +5,7 @@
  */
 import { RELATIONSHIP_TYPES, type Kind, type RelationshipType } from '../schema/metamodel';
 import type { Database, Row } from '../api/neo4j/database';
-import type { ChangeInput, ElementInput, GapInput, PerspectiveInput, RelationshipInput } from '../schema/validation';
+import type { ChangeInput, ElementInput, EventInput, GapInput, PerspectiveInput, RelationshipInput } from '../schema/validation';
 import type { GraphMap } from './map';
 
 /** One round trip per section; each returns plain maps already in a stable order. */
@@ -19,6 +19,9 @@ RETURN c {.*} AS c, e.id AS element,
        [(c)-[:UNDER_MEASURE]->(m) | m.id][0] AS measure,
        [(c)-[:REPLACED_BY]->(r) | r.id][0] AS replacement
 ORDER BY c.id`;
+const READ_EVENTS = `MATCH (v:Event)
+RETURN v {.*} AS v, [(v)-[:CONCERNS]->(e:Element) | e.id] AS elements
+ORDER BY v.id`;
 const READ_PERSPECTIVES = `MATCH (p:Perspective) RETURN p {.*} AS p ORDER BY p.id`;
 
 type Props = Record<string, unknown>;
@@ -47,7 +50,11 @@ export function elementFromProperties(p: Props): ElementInput {
     ...optional('validFrom', p.validFrom as string | null),
     ...optional('validTo', p.validTo as string | null),
     identifiers: strings(p.identifiers),
+    aliases: strings(p.aliases),
     sources: strings(p.sources),
+    lifecycleSources: strings(p.lifecycleSources),
+    normativeLevelSources: strings(p.normativeLevelSources),
+    citationExceptions: strings(p.citationExceptionSources).map((source, i) => ({ source, reason: strings(p.citationExceptionReasons)[i] ?? '' })),
     notes: strings(p.notes),
     ...optional('rank', p.rank as number | null),
     ...optional('score', p.score as number | null),
@@ -66,6 +73,7 @@ function relationshipFrom(row: Row): RelationshipInput {
     ...optional('validTo', r.validTo as string | null),
     sources: strings(r.sources),
     ...optional('note', r.note as string | null),
+    ...optional('citationException', r.citationException as string | null),
   };
 }
 
@@ -81,6 +89,7 @@ function gapFrom(row: Row): GapInput {
     ...optional('identifiedAt', g.identifiedAt as string | null),
     ...optional('resolvedAt', g.resolvedAt as string | null),
     sources: strings(g.sources),
+    ...optional('citationException', g.citationException as string | null),
   };
 }
 
@@ -90,12 +99,30 @@ function changeFrom(row: Row): ChangeInput {
     id: String(c.id),
     element: String(row.element),
     change: c.change as ChangeInput['change'],
-    due: String(c.due),
+    ...optional('due', c.due as string | null),
+    ...optional('dueText', c.dueText as string | null),
     description: String(c.description),
     ...optional('measure', row.measure as string | null),
     ...optional('replacement', row.replacement as string | null),
     ...optional('completedAt', c.completedAt as string | null),
     sources: strings(c.sources),
+    ...optional('citationException', c.citationException as string | null),
+  };
+}
+
+function eventFrom(row: Row): EventInput {
+  const v = row.v as Props;
+  return {
+    id: String(v.id),
+    date: String(v.date),
+    ...optional('dateText', v.dateText as string | null),
+    happened: v.happened === true,
+    title: String(v.title),
+    ...optional('titleEn', v.titleEn as string | null),
+    ...optional('description', v.description as string | null),
+    elements: strings(row.elements).sort(),
+    sources: strings(v.sources),
+    ...optional('citationException', v.citationException as string | null),
   };
 }
 
@@ -116,11 +143,12 @@ function perspectiveFrom(row: Row): PerspectiveInput {
 }
 
 export async function readMap(db: Database): Promise<GraphMap> {
-  const [elements, relationships, gaps, changes, perspectives] = await Promise.all([
+  const [elements, relationships, gaps, changes, events, perspectives] = await Promise.all([
     db.read(READ_ELEMENTS),
     db.read(READ_RELATIONSHIPS, { types: RELATIONSHIP_TYPES }),
     db.read(READ_GAPS),
     db.read(READ_CHANGES),
+    db.read(READ_EVENTS),
     db.read(READ_PERSPECTIVES),
   ]);
   return {
@@ -128,6 +156,7 @@ export async function readMap(db: Database): Promise<GraphMap> {
     relationships: relationships.map(relationshipFrom),
     gaps: gaps.map(gapFrom),
     changes: changes.map(changeFrom),
+    events: events.map(eventFrom),
     perspectives: perspectives.map(perspectiveFrom),
   };
 }

@@ -68,7 +68,7 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
       name: `${KINDS[kind].nb} ${n}`,
       nameEn: `${KINDS[kind].en} ${n}`,
       description: `Syntetisk ${KINDS[kind].nb.toLowerCase()} nummer ${n}.`,
-      lifecycle: 'ACTIVE', identifiers: [], sources: [SOURCE], notes: [NOTE], scores: [],
+      lifecycle: 'ACTIVE', identifiers: [], aliases: [], sources: [SOURCE], lifecycleSources: [], normativeLevelSources: [], citationExceptions: [], notes: [NOTE], scores: [],
       ...extra,
     });
     return id;

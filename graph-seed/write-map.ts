@@ -5,7 +5,8 @@
  */
 import { KINDS, KIND_IDS, RELATIONSHIP_TYPES, type Kind, type RelationshipType } from '../schema/metamodel';
 import type { Database } from '../api/neo4j/database';
-import type { ChangeInput, ElementInput, GapInput, PerspectiveInput, RelationshipInput } from '../schema/validation';
+import { endOfPeriod, startOfPeriod } from '../schema/dates';
+import type { ChangeInput, ElementInput, EventInput, GapInput, PerspectiveInput, RelationshipInput } from '../schema/validation';
 import type { GraphMap } from './map';
 
 export const BATCH_SIZE = 10000;
@@ -18,6 +19,7 @@ export interface WriteCounts {
   relationships: Partial<Record<RelationshipType, number>>;
   gaps: number;
   changes: number;
+  events: number;
   perspectives: number;
 }
 
@@ -39,7 +41,14 @@ export function elementProperties(e: ElementInput): Record<string, unknown> {
     identifiers: e.identifiers,
     // Searchable without the scheme prefix, so "LOV-2014-06-20-42" or "XDS" finds the element.
     identifierText: e.identifiers.map((i) => i.slice(i.indexOf(':') + 1)).join(' '),
+    aliases: e.aliases,
+    aliasText: e.aliases.join(' | '),
     sources: e.sources,
+    lifecycleSources: e.lifecycleSources,
+    normativeLevelSources: e.normativeLevelSources,
+    // Neo4j properties hold lists of scalars, so the exceptions are stored as two parallel lists.
+    citationExceptionSources: e.citationExceptions.map((x) => x.source),
+    citationExceptionReasons: e.citationExceptions.map((x) => x.reason),
     notes: e.notes,
     rank: e.rank ?? null,
     score: e.score ?? null,
@@ -49,7 +58,7 @@ export function elementProperties(e: ElementInput): Record<string, unknown> {
 }
 
 export function relationshipProperties(r: RelationshipInput): Record<string, unknown> {
-  return { validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, sources: r.sources, note: r.note ?? null };
+  return { validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, sources: r.sources, note: r.note ?? null, citationException: r.citationException ?? null };
 }
 
 export function gapProperties(g: GapInput): Record<string, unknown> {
@@ -62,11 +71,39 @@ export function gapProperties(g: GapInput): Record<string, unknown> {
     identifiedAt: g.identifiedAt ?? null,
     resolvedAt: g.resolvedAt ?? null,
     sources: g.sources,
+    citationException: g.citationException ?? null,
   };
 }
 
 export function changeProperties(c: ChangeInput): Record<string, unknown> {
-  return { id: c.id, change: c.change, due: c.due, description: c.description, completedAt: c.completedAt ?? null, sources: c.sources };
+  return {
+    id: c.id,
+    change: c.change,
+    // As precise as the source; `dueBy` (the period's last day) is what date comparisons use.
+    due: c.due ?? null,
+    dueBy: c.due ? endOfPeriod(c.due) : null,
+    dueText: c.dueText ?? null,
+    description: c.description,
+    completedAt: c.completedAt ?? null,
+    sources: c.sources,
+    citationException: c.citationException ?? null,
+  };
+}
+
+export function eventProperties(e: EventInput): Record<string, unknown> {
+  return {
+    id: e.id,
+    date: e.date,
+    dateFrom: startOfPeriod(e.date),
+    dateBy: endOfPeriod(e.date),
+    dateText: e.dateText ?? null,
+    happened: e.happened,
+    title: e.title,
+    titleEn: e.titleEn ?? null,
+    description: e.description ?? null,
+    sources: e.sources,
+    citationException: e.citationException ?? null,
+  };
 }
 
 export function perspectiveProperties(p: PerspectiveInput): Record<string, unknown> {
@@ -153,6 +190,16 @@ CALL (c, row) {
   FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (c)-[:REPLACED_BY]->(r))
 }`;
 
+const MERGE_EVENTS = `UNWIND $rows AS row
+MERGE (v:Event {id: row.props.id})
+SET v += row.props
+WITH v, row
+CALL (v, row) {
+  UNWIND row.elements AS id
+  MATCH (e:Element {id: id})
+  MERGE (v)-[:CONCERNS]->(e)
+}`;
+
 const MERGE_PERSPECTIVES = `UNWIND $rows AS row
 MERGE (p:Perspective {id: row.id})
 ON CREATE SET p.version = 1
@@ -160,7 +207,7 @@ SET p += row`;
 
 /** Write a map (already validated with `checkMap`). `progress` gets one line per step. */
 export async function writeMap(db: Database, map: GraphMap, progress: (line: string) => void = () => {}, mode: WriteMode = 'merge'): Promise<WriteCounts> {
-  const counts: WriteCounts = { elements: {}, relationships: {}, gaps: 0, changes: 0, perspectives: 0 };
+  const counts: WriteCounts = { elements: {}, relationships: {}, gaps: 0, changes: 0, events: 0, perspectives: 0 };
   /**
    * Write batches (each a query and its rows, one transaction each), `concurrency` at a time.
    * Large maps (synthetic ones) take a while: each batch is reported so the user sees it move.
@@ -202,9 +249,11 @@ export async function writeMap(db: Database, map: GraphMap, progress: (line: str
     'planned changes',
   );
   counts.changes = map.changes.length;
+  await run(MERGE_EVENTS, map.events.map((e) => ({ elements: e.elements, props: eventProperties(e) })), 'events');
+  counts.events = map.events.length;
   await run(MERGE_PERSPECTIVES, map.perspectives.map(perspectiveProperties), 'perspectives');
   counts.perspectives = map.perspectives.length;
-  progress(`gaps: ${counts.gaps}, planned changes: ${counts.changes}, perspectives: ${counts.perspectives}`);
+  progress(`gaps: ${counts.gaps}, planned changes: ${counts.changes}, events: ${counts.events}, perspectives: ${counts.perspectives}`);
   return counts;
 }
 
@@ -215,18 +264,19 @@ export function formatCounts(c: WriteCounts): string[] {
     ...Object.entries(c.relationships).map(([t, n]) => `  ${`-[:${t}]->`.padEnd(34)} ${n}`),
     `  ${'gaps'.padEnd(34)} ${c.gaps}`,
     `  ${'planned changes'.padEnd(34)} ${c.changes}`,
+    `  ${'events'.padEnd(34)} ${c.events}`,
     `  ${'perspectives'.padEnd(34)} ${c.perspectives}`,
   ];
 }
 
 /**
- * Delete the map (elements, gaps, planned changes, perspectives) but keep tokens and the audit
+ * Delete the map (elements, gaps, planned changes, events, perspectives) but keep tokens and the audit
  * log. Batched in transactions of its own, which needs an auto-commit query (session.run).
  */
 export async function wipeMap(db: Database): Promise<void> {
   const session = db.driver.session({ database: db.database });
   try {
-    await session.run(`MATCH (n) WHERE n:Element OR n:Gap OR n:PlannedChange OR n:Perspective
+    await session.run(`MATCH (n) WHERE n:Element OR n:Gap OR n:PlannedChange OR n:Event OR n:Perspective
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`);
   } finally {
     await session.close();

@@ -183,6 +183,8 @@ export const LIFECYCLES = {
   ACTIVE: { nb: 'Aktiv', en: 'Active' },
   PHASING_OUT: { nb: 'Under utfasing', en: 'Being phased out' },
   EXPIRED: { nb: 'Utgått', en: 'Expired' },
+  /** A bill or draft that was withdrawn before it took effect (e.g. Prop. 65 L (2019–2020)). */
+  WITHDRAWN: { nb: 'Trukket tilbake', en: 'Withdrawn' },
 } as const satisfies Record<string, Label>;
 export type Lifecycle = keyof typeof LIFECYCLES;
 export const LIFECYCLE_IDS = Object.keys(LIFECYCLES) as [Lifecycle, ...Lifecycle[]];

@@ -17,6 +17,7 @@ import {
   SOURCE_DOCUMENTS,
   type Kind,
 } from './metamodel';
+import { partialDateParts } from './dates';
 
 export const layerSchema = z.enum(LAYER_IDS);
 export const kindSchema = z.enum(KIND_IDS);
@@ -42,31 +43,56 @@ export const isoDateSchema = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'is not a calendar date');
 
-/** A source reference "document:from-to" (or "document:line"), citing lines of a seed document. */
+/** A date at the precision its source gives: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (see ./dates.ts). */
+export const partialDateSchema = z
+  .string()
+  .refine((s) => partialDateParts(s) !== undefined, 'must be a date as precise as its source: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD');
+
+const DOCUMENT_REF = /^[0-9]{3}_[0-9a-f]{16}\.txt:[0-9]+(-[0-9]+)?$/;
+/** Public pages a fact may come from where the five documents are silent (Lovdata, the reference catalogue). */
+const PUBLIC_REF = /^https:\/\/[a-z0-9.-]+\.[a-z]{2,}(\/[^\s]*)?$/;
+
+/**
+ * A source: lines of one of the five documents, "document:from-to" (or "document:line"), or the
+ * address of a public page (https://…) for facts the documents do not give.
+ */
 export const sourceRefSchema = z
   .string()
-  .regex(/^[0-9]{3}_[0-9a-f]{16}\.txt:[0-9]+(-[0-9]+)?$/, 'must look like 003_bc528292a39bd4db.txt:2490-2520')
-  .refine((s) => (SOURCE_DOCUMENTS as readonly string[]).includes(s.split(':')[0] ?? ''), 'names an unknown source document')
+  .max(500)
+  .refine((s) => DOCUMENT_REF.test(s) || PUBLIC_REF.test(s), 'must look like 003_bc528292a39bd4db.txt:2490-2520 or https://lovdata.no/…')
+  .refine((s) => PUBLIC_REF.test(s) || (SOURCE_DOCUMENTS as readonly string[]).includes(s.split(':')[0] ?? ''), 'names an unknown source document')
   .refine((s) => {
-    const { fromLine, toLine } = parseSourceRef(s);
-    return fromLine >= 1 && toLine >= fromLine;
+    const lines = documentLines(s);
+    return lines === undefined || (lines.fromLine >= 1 && lines.toLine >= lines.fromLine);
   }, 'line range must be ascending and start at 1 or later');
 
-export interface SourceRef {
-  document: string;
-  fromLine: number;
-  toLine: number;
+/** Where a fact comes from: one of the five documents, or a public page. */
+export type SourceRef =
+  | { origin: 'DOCUMENT'; document: string; fromLine: number; toLine: number }
+  | { origin: 'PUBLIC'; url: string };
+
+export function isPublicRef(ref: string): boolean {
+  return PUBLIC_REF.test(ref);
 }
 
 export function parseSourceRef(ref: string): SourceRef {
+  if (PUBLIC_REF.test(ref)) return { origin: 'PUBLIC', url: ref };
   const [document = '', range = ''] = ref.split(':');
   const [from = '0', to] = range.split('-');
-  return { document, fromLine: Number(from), toLine: Number(to ?? from) };
+  return { origin: 'DOCUMENT', document, fromLine: Number(from), toLine: Number(to ?? from) };
 }
 
-export function formatSourceRef(s: SourceRef): string {
-  return s.fromLine === s.toLine ? `${s.document}:${s.fromLine}` : `${s.document}:${s.fromLine}-${s.toLine}`;
+/** A document source's lines; undefined for a public page. */
+export function documentLines(ref: string): { document: string; fromLine: number; toLine: number } | undefined {
+  const s = parseSourceRef(ref);
+  return s.origin === 'DOCUMENT' ? s : undefined;
 }
+
+/**
+ * A cited line range that does not name what it supports, and why it is still the right source
+ * (e.g. "the name is the slide's title at line 2470"). The citation check counts these.
+ */
+export const citationExceptionSchema = z.object({ source: sourceRefSchema, reason: z.string().trim().min(10).max(1000) }).strict();
 
 /** An official identifier "SCHEME:value", e.g. "LOVDATA:LOV-2014-06-20-42" or "IHE:XDS". */
 export const identifierSchema = z
@@ -98,7 +124,14 @@ export const elementInputSchema = z
     validFrom: isoDateSchema.optional(),
     validTo: isoDateSchema.optional(),
     identifiers: z.array(identifierSchema).max(20).default([]),
+    /** Other names and abbreviations the sources use for it ("e-helseloven", "PLL", "NHN"); search finds them. */
+    aliases: z.array(text(200)).max(40).default([]),
     sources: z.array(sourceRefSchema).min(1, 'every element needs at least one source').max(50),
+    /** The lines (or public page) that give a lifecycle other than ACTIVE. */
+    lifecycleSources: z.array(sourceRefSchema).max(10).default([]),
+    /** The lines (or public page, e.g. the reference catalogue) that give the normative level. */
+    normativeLevelSources: z.array(sourceRefSchema).max(10).default([]),
+    citationExceptions: z.array(citationExceptionSchema).max(20).default([]),
     notes: z.array(text(2000)).max(20).default([]),
     /** MEASURE only: rank and total score of the prioritisation, and the criterion scores. */
     rank: z.number().int().positive().optional(),
@@ -134,6 +167,8 @@ export const relationshipInputSchema = z
     validTo: isoDateSchema.optional(),
     sources: z.array(sourceRefSchema).max(50).default([]),
     note: text(2000).optional(),
+    /** Why the cited lines do not name both ends (the citation check counts these). */
+    citationException: text(1000).optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -155,6 +190,7 @@ export const gapInputSchema = z
     identifiedAt: isoDateSchema.optional(),
     resolvedAt: isoDateSchema.optional(),
     sources: z.array(sourceRefSchema).max(50).default([]),
+    citationException: text(1000).optional(),
   })
   .strict();
 export type GapInput = z.infer<typeof gapInputSchema>;
@@ -164,12 +200,16 @@ export const changeInputSchema = z
     id: z.string().regex(/^change-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "change-"').max(120),
     element: idSchema,
     change: changeTypeSchema,
-    due: isoDateSchema,
+    /** As precise as the source: "2024", "2021-Q3", "2027-01", "2027-01-01"; absent when it gives none. */
+    due: partialDateSchema.optional(),
+    /** The source's own words for the date, e.g. "i løpet av 2024", "frem mot 2030". */
+    dueText: text(200).optional(),
     description: text(4000),
     measure: idSchema.optional(),
     replacement: idSchema.optional(),
     completedAt: isoDateSchema.optional(),
     sources: z.array(sourceRefSchema).max(50).default([]),
+    citationException: text(1000).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -196,6 +236,30 @@ export const perspectiveInputSchema = z
   .strict();
 export type PerspectiveInput = z.infer<typeof perspectiveInputSchema>;
 
+/**
+ * A dated event the sources record: a decision, a hearing, an entry into force, a delivery, a
+ * milestone ("Politisk enighet om EHDS 15. mars 2024"). Events are history and plan on the
+ * timeline; they do not change a cell's status (planned changes do).
+ */
+export const eventInputSchema = z
+  .object({
+    id: z.string().regex(/^event-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "event-"').max(120),
+    date: partialDateSchema,
+    /** The source's own words for the date when they say more than the date ("frem mot 2030"). */
+    dateText: text(200).optional(),
+    /** Whether the event had happened when the source was written (false: planned or expected). */
+    happened: z.boolean(),
+    title: text(300),
+    titleEn: text(300).optional(),
+    description: text(4000).optional(),
+    /** The elements it concerns. */
+    elements: z.array(idSchema).max(30).default([]),
+    sources: z.array(sourceRefSchema).min(1, 'every event needs a source').max(20),
+    citationException: text(1000).optional(),
+  })
+  .strict();
+export type EventInput = z.infer<typeof eventInputSchema>;
+
 /** One file of `graph-seed/data/`: any of the sections, each optional. */
 export const seedFileSchema = z
   .object({
@@ -203,6 +267,7 @@ export const seedFileSchema = z
     relationships: z.array(relationshipInputSchema).default([]),
     gaps: z.array(gapInputSchema).default([]),
     changes: z.array(changeInputSchema).default([]),
+    events: z.array(eventInputSchema).default([]),
     perspectives: z.array(perspectiveInputSchema).default([]),
   })
   .strict();

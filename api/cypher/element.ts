@@ -15,6 +15,9 @@ const RELATIONSHIPS_OF = (e: string) => `
   [(${e})<-[r]-(o:Element) | {type: type(r), direction: 'INCOMING', from: o.id, to: ${e}.id, other: ${elementWithStatus('o')},
      layer: r.layer, validFrom: r.validFrom, validTo: r.validTo, sources: r.sources, note: r.note}]`;
 
+/** The dated events that concern element `e`, with the ids of everything each concerns. */
+const EVENTS_OF = (e: string) => `[(v:Event)-[:CONCERNS]->(${e}) | v {.*, elements: [(v)-[:CONCERNS]->(x:Element) | x.id]}]`;
+
 const GAPS_OF = (e: string) => `[(g:Gap)-[:GAP_IN]->(${e}) WHERE g.resolvedAt IS NULL | g {.*, service: ${e}.id}]`;
 
 export const ELEMENT_BY_ID = `
@@ -22,7 +25,8 @@ MATCH (e:Element {id: $id})
 RETURN ${elementWithStatus('e')} AS element,
        ${RELATIONSHIPS_OF('e')} AS relationships,
        ${openChangesOf('e')} AS changes,
-       ${GAPS_OF('e')} AS gaps`;
+       ${GAPS_OF('e')} AS gaps,
+       ${EVENTS_OF('e')} AS events`;
 
 export const ELEMENTS_BY_IDS = `
 MATCH (e:Element) WHERE e.id IN $ids
@@ -39,3 +43,24 @@ RETURN e.id AS id, ${openChangesOf('e')} AS changes`;
 export const GAPS_OF_ELEMENTS = `
 MATCH (e:Element) WHERE e.id IN $ids
 RETURN e.id AS id, ${GAPS_OF('e')} AS gaps`;
+
+export const EVENTS_OF_ELEMENTS = `
+MATCH (e:Element) WHERE e.id IN $ids
+RETURN e.id AS id, ${EVENTS_OF('e')} AS events`;
+
+/**
+ * "What happened or is expected when?" Events whose period overlaps from..to (a year-precise
+ * event counts for its whole year), optionally those concerning one element, in date order.
+ */
+export const EVENTS = `
+OPTIONAL MATCH (el:Element {id: $element})
+CALL () {
+  MATCH (v:Event)
+  WHERE ($from IS NULL OR v.dateBy >= $from)
+    AND ($to IS NULL OR v.dateFrom <= $to)
+    AND ($happened IS NULL OR v.happened = $happened)
+    AND ($element IS NULL OR EXISTS { (v)-[:CONCERNS]->(:Element {id: $element}) })
+  WITH v ORDER BY v.dateFrom, v.dateBy, v.id
+  RETURN collect(v {.*, elements: [(v)-[:CONCERNS]->(x:Element) | x.id]}) AS events
+}
+RETURN $element IS NOT NULL AND el IS NULL AS elementMissing, events`;

@@ -26,7 +26,7 @@ export function serviceSummaryCypher(s: string): string {
 
 /** The map of a service summarised by `serviceSummaryCypher` (read by views/landscape.ts). */
 export function serviceSummaryMap(s: string): string {
-  return `${s} {.*, workProcesses: [(${s})-[:PART_OF]->(w:WorkProcess) | w.id], cellStatuses: cellStatuses, openGaps: openGaps}`;
+  return `${s} {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(${s}) }, workProcesses: [(${s})-[:PART_OF]->(w:WorkProcess) | w.id], cellStatuses: cellStatuses, openGaps: openGaps}`;
 }
 
 export const LANDSCAPE = `
@@ -43,7 +43,7 @@ CALL () {
 }
 CALL () {
   MATCH (a:ActorType)
-  WHERE a.lifecycle <> 'EXPIRED'
+  WHERE NOT a.lifecycle IN ['EXPIRED', 'WITHDRAWN']
   RETURN collect(a {.*, workProcesses: [(a)-[:PERFORMS]->(w:WorkProcess) | w.id]}) AS actorTypes
 }
 RETURN services, workProcesses, actorTypes`;

@@ -15,5 +15,5 @@ CALL (s) {
   WHERE ${gapOpenCypher('g')}
   RETURN count(g) AS openGaps
 }
-RETURN s {.*} AS service, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess, cells, openGaps,
+RETURN s {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(s) }} AS service, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess, cells, openGaps,
        $actorType IS NOT NULL AND a IS NULL AS actorTypeMissing`;

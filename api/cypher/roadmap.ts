@@ -21,14 +21,14 @@ RETURN $service IS NOT NULL AND svc IS NULL AS serviceMissing, gaps`;
 
 export const PLANNED_CHANGES = `
 MATCH (c:PlannedChange)-[:CHANGES]->(e:Element)
-WHERE ($from IS NULL OR c.due >= $from)
-  AND ($to IS NULL OR c.due <= $to)
+WHERE ($from IS NULL OR c.dueBy >= $from)
+  AND ($to IS NULL OR c.dueBy <= $to)
   AND ($includeCompleted OR c.completedAt IS NULL)
 OPTIONAL MATCH (c)-[:UNDER_MEASURE]->(m:Element)
 OPTIONAL MATCH (c)-[:REPLACED_BY]->(x:Element)
 RETURN c {.*, element: e.id, measure: m.id, replacement: x.id} AS change,
        ${elementWithStatus('e')} AS element, ${orNull('m')} AS measure, ${orNull('x')} AS replacement
-ORDER BY c.due, c.id`;
+ORDER BY c.dueBy IS NULL, c.dueBy, c.id`;
 
 export const MEASURES_IN_RANK_ORDER = `
 MATCH (m:Measure)

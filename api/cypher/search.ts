@@ -14,7 +14,7 @@ export const SEARCH_CANDIDATES = 200;
 export const SEARCH_ELEMENTS = `
 CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $lucene, {limit: $candidates}) YIELD node, score
 WITH node, score
-  * CASE WHEN toLower(node.name) = $exact OR toLower(node.nameEn) = $exact THEN 4.0
+  * CASE WHEN toLower(node.name) = $exact OR toLower(node.nameEn) = $exact OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = $exact) THEN 4.0
          WHEN toLower(node.name) STARTS WITH $exact OR toLower(node.nameEn) STARTS WITH $exact THEN 1.5
          ELSE 1.0 END
   * CASE WHEN all(w IN $words WHERE toLower(node.name) CONTAINS w OR toLower(node.nameEn) CONTAINS w) THEN 2.0 ELSE 1.0 END

@@ -6,8 +6,11 @@
  * An element is visible on `asOf` when it is not expired, its validity covers the date, or it is
  * not yet valid but an introduction is planned. Its status is:
  * - PHASE_OUT when its lifecycle says so or an open phase-out/replacement is due on or before asOf;
- * - CHANGES_PLANNED when it is proposed/on trial/being introduced, not yet valid, or an open change is due after asOf;
+ * - CHANGES_PLANNED when it is proposed/on trial/being introduced, not yet valid, or an open change is
+ *   due after asOf or has no date at all (the sources say it is coming, not when);
  * - EXISTS otherwise. UNMET_NEED belongs to gaps, which have no element.
+ * A change's date is compared by `dueBy`, the last day of its period: due "2024" is due on
+ * 2024-12-31, so on 2024-06-01 it is still planned. Expired and withdrawn elements are not drawn.
  */
 import type { ChangeType, HeatStatus, Lifecycle } from '../../schema/metamodel';
 
@@ -15,22 +18,23 @@ export interface StatusInputs {
   lifecycle: Lifecycle;
   validFrom: string | null;
   validTo: string | null;
-  openChanges: { change: ChangeType; due: string }[];
+  openChanges: { change: ChangeType; dueBy: string | null }[];
 }
 
 const ENDING: readonly ChangeType[] = ['PHASE_OUT', 'REPLACE'];
 const COMING: readonly Lifecycle[] = ['PROPOSED', 'TRIAL', 'INTRODUCING'];
+const GONE: readonly Lifecycle[] = ['EXPIRED', 'WITHDRAWN'];
 
 export function isVisible(e: StatusInputs, asOf: string): boolean {
-  if (e.lifecycle === 'EXPIRED') return false;
+  if (GONE.includes(e.lifecycle)) return false;
   if (e.validTo !== null && e.validTo <= asOf) return false;
   if (e.validFrom !== null && e.validFrom > asOf) return e.openChanges.some((c) => c.change === 'INTRODUCE');
   return true;
 }
 
 export function deriveStatus(e: StatusInputs, asOf: string): Exclude<HeatStatus, 'UNMET_NEED'> {
-  if (e.lifecycle === 'PHASING_OUT' || e.openChanges.some((c) => ENDING.includes(c.change) && c.due <= asOf)) return 'PHASE_OUT';
-  if (COMING.includes(e.lifecycle) || (e.validFrom !== null && e.validFrom > asOf) || e.openChanges.some((c) => c.due > asOf)) {
+  if (e.lifecycle === 'PHASING_OUT' || e.openChanges.some((c) => ENDING.includes(c.change) && c.dueBy !== null && c.dueBy <= asOf)) return 'PHASE_OUT';
+  if (COMING.includes(e.lifecycle) || (e.validFrom !== null && e.validFrom > asOf) || e.openChanges.some((c) => c.dueBy === null || c.dueBy > asOf)) {
     return 'CHANGES_PLANNED';
   }
   return 'EXISTS';
@@ -45,14 +49,14 @@ export function openChangesOf(e: string): string {
 
 /** Cypher boolean: `isVisible` for element `e` with open changes `open`, on `$asOf`. */
 export function visibleCypher(e: string, open: string): string {
-  return `(${e}.lifecycle <> 'EXPIRED' AND (${e}.validTo IS NULL OR ${e}.validTo > $asOf) AND (${e}.validFrom IS NULL OR ${e}.validFrom <= $asOf OR any(c IN ${open} WHERE c.change = 'INTRODUCE')))`;
+  return `(NOT ${e}.lifecycle IN ${list(GONE)} AND (${e}.validTo IS NULL OR ${e}.validTo > $asOf) AND (${e}.validFrom IS NULL OR ${e}.validFrom <= $asOf OR any(c IN ${open} WHERE c.change = 'INTRODUCE')))`;
 }
 
 /** Cypher expression: `deriveStatus` for element `e` with open changes `open`, on `$asOf`. */
 export function statusCypher(e: string, open: string): string {
   return `CASE
-    WHEN ${e}.lifecycle = 'PHASING_OUT' OR any(c IN ${open} WHERE c.change IN ${list(ENDING)} AND c.due <= $asOf) THEN 'PHASE_OUT'
-    WHEN ${e}.lifecycle IN ${list(COMING)} OR coalesce(${e}.validFrom, '') > $asOf OR any(c IN ${open} WHERE c.due > $asOf) THEN 'CHANGES_PLANNED'
+    WHEN ${e}.lifecycle = 'PHASING_OUT' OR any(c IN ${open} WHERE c.change IN ${list(ENDING)} AND c.dueBy <= $asOf) THEN 'PHASE_OUT'
+    WHEN ${e}.lifecycle IN ${list(COMING)} OR coalesce(${e}.validFrom, '') > $asOf OR any(c IN ${open} WHERE c.dueBy IS NULL OR c.dueBy > $asOf) THEN 'CHANGES_PLANNED'
     ELSE 'EXISTS' END`;
 }
 

@@ -15,7 +15,10 @@ export function nameIn(r: { name?: string | null; nameEn?: string | null }, lang
 }
 
 export function toSources(refs: readonly string[] | null | undefined): Source[] {
-  return (refs ?? []).map((ref) => ({ ...parseSourceRef(ref), ref }));
+  return (refs ?? []).map((ref) => {
+    const s = parseSourceRef(ref);
+    return s.origin === 'PUBLIC' ? { origin: 'PUBLIC', url: s.url, ref } : { ...s, ref };
+  });
 }
 
 /** The `asOf` argument validated, defaulting to today. */

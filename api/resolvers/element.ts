@@ -1,13 +1,16 @@
 /** `element(id)` and the Element type's fields, plus the types hanging off it. */
 import { parseIdentifier } from '../../schema/identifiers';
+import { formatPartialDate, precisionOf } from '../../schema/dates';
 import { RELATIONSHIPS } from '../../schema/metamodel';
-import { idSchema } from '../../schema/validation';
+import { computeScore } from '../../schema/prioritisation';
+import { idSchema, isPublicRef } from '../../schema/validation';
 import { ELEMENT_BY_ID } from '../cypher/element';
 import { notFound, parseInput } from '../errors';
 import type { Resolvers, RelationshipType } from '../generated/graphql';
 import {
   type Raw,
   toElementRecord,
+  toEventRecord,
   toGapRecord,
   toPlannedChangeRecord,
   toRelationshipRecord,
@@ -51,6 +54,7 @@ export const elementResolvers: Resolvers = {
       for (const r of rels) ctx.loaders.element.prime(r.other.id, r.other);
       ctx.loaders.changes.prime(id, (row.changes as Raw[]).map(toPlannedChangeRecord));
       ctx.loaders.gaps.prime(id, (row.gaps as Raw[]).map(toGapRecord));
+      ctx.loaders.events.prime(id, (row.events as Raw[]).map(toEventRecord));
       return element;
     },
   },
@@ -59,6 +63,13 @@ export const elementResolvers: Resolvers = {
     status: (e) => e.status ?? 'EXISTS',
     identifiers: (e) => e.identifiers.map(parseIdentifier),
     sources: (e) => toSources(e.sources),
+    lifecycleSources: (e) => toSources(e.lifecycleSources),
+    normativeLevelSources: (e) => toSources(e.normativeLevelSources),
+    hasPublicSources: (e) => [...e.sources, ...e.lifecycleSources, ...e.normativeLevelSources].some(isPublicRef),
+    citationExceptions: (e) => e.citationExceptions.map((x) => ({ source: toSources([x.source])[0]!, reason: x.reason })),
+    computedScore: (e) => (e.kind === 'MEASURE' ? computeScore(e.scores) : null),
+    computedRank: (e) => e.computedRank ?? null,
+    events: (e, _, ctx) => ctx.loaders.events.load(e.id),
     relationships: async (e, _, ctx) => groupRelationships(await ctx.loaders.relationships.load(e.id)),
     plannedChanges: (e, _, ctx) => ctx.loaders.changes.load(e.id),
     gaps: (e, _, ctx) => ctx.loaders.gaps.load(e.id),
@@ -77,6 +88,15 @@ export const elementResolvers: Resolvers = {
     measure: (c, _, ctx) => (c.measure ? loadElement(ctx, c.measure) : null),
     replacement: (c, _, ctx) => (c.replacement ? loadElement(ctx, c.replacement) : null),
     sources: (c) => toSources(c.sources),
+    duePrecision: (c) => (c.due ? precisionOf(c.due) : null),
+    dueLabel: (c, args) => (c.due ? formatPartialDate(c.due, args.lang === 'EN' ? 'en' : 'nb') : args.lang === 'EN' ? 'no date given' : 'ingen dato oppgitt'),
+  },
+  Event: {
+    datePrecision: (v) => precisionOf(v.date),
+    dateLabel: (v, args) => formatPartialDate(v.date, args.lang === 'EN' ? 'en' : 'nb'),
+    label: (v, args) => (args.lang === 'EN' ? (v.titleEn ?? v.title) : v.title),
+    elements: async (v, _, ctx) => (await ctx.loaders.element.loadMany(v.elements)).filter((x): x is ElementRecord => x !== null && !(x instanceof Error)),
+    sources: (v) => toSources(v.sources),
   },
   Gap: {
     service: (g, _, ctx) => loadElement(ctx, g.service),

@@ -34,6 +34,7 @@ export const heatMapResolvers: Resolvers = {
   InformationService: {
     label: (s, args) => nameIn(s, args.lang),
     sources: (s) => toSources(s.sources),
+    normsRecorded: (s) => s.normCount > 0,
   },
   Perspective: {
     label: (p, args) => nameIn(p, args.lang),

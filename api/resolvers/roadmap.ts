@@ -3,15 +3,18 @@
  * `perspectives`. One round trip each; the elements they refer to are primed into the loaders.
  */
 import { z } from 'zod';
+import { computeRanks, computeScore, PRIORITISATION } from '../../schema/prioritisation';
 import { idSchema, isoDateSchema, layerSchema } from '../../schema/validation';
+import { EVENTS } from '../cypher/element';
 import { GAPS, MEASURES_IN_RANK_ORDER, PLANNED_CHANGES } from '../cypher/roadmap';
 import { PERSPECTIVE_BY_ID, PERSPECTIVES } from '../cypher/perspectives';
 import { apiError, notFound, parseInput } from '../errors';
 import type { Context } from '../context';
 import type { Resolvers } from '../generated/graphql';
-import { type Raw, toElementRecord, toGapRecord, toPlannedChangeRecord, today } from '../model';
+import { type Raw, toElementRecord, toEventRecord, toGapRecord, toPlannedChangeRecord, today } from '../model';
 import { toPerspectiveRecord } from '../views/heat-map';
 import { optionalId } from './args';
+import { nameIn, toSources } from './common';
 
 const flag = z.boolean();
 
@@ -54,11 +57,30 @@ export const roadmapResolvers: Resolvers = {
     },
     measures: async (_, __, ctx) => {
       const rows = await ctx.db.read(MEASURES_IN_RANK_ORDER, { asOf: today() }, ctx.roundTrips);
-      return rows.map((row) => {
-        const element = toElementRecord(row.element as Raw);
-        ctx.loaders.element.prime(element.id, element);
-        return element;
-      });
+      const measures = rows.map((row) => toElementRecord(row.element as Raw));
+      const ranks = computeRanks(measures.map((m) => ({ id: m.id, computedScore: computeScore(m.scores) })));
+      for (const m of measures) {
+        const rank = ranks.get(m.id);
+        if (rank !== undefined) m.computedRank = rank;
+        ctx.loaders.element.prime(m.id, m);
+      }
+      return measures;
+    },
+    prioritisation: () => ({
+      formula: PRIORITISATION.formula,
+      sources: toSources(PRIORITISATION.sources),
+      groups: [...PRIORITISATION.groups],
+      criteria: [...PRIORITISATION.criteria],
+    }),
+    events: async (_, args, ctx) => {
+      const from = optionalDate(args.from, 'from');
+      const to = optionalDate(args.to, 'to');
+      if (from && to && to < from) throw apiError('BAD_USER_INPUT', 'to: is before from', { field: 'to' });
+      const element = optionalId(args.element, ['element']);
+      const happened = args.happened == null ? null : parseInput(flag, args.happened, ['happened']);
+      const [row] = await ctx.db.read(EVENTS, { from, to, element, happened }, ctx.roundTrips);
+      if (!row || (row.elementMissing === true && element)) throw notFound('element', element ?? '');
+      return ((row.events as Raw[] | null) ?? []).map(toEventRecord);
     },
     perspectives: async (_, __, ctx) => {
       const rows = await ctx.db.read(PERSPECTIVES, {}, ctx.roundTrips);
@@ -70,5 +92,11 @@ export const roadmapResolvers: Resolvers = {
       if (!row) throw notFound('perspective', id);
       return toPerspectiveRecord(row.perspective as Raw);
     },
+  },
+  PrioritisationCriterion: {
+    label: (c, args) => nameIn(c, args.lang),
+    group: (c) => c.group ?? null,
+    scale: (c) => c.scale ?? null,
+    sources: (c) => toSources(c.sources),
   },
 };

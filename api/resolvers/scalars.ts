@@ -1,10 +1,16 @@
 /** Date and DateTime scalars: ISO strings in and out, validated on the way in. */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isoDateSchema } from '../../schema/validation';
+import { isoDateSchema, partialDateSchema } from '../../schema/validation';
 
 function validDate(value: unknown): string {
   const parsed = isoDateSchema.safeParse(value);
   if (!parsed.success) throw new GraphQLError(`Date must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return parsed.data;
+}
+
+function validPartialDate(value: unknown): string {
+  const parsed = partialDateSchema.safeParse(value);
+  if (!parsed.success) throw new GraphQLError(`PartialDate must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
   return parsed.data;
 }
 
@@ -22,6 +28,13 @@ export const scalarResolvers = {
     serialize: (v) => String(v).slice(0, 10),
     parseValue: validDate,
     parseLiteral: (ast) => validDate(ast.kind === Kind.STRING ? ast.value : undefined),
+  }),
+  PartialDate: new GraphQLScalarType<string, string>({
+    name: 'PartialDate',
+    description: 'A date as precise as its source: YYYY, YYYY-Qn (quarter), YYYY-MM or YYYY-MM-DD.',
+    serialize: (v) => String(v),
+    parseValue: validPartialDate,
+    parseLiteral: (ast) => validPartialDate(ast.kind === Kind.STRING ? ast.value : undefined),
   }),
   DateTime: new GraphQLScalarType<string, string>({
     name: 'DateTime',

@@ -67,10 +67,13 @@ export interface ServiceRecord {
   sources: string[];
   workProcess: string | null;
   statusCounts: StatusCount[];
+  /** Norms that apply to it on any date; 0 means none is recorded in the sources yet. */
+  normCount: number;
 }
 
 export interface HeatMapRecord {
   service: ServiceRecord;
+  normsRecorded: boolean;
   asOf: string;
   perspective: PerspectiveRecord | null;
   rows: HeatMapRowRecord[];
@@ -115,6 +118,7 @@ export function toServiceRecord(raw: Raw, workProcess: unknown, statusCounts: St
     sources: strs(raw.sources),
     workProcess: typeof workProcess === 'string' ? workProcess : null,
     statusCounts,
+    normCount: typeof raw.normCount === 'number' ? raw.normCount : 0,
   };
 }
 
@@ -153,5 +157,6 @@ export function buildHeatMap(row: Raw, asOf: string): HeatMapRecord {
   const shownCells = rows.flatMap((r) => r.cells);
   const shownGaps = rows.reduce((n, r) => n + r.gaps.length, 0);
   const counts = countStatuses(shownCells, shownGaps);
-  return { service: toServiceRecord(row.service as Raw, row.workProcess, counts), asOf, perspective, rows, counts };
+  const service = toServiceRecord(row.service as Raw, row.workProcess, counts);
+  return { service, normsRecorded: service.normCount > 0, asOf, perspective, rows, counts };
 }

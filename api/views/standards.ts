@@ -34,7 +34,7 @@ export function buildStandards(row: Raw): StandardEntryRecord[] {
         element,
         status: element.status ?? 'EXISTS',
         services: uses,
-        plannedChanges: mapsOf(entry.changes).map(toPlannedChangeRecord).sort((a, b) => a.due.localeCompare(b.due)),
+        plannedChanges: mapsOf(entry.changes).map(toPlannedChangeRecord).sort((a, b) => (a.dueBy ?? '9999').localeCompare(b.dueBy ?? '9999')),
       };
     })
     .sort((a, b) => KIND_IDS.indexOf(a.element.kind) - KIND_IDS.indexOf(b.element.kind) || a.element.name.localeCompare(b.element.name, 'nb'));

@@ -227,6 +227,52 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     expect(page.url()).not.toContain('sel=');
   });
 
+  it('says when the sources record no norms for a service instead of four empty bands, at 1440 and 390 px', async () => {
+    const res = await app.gql<{ informationServices: { id: string; normsRecorded: boolean }[] }>('{ informationServices { id normsRecorded } }');
+    const without = res.data?.informationServices.find((s) => !s.normsRecorded);
+    expect(without, 'a service the five documents give no norms for').toBeDefined();
+    try {
+      for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+        await page.setViewportSize({ width, height });
+        await open(`${app.url}#/varmekart?service=${without?.id ?? ''}`);
+        await waitForHeatMap();
+        const note = page.locator('.no-norms');
+        await expect(note.textContent()).resolves.toContain('Kildene oppgir ennå ingen normer for denne tjenesten.');
+        expect(await note.isVisible()).toBe(true);
+        expect(await note.getAttribute('role')).toBe('status');
+        await page.screenshot({ path: `${ARTIFACTS}heatmap-no-norms-${width}.png` });
+      }
+      expect(await runAxe()).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it("shows an element's other names, a withdrawn status with the lines that give it, and its dated events, at 1440 and 390 px", async () => {
+    const id = 'lov-prop-65-l-2019-2020-lov-om-e-helse';
+    const res = await app.gql<{ element: { aliases: string[]; lifecycleSources: { document: string | null; fromLine: number | null }[]; events: { title: string }[] } }>(
+      'query($id: ID!) { element(id: $id) { aliases lifecycleSources { document fromLine } events { title } } }', { id },
+    );
+    const el = res.data?.element;
+    expect(el?.aliases.length).toBeGreaterThan(0);
+    try {
+      for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+        await page.setViewportSize({ width, height });
+        await open(heatMapUrl(`&sel=${id}`));
+        await page.waitForSelector('#panel .sources li');
+        const text = (await page.locator('#panel').textContent()) ?? '';
+        for (const alias of el?.aliases ?? []) expect(text).toContain(alias);
+        expect(text).toContain('Trukket tilbake');
+        expect(text).toContain(`${el?.lifecycleSources[0]?.document ?? '?'}`);
+        for (const ev of el?.events ?? []) expect(text).toContain(ev.title);
+        await page.screenshot({ path: `${ARTIFACTS}panel-withdrawn-bill-${width}.png` });
+      }
+      expect(await runAxe()).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('shows the neighbourhood graph and what the element affects (impact) in the side panel', async () => {
     const id = 'standard-ihe-xds';
     await open(heatMapUrl(`&sel=${id}`));

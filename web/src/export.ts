@@ -44,7 +44,7 @@ function toRows(cells: HeatMapCellData[]): string[][] {
     statusLabel(c.status),
     c.normativeLevel ?? '',
     c.normativeLevel ? levelLabel(c.normativeLevel) : '',
-    c.plannedChanges.map((p) => `${p.change} ${p.due}`).join('; '),
+    c.plannedChanges.map((p) => `${p.change} ${p.due ?? ''}`.trim()).join('; '),
     c.why.sources.map((s) => s.ref).join('; '),
   ]);
 }

@@ -1,4 +1,6 @@
 /** User-interface strings in Norwegian bokmål (default) and English; data labels come from the API in both. */
+import { formatPartialDate } from '../../schema/dates';
+
 export type Lang = 'nb' | 'en';
 
 const nb = {
@@ -53,6 +55,15 @@ const nb = {
   due: 'frist {date}',
   sources: 'Kilder',
   lines: 'linje {from}–{to}',
+  publicSource: 'Offentlig kilde (utenfor de fem dokumentene)',
+  noDate: 'ingen dato oppgitt',
+  aliases: 'Også kalt',
+  events: 'Hendelser',
+  eventPlanned: 'planlagt',
+  lifecycleFrom: 'Livssyklus fra',
+  levelFrom: 'Normeringsnivå fra',
+  noNormsRecorded: 'Kildene oppgir ennå ingen normer for denne tjenesten.',
+  noNormsHowToAdd: 'En analytiker kan legge til en norm fra panelet til et element (eller med mutasjonen link).',
   notes: 'Merknader',
   relationships: 'Relasjoner',
   neighbourhood: 'Nabolag',
@@ -176,6 +187,15 @@ const en: Record<MessageKey, string> = {
   due: 'due {date}',
   sources: 'Sources',
   lines: 'lines {from}–{to}',
+  publicSource: 'Public source (outside the five documents)',
+  noDate: 'no date given',
+  aliases: 'Also called',
+  events: 'Events',
+  eventPlanned: 'planned',
+  lifecycleFrom: 'Lifecycle from',
+  levelFrom: 'Normative level from',
+  noNormsRecorded: 'The sources record no norms for this service yet.',
+  noNormsHowToAdd: "An analyst can add one from an element's panel (or with the link mutation).",
   notes: 'Notes',
   relationships: 'Relationships',
   neighbourhood: 'Neighbourhood',
@@ -294,4 +314,9 @@ export function formatDate(iso: string | null | undefined): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleDateString(current === 'en' ? 'en-GB' : 'nb-NO', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** A date as precise as its source ("2024", "Q3 2021", "januar 2027"), in the current language. */
+export function formatDue(due: string | null | undefined): string {
+  return due ? formatPartialDate(due, current) : t('noDate');
 }

@@ -35,10 +35,13 @@ export const METAMODEL = `query Metamodel {
   }
 }`;
 
+/** Lines of one of the five source documents, or a public page (origin PUBLIC, with its url). */
 export interface SourceData {
-  document: string;
-  fromLine: number;
-  toLine: number;
+  origin: 'DOCUMENT' | 'PUBLIC';
+  document: string | null;
+  fromLine: number | null;
+  toLine: number | null;
+  url: string | null;
   ref: string;
 }
 
@@ -87,7 +90,9 @@ const ELEMENT_SUMMARY = 'id kind name nameEn status normativeLevel';
 export interface PlannedChangeData {
   id: string;
   change: ChangeType;
-  due: string;
+  /** As precise as the source: "2024", "2021-Q3", "2027-01", "2027-01-15"; null when it gives no date. */
+  due: string | null;
+  dueText: string | null;
   description: string;
   completedAt: string | null;
   measure: { id: string; name: string; nameEn: string } | null;
@@ -95,8 +100,9 @@ export interface PlannedChangeData {
   sources: SourceData[];
 }
 
-const SOURCES = 'sources { document fromLine toLine ref }';
-const PLANNED_CHANGE = `id change due description completedAt measure { id name nameEn } replacement { id name nameEn } ${SOURCES}`;
+const SOURCE = 'origin document fromLine toLine url ref';
+const SOURCES = `sources { ${SOURCE} }`;
+const PLANNED_CHANGE = `id change due dueText description completedAt measure { id name nameEn } replacement { id name nameEn } ${SOURCES}`;
 
 export interface GapData {
   id: string;
@@ -122,6 +128,8 @@ export interface HeatMapData {
   heatMap: {
     service: { id: string; name: string; nameEn: string; description: string; workProcess: string | null };
     asOf: string;
+    /** False when the sources record no norm at all for the service yet. */
+    normsRecorded: boolean;
     perspective: { id: string; name: string; nameEn: string | null } | null;
     rows: { layer: Layer; cells: HeatMapCellData[]; gaps: GapData[]; counts: StatusCount[] }[];
     counts: StatusCount[];
@@ -131,7 +139,7 @@ export interface HeatMapData {
 export const HEAT_MAP = `query HeatMap($service: ID!, $asOf: Date, $perspective: ID) {
   heatMap(service: $service, asOf: $asOf, perspective: $perspective) {
     service { id name nameEn description workProcess }
-    asOf
+    asOf normsRecorded
     perspective { id name nameEn }
     rows {
       layer
@@ -177,7 +185,11 @@ export interface ElementData {
     validFrom: string | null;
     validTo: string | null;
     identifiers: { scheme: string; value: string; url: string | null }[];
+    aliases: string[];
     sources: SourceData[];
+    lifecycleSources: SourceData[];
+    normativeLevelSources: SourceData[];
+    events: { id: string; date: string; dateText: string | null; happened: boolean; title: string; titleEn: string | null; sources: SourceData[] }[];
     notes: string[];
     version: number;
     plannedChanges: PlannedChangeData[];
@@ -209,7 +221,11 @@ export const ELEMENT = `query Element($id: ID!) {
     ${ELEMENT_SUMMARY}
     description descriptionEn layers lifecycle statusDate validFrom validTo
     identifiers { scheme value url }
+    aliases
     ${SOURCES}
+    lifecycleSources { ${SOURCE} }
+    normativeLevelSources { ${SOURCE} }
+    events { id date dateText happened title titleEn ${SOURCES} }
     notes version
     plannedChanges { ${PLANNED_CHANGE} }
     relationships { type direction nb: label(lang: NB) en: label(lang: EN) relationships { other { ${RELATED} } layer } }

@@ -238,6 +238,8 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
         heading.textContent = t('heatMapOf', { name: serviceName() });
         document.title = `${serviceName()} – ${t('appTitle')}`;
         clear(status);
+        // Four empty bands would read as "nothing applies"; say instead that nothing is recorded yet.
+        if (!data.normsRecorded) status.append(h('p', { class: 'state no-norms', role: 'status' }, `${t('noNormsRecorded')} ${t('noNormsHowToAdd')}`));
         renderLegend();
         renderList();
         const built = createHeatMapGraph(graph, data);

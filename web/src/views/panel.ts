@@ -3,7 +3,7 @@ import { gql } from '../api';
 import { signedIn } from '../auth';
 import { clear, h } from '../dom';
 import { openPlanChange } from '../forms';
-import { formatDate, lang, pick, t } from '../i18n';
+import { formatDate, formatDue, lang, pick, t } from '../i18n';
 import { ELEMENT, type ElementData, type GapData, type HeatMapCellData, type PlannedChangeData, type SourceData } from '../queries';
 import { errorState, loadingState, statusChip } from '../ui';
 import { changeLabel, kindLabel, layerLabel, levelLabel, lifecycleLabel, relationshipLabel } from '../vocabulary';
@@ -46,7 +46,9 @@ function sourcesList(sources: SourceData[]): HTMLElement {
   return h(
     'ul',
     { class: 'sources' },
-    sources.map((s) => h('li', { 'data-ref': s.ref }, h('code', {}, s.document), ' ', t('lines', { from: s.fromLine, to: s.toLine }))),
+    sources.map((s) => s.origin === 'PUBLIC'
+      ? h('li', { 'data-ref': s.ref, class: 'public-source' }, h('span', { class: 'muted' }, `${t('publicSource')}: `), h('a', { href: s.url ?? s.ref, target: '_blank', rel: 'noopener noreferrer' }, s.url ?? s.ref))
+      : h('li', { 'data-ref': s.ref }, h('code', {}, s.document ?? ''), ' ', t('lines', { from: s.fromLine ?? 0, to: s.toLine ?? 0 }))),
   );
 }
 
@@ -55,7 +57,7 @@ function changesList(changes: PlannedChangeData[]): HTMLElement {
   return h(
     'ul',
     { class: 'changes' },
-    changes.map((c) => h('li', {}, h('strong', {}, changeLabel(c.change)), ` (${t('due', { date: formatDate(c.due) })}): `, c.description,
+    changes.map((c) => h('li', {}, h('strong', {}, changeLabel(c.change)), ` (${t('due', { date: formatDue(c.due) })}${c.dueText ? ` – «${c.dueText}»` : ''}): `, c.description,
       c.replacement ? [' → ', pick(c.replacement.name, c.replacement.nameEn)] : null,
       c.measure ? h('span', { class: 'muted' }, ` · ${pick(c.measure.name, c.measure.nameEn)}`) : null)),
   );
@@ -161,6 +163,7 @@ function renderElement(data: ElementData, options: PanelOptions): void {
       [t('lifecycle'), lifecycleLabel(el.lifecycle)],
       [t('layers'), el.layers.map(layerLabel).join(', ')],
     ]),
+    el.aliases.length ? h('p', { class: 'aliases' }, h('span', { class: 'muted' }, `${t('aliases')}: `), el.aliases.join(', ')) : null,
     h('p', { class: 'description' }, pick(el.description, el.descriptionEn)),
     why ? h('h3', {}, t('why')) : null,
     why,
@@ -170,8 +173,14 @@ function renderElement(data: ElementData, options: PanelOptions): void {
     h('h3', {}, t('plannedChanges')),
     changesList(changes),
     planButton,
+    el.events.length ? h('h3', {}, t('events')) : null,
+    el.events.length ? h('ul', { class: 'events' }, el.events.map((ev) => h('li', {}, h('strong', {}, formatDue(ev.date)), ev.happened ? ' ' : ` (${t('eventPlanned')}) `, pick(ev.title, ev.titleEn)))) : null,
     el.sources.length ? h('h3', {}, t('sources')) : null,
     el.sources.length ? sourcesList(el.sources) : null,
+    el.lifecycleSources.length ? h('h4', {}, `${t('lifecycleFrom')}`) : null,
+    el.lifecycleSources.length ? sourcesList(el.lifecycleSources) : null,
+    el.normativeLevelSources.length ? h('h4', {}, `${t('levelFrom')}`) : null,
+    el.normativeLevelSources.length ? sourcesList(el.normativeLevelSources) : null,
     el.notes.length ? h('h3', {}, t('notes')) : null,
     el.notes.length ? h('ul', {}, el.notes.map((n) => h('li', {}, n))) : null,
     relationships,

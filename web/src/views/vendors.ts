@@ -2,7 +2,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { gql } from '../api';
 import { clear, h, textColourOn } from '../dom';
-import { formatDate, pick, t } from '../i18n';
+import { formatDue, pick, t } from '../i18n';
 import { STANDARDS, type StandardsData } from '../queries';
 import { formatRoute, update, type Route } from '../router';
 import { errorState, loadingState, statusChip } from '../ui';
@@ -31,7 +31,7 @@ function table(entries: Entry[], route: Route, caption: string): HTMLElement {
       h('td', {}, statusChip(e.status)),
       h('td', {}, e.element.normativeLevel ? levelLabel(e.element.normativeLevel) : '–'),
       h('td', {}, h('ul', { class: 'plain' }, e.services.map((s) => h('li', {}, h('a', { href: formatRoute({ view: 'heatmap', service: s.service.id, ...(route.lang ? { lang: route.lang } : {}) }) }, pick(s.service.name, s.service.nameEn)), h('span', { class: 'muted' }, ` (${layerLabel(s.layer)})`))))),
-      h('td', {}, e.plannedChanges.length ? h('ul', { class: 'plain' }, e.plannedChanges.map((c) => h('li', {}, `${changeLabel(c.change)} ${formatDate(c.due)}`))) : '–'),
+      h('td', {}, e.plannedChanges.length ? h('ul', { class: 'plain' }, e.plannedChanges.map((c) => h('li', {}, `${changeLabel(c.change)} ${formatDue(c.due)}`))) : '–'),
     ))));
 }
 
