@@ -25,19 +25,18 @@ export interface CitationCheck {
   detail?: string;
 }
 
-/** The lines of the document ranges among `refs` as they are (public pages contribute nothing). */
-function rawText(refs: readonly string[]): string {
+/** The lines of each document range among `refs`, as they are (public pages contribute nothing). */
+function rangeTexts(refs: readonly string[]): string[] {
   return refs
     .map((ref) => documentLines(ref))
     .filter((d): d is NonNullable<typeof d> => d !== undefined && isSourceDocument(d.document))
-    .map((d) => linesText(d.document as Parameters<typeof linesText>[0], d.fromLine, d.toLine))
-    .join('\n|\n');
+    .map((d) => linesText(d.document as Parameters<typeof linesText>[0], d.fromLine, d.toLine));
 }
 
-/** Folded text of the document ranges among `refs`. */
-function citedText(refs: readonly string[]): string {
-  return fold(rawText(refs).replace(/\n\|\n/g, '\u0001')).replace(/\u0001/g, '|');
-}
+const rawText = (refs: readonly string[]): string => rangeTexts(refs).join('\n|\n');
+
+/** Folded text of the document ranges among `refs`, ranges kept apart by "|" so no name spans two. */
+const citedText = (refs: readonly string[]): string => rangeTexts(refs).map(fold).join('|');
 
 /** The meeting years of the documents `refs` cite: a date written without its year is in one of them. */
 function documentYears(refs: readonly string[]): number[] {
