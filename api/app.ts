@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Config } from './config';
 import { createHttpServer } from './http/server';
-import { createDriver, Database } from './neo4j/database';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './neo4j/embedded';
-import { applySchema, isEmpty, loadSeed } from './neo4j/setup';
+import { createDriver, Database } from '../store/database';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../store/embedded';
+import { applySchema, isEmpty, loadSeed } from '../store/setup';
 import { createYogaServer } from './yoga';
 
 export interface RunningApp {

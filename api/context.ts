@@ -1,7 +1,7 @@
 /** The typed context every resolver receives: the shared database, this request's counter and caller. */
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Role } from '../schema/metamodel';
-import type { Database, RoundTrips } from './neo4j/database';
+import type { Database, RoundTrips } from '../store/database';
 import type { Loaders } from './loaders';
 import type { AuthResult } from './auth/authenticate';
 

@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import { CHANGES_OF_ELEMENTS, ELEMENTS_BY_IDS, EVENTS_OF_ELEMENTS, GAPS_OF_ELEMENTS, RELATIONSHIPS_OF_ELEMENTS } from './cypher/element';
-import type { Database, RoundTrips } from './neo4j/database';
+import type { Database, RoundTrips } from '../store/database';
 import {
   type Raw,
   toElementRecord,

@@ -3,6 +3,7 @@
  * resolvers complete them (labels per language, identifier links, source parsing).
  */
 import type { ChangeType, HeatStatus, Kind, Layer, Lifecycle, NormativeLevel, RelationshipType } from '../schema/metamodel';
+import { changeFromProperties, elementFromProperties, eventFromProperties, gapFromProperties } from '../store/codec';
 
 export interface ScoreRecord {
   criterion: string;
@@ -50,33 +51,21 @@ export const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): 
 export const mapsOf = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-/** Convert an element map returned by Cypher (`e {.*}` plus derived keys) into a record. */
+/**
+ * Convert an element map returned by Cypher (`e {.*}` plus derived keys) into a record: the
+ * stored properties through the storage codec, then what the API adds (version, derived status).
+ */
 export function toElementRecord(raw: Raw): ElementRecord {
-  const criteria = strs(raw.scoreCriteria);
-  const values = Array.isArray(raw.scoreValues) ? (raw.scoreValues as unknown[]) : [];
+  const e = elementFromProperties(raw);
   const record: ElementRecord = {
-    id: String(raw.id),
-    kind: raw.kind as Kind,
-    name: String(raw.name),
-    nameEn: String(raw.nameEn ?? raw.name),
-    description: String(raw.description ?? ''),
-    descriptionEn: str(raw.descriptionEn),
-    layers: strs(raw.layers) as Layer[],
-    lifecycle: (str(raw.lifecycle) ?? 'ACTIVE') as Lifecycle,
-    normativeLevel: str(raw.normativeLevel) as NormativeLevel | null,
-    statusDate: str(raw.statusDate),
-    validFrom: str(raw.validFrom),
-    validTo: str(raw.validTo),
-    identifiers: strs(raw.identifiers),
-    aliases: strs(raw.aliases),
-    sources: strs(raw.sources),
-    lifecycleSources: strs(raw.lifecycleSources),
-    normativeLevelSources: strs(raw.normativeLevelSources),
-    citationExceptions: strs(raw.citationExceptionSources).map((source, i) => ({ source, reason: strs(raw.citationExceptionReasons)[i] ?? '' })),
-    notes: strs(raw.notes),
-    rank: num(raw.rank),
-    score: num(raw.score),
-    scores: criteria.map((criterion, i) => ({ criterion, value: Number(values[i]) })),
+    ...e,
+    descriptionEn: e.descriptionEn ?? null,
+    normativeLevel: e.normativeLevel ?? null,
+    statusDate: e.statusDate ?? null,
+    validFrom: e.validFrom ?? null,
+    validTo: e.validTo ?? null,
+    rank: e.rank ?? null,
+    score: e.score ?? null,
     version: num(raw.version) ?? 1,
   };
   const status = str(raw.status);
@@ -145,33 +134,21 @@ export function toRelationshipRecord(raw: Raw): RelationshipRecord {
 }
 
 export function toPlannedChangeRecord(raw: Raw): PlannedChangeRecord {
+  const c = changeFromProperties(raw, { element: raw.element, measure: raw.measure, replacement: raw.replacement });
   return {
-    id: String(raw.id),
-    change: raw.change as ChangeType,
-    due: str(raw.due),
+    ...c,
+    due: c.due ?? null,
     dueBy: str(raw.dueBy),
-    dueText: str(raw.dueText),
-    description: String(raw.description ?? ''),
-    element: String(raw.element),
-    measure: str(raw.measure),
-    replacement: str(raw.replacement),
-    completedAt: str(raw.completedAt),
-    sources: strs(raw.sources),
+    dueText: c.dueText ?? null,
+    measure: c.measure ?? null,
+    replacement: c.replacement ?? null,
+    completedAt: c.completedAt ?? null,
   };
 }
 
 export function toGapRecord(raw: Raw): GapRecord {
-  return {
-    id: String(raw.id),
-    service: String(raw.service),
-    layer: raw.layer as Layer,
-    title: String(raw.title),
-    titleEn: str(raw.titleEn),
-    description: String(raw.description ?? ''),
-    identifiedAt: str(raw.identifiedAt),
-    resolvedAt: str(raw.resolvedAt),
-    sources: strs(raw.sources),
-  };
+  const g = gapFromProperties(raw, raw.service);
+  return { ...g, titleEn: g.titleEn ?? null, identifiedAt: g.identifiedAt ?? null, resolvedAt: g.resolvedAt ?? null };
 }
 
 export interface EventRecord {
@@ -189,17 +166,13 @@ export interface EventRecord {
 }
 
 export function toEventRecord(raw: Raw): EventRecord {
+  const v = eventFromProperties(raw, raw.elements);
   return {
-    id: String(raw.id),
-    date: String(raw.date),
+    ...v,
     dateFrom: String(raw.dateFrom),
     dateBy: String(raw.dateBy),
-    dateText: str(raw.dateText),
-    happened: raw.happened === true,
-    title: String(raw.title),
-    titleEn: str(raw.titleEn),
-    description: str(raw.description),
-    elements: strs(raw.elements),
-    sources: strs(raw.sources),
+    dateText: v.dateText ?? null,
+    titleEn: v.titleEn ?? null,
+    description: v.description ?? null,
   };
 }

@@ -13,7 +13,7 @@ import { buildSdl } from '../schema/sdl';
 import type { Config } from './config';
 import type { AppContext, Context } from './context';
 import { createLoaders } from './loaders';
-import { RoundTrips, type Database } from './neo4j/database';
+import { RoundTrips, type Database } from '../store/database';
 import { resolvers } from './resolvers';
 import { authenticate, type AuthResult } from './auth/authenticate';
 import { useInputErrors } from './input-errors';

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
-import { createDriver } from '../api/neo4j/database';
+import { createDriver } from '../store/database';
 import { PEER_TYPE_DEFS } from './peer';
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ import { luceneQuery, SEARCH_CANDIDATES, SEARCH_ELEMENTS, searchTerms } from '..
 import { STANDARDS_BY_LAYER } from '../api/cypher/standards';
 import neo4j from 'neo4j-driver';
 import { today } from '../api/model';
-import type { GraphMap } from '../graph-seed/map';
+import type { GraphMap } from '../schema/map';
 
 /** What the requests vary over, taken from the map being measured. */
 export interface Subjects {

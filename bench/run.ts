@@ -17,12 +17,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDriver, Database } from '../api/neo4j/database';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../api/neo4j/embedded';
-import { applySchema } from '../api/neo4j/setup';
-import { checkMap, readSeedDirectory, type GraphMap } from '../graph-seed/map';
+import { createDriver, Database } from '../store/database';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../store/embedded';
+import { applySchema } from '../store/setup';
+import { checkMap, type GraphMap } from '../schema/map';
+import { readSeedDirectory } from '../store/map-files';
 import { generateSyntheticMap } from '../graph-seed/synthetic';
-import { writeMap } from '../graph-seed/write-map';
+import { writeMap } from '../store/write-map';
 import { callThroughput, cypherCall, graphqlCall, httpThroughput, latencyRun, terminateLongTransactions, type Call, type LatencyResult, type ThroughputResult } from './measure';
 import { PEER_HEAT_MAP_QUERY } from './peer';
 import { peakSampler, rssMb, startServer, type Server } from './processes';

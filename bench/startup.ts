@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../api/neo4j/embedded';
+import { freePort } from '../store/embedded';
 import { startServer, treeRss } from './processes';
 
 export interface StartRun {

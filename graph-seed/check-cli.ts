@@ -5,7 +5,8 @@
  */
 import { checkCitations, summarise } from './citations';
 import { coverage, readLedger } from './coverage';
-import { MapValidationError, readSeedDirectory } from './map';
+import { MapValidationError } from '../schema/map';
+import { readSeedDirectory } from '../store/map-files';
 
 const command = process.argv[2];
 const pct = (n: number, total: number) => `${((100 * n) / Math.max(total, 1)).toFixed(1)} %`;

@@ -12,7 +12,7 @@
 import type { Lifecycle, NormativeLevel } from '../schema/metamodel';
 import { partialDateParts, NORWEGIAN_MONTHS } from '../schema/dates';
 import { documentLines, type ElementInput } from '../schema/validation';
-import type { GraphMap } from './map';
+import type { GraphMap } from '../schema/map';
 import { DOCUMENT_DATES, DOCUMENT_YEARS, fold, isSourceDocument, linesText } from './sources';
 
 export type CheckOutcome = 'ok' | 'exception' | 'failed' | 'public';

@@ -6,16 +6,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../api/config';
-import { connect, type Connection } from '../api/neo4j/connect';
-import { startEmbeddedNeo4j } from '../api/neo4j/embedded';
-import { createDriver, Database } from '../api/neo4j/database';
-import { applySchema } from '../api/neo4j/setup';
+import { ConfigError, loadStoreConfig } from '../store/config';
+import { connect, type Connection } from '../store/connect';
+import { startEmbeddedNeo4j } from '../store/embedded';
+import { createDriver, Database } from '../store/database';
+import { applySchema } from '../store/setup';
 import { EXPORT_FORMATS, mapToCsv, mapToJson, type ExportFormat } from './export-format';
-import { checkMap, MapValidationError, readMapFile, readSeedDirectory, type GraphMap } from './map';
-import { readMap } from './read-map';
+import { checkMap, MapValidationError, type GraphMap } from '../schema/map';
+import { readMapFile, readSeedDirectory } from '../store/map-files';
+import { readMap } from '../store/read-map';
 import { generateSyntheticMap } from './synthetic';
-import { formatCounts, wipeMap, writeMap } from './write-map';
+import { formatCounts, wipeMap, writeMap } from '../store/write-map';
 
 const USAGE = `usage:
   npm run seed [-- --replace]                         load graph-seed/data (MERGE; --replace wipes the map first)
@@ -52,7 +53,7 @@ async function synthetic(values: { elements?: string; seed?: string; store?: str
   if (problems.length > 0) throw new MapValidationError(problems);
   log(`generated ${map.elements.length} elements and ${map.relationships.length} relationships in ${Math.round(performance.now() - started)} ms`);
   if (values['into-current']) {
-    const conn = await connect(loadConfig(), log);
+    const conn = await connect(loadStoreConfig(), log);
     try {
       await write(conn, map, false);
     } finally {
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'seed': {
       const map = readSeedDirectory();
-      const conn = await connect(loadConfig(), log);
+      const conn = await connect(loadStoreConfig(), log);
       try {
         await write(conn, map, values.replace === true);
       } finally {
@@ -104,7 +105,7 @@ async function main(argv: string[]): Promise<void> {
       if (!file) throw new UsageError('import needs a file');
       const map = readMapFile(file);
       log(`${file} is valid: ${map.elements.length} elements, ${map.relationships.length} relationships`);
-      const conn = await connect(loadConfig(), log);
+      const conn = await connect(loadStoreConfig(), log);
       try {
         await write(conn, map, values.replace === true);
       } finally {
@@ -115,7 +116,7 @@ async function main(argv: string[]): Promise<void> {
     case 'export': {
       const format = (values.format ?? 'json') as ExportFormat;
       if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-      const conn = await connect(loadConfig(), log);
+      const conn = await connect(loadStoreConfig(), log);
       let map: GraphMap;
       try {
         map = await readMap(conn.db);

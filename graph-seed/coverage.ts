@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { SOURCE_DOCUMENTS, type SourceDocument } from '../schema/metamodel';
 import { documentLines } from '../schema/validation';
-import type { GraphMap } from './map';
+import type { GraphMap } from '../schema/map';
 import { documentLinesOf } from './sources';
 
 export const LEDGER_DIR = fileURLToPath(new URL('./ledger/', import.meta.url));

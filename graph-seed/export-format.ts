@@ -1,6 +1,6 @@
 /** The two export formats: JSON (the whole map, lossless, re-importable) and CSV (for spreadsheets). */
 import { toCsv } from './csv';
-import type { GraphMap } from './map';
+import type { GraphMap } from '../schema/map';
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRanks, computeScore, PRIORITISATION } from '../schema/prioritisation';
 import { documentLines } from '../schema/validation';
-import { readSeedDirectory } from './map';
+import { readSeedDirectory } from '../store/map-files';
 import { fold, linesText } from './sources';
 
 const measures = readSeedDirectory().elements.filter((e) => e.kind === 'MEASURE' && e.score !== undefined);

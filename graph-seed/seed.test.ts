@@ -11,12 +11,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE_DOCUMENTS } from '../schema/metamodel';
 import { documentLines } from '../schema/validation';
-import { Database } from '../api/neo4j/database';
+import { Database } from '../store/database';
 import { clearDatabase, testDriver } from '../test/neo4j-provider';
 import { mapToJson } from './export-format';
-import { readSeedDirectory } from './map';
-import { readMap } from './read-map';
-import { writeMap } from './write-map';
+import { readSeedDirectory } from '../store/map-files';
+import { readMap } from '../store/read-map';
+import { writeMap } from '../store/write-map';
 
 const run = promisify(execFile);
 // The source documents travel with the map (graph-seed/sources/, copied from the domain brief).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_IDS, LAYER_IDS } from '../schema/metamodel';
 import { toCsv } from './csv';
-import { checkMap } from './map';
+import { checkMap } from '../schema/map';
 import { generateSyntheticMap } from './synthetic';
 
 describe('synthetic maps', () => {

@@ -14,7 +14,7 @@
  */
 import { KINDS, LAYER_IDS, type Kind, type Layer } from '../schema/metamodel';
 import type { ChangeInput, ElementInput, GapInput, RelationshipInput } from '../schema/validation';
-import { emptyMap, type GraphMap } from './map';
+import { emptyMap, type GraphMap } from '../schema/map';
 
 export interface SyntheticOptions {
   elements: number;

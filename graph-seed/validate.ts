@@ -1,6 +1,7 @@
 /** `npm run seed:validate`: check the seed files against the metamodel without a database. */
 import { KIND_IDS } from '../schema/metamodel';
-import { MapValidationError, readSeedDirectory } from './map';
+import { MapValidationError } from '../schema/map';
+import { readSeedDirectory } from '../store/map-files';
 
 try {
   const map = readSeedDirectory();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, listTokens, revokeToken } from '../api/auth/tokens';
 import { mapToJson } from '../graph-seed/export-format';
-import { readMap } from '../graph-seed/read-map';
+import { readMap } from '../store/read-map';
 import { startTestApp, type GraphQLResponse, type TestApp } from './app';
 
 const SERVICE = 'tjeneste-journaldokumenter';

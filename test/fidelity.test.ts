@@ -125,12 +125,16 @@ describe('fidelity through the API', () => {
   });
 
   it('tells facts from the five documents apart from facts from public pages', async () => {
-    const res = await app.gql<{ elements: { edges: { node: { id: string; hasPublicSources: boolean; sources: Source[]; normativeLevelSources: Source[] } }[] } }>(
-      '{ elements(first: 200) { edges { node { id hasPublicSources sources { origin document url ref } normativeLevelSources { origin url ref } } } } }',
+    const res = await app.gql<{ elements: { edges: { node: { id: string; hasPublicSources: boolean; sources: Source[]; lifecycleSources: Source[]; normativeLevelSources: Source[] } }[] } }>(
+      `{ elements(first: 200, filter: { kinds: [LAW, CODE_SYSTEM, CONTENT_STANDARD, TECHNICAL_STANDARD] }) { edges { node { id hasPublicSources
+          sources { origin document url ref } lifecycleSources { origin document url ref } normativeLevelSources { origin document url ref } } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    for (const { node } of res.data?.elements.edges ?? []) {
-      const all = [...node.sources, ...node.normativeLevelSources];
+    const nodes = res.data?.elements.edges.map((e) => e.node) ?? [];
+    // Lovdata pages for the laws, the reference catalogue for levels: some facts come from public pages.
+    expect(nodes.some((n) => n.hasPublicSources)).toBe(true);
+    for (const node of nodes) {
+      const all = [...node.sources, ...node.lifecycleSources, ...node.normativeLevelSources];
       expect(node.hasPublicSources, node.id).toBe(all.some((s) => s.origin === 'PUBLIC'));
       for (const s of all) {
         if (s.origin === 'PUBLIC') expect(s.url).toMatch(/^https:\/\//);

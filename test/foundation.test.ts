@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_IDS, LAYERS } from '../schema/metamodel';
-import { SCHEMA_STATEMENTS } from '../schema/constraints';
+import { SCHEMA_STATEMENTS } from '../store/constraints';
 import { startTestApp, type TestApp } from './app';
 
 const run = promisify(execFile);

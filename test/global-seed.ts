@@ -2,8 +2,8 @@
  * Runs after test/global-setup.ts has started (or found) the test Neo4j: clears it, applies the
  * schema and loads the graph seed once, so integration tests read the real map.
  */
-import { createDriver, Database } from '../api/neo4j/database';
-import { applySchema, loadSeed } from '../api/neo4j/setup';
+import { createDriver, Database } from '../store/database';
+import { applySchema, loadSeed } from '../store/setup';
 import { clearDatabase } from './neo4j-provider';
 
 export default async function setup(): Promise<void> {

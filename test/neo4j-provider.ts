@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { createDriver } from '../api/neo4j/database';
-import { startEmbeddedNeo4j } from '../api/neo4j/embedded';
+import { createDriver } from '../store/database';
+import { startEmbeddedNeo4j } from '../store/embedded';
 
 export interface TestNeo4j {
   uri: string;

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../schema/metamodel';
 import type { Context, Principal } from '../context';
 import { apiError } from '../errors';
-import type { Database } from '../neo4j/database';
+import type { Database } from '../../store/database';
 
 export interface AuthResult {
   principal: Principal | null;

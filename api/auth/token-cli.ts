@@ -5,9 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { connect } from '../neo4j/connect';
-import type { Database } from '../neo4j/database';
-import { applySchema } from '../neo4j/setup';
+import { connect } from '../../store/connect';
+import type { Database } from '../../store/database';
+import { applySchema } from '../../store/setup';
 import { createToken, listTokens, revokeToken, roleSchema, tokenNameSchema } from './tokens';
 
 const USAGE = `usage:

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ROLE_IDS, type Role } from '../../schema/metamodel';
 import { AUDIT } from '../cypher/writes';
-import type { Database } from '../neo4j/database';
+import type { Database } from '../../store/database';
 import { hashToken, newTokenSecret } from './authenticate';
 
 export const tokenNameSchema = z.string().trim().min(1, 'must not be empty').max(200);

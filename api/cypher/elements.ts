@@ -5,7 +5,7 @@
  * Only the page is projected into maps; the rest of the matches stay node references.
  */
 import type { Kind } from '../../schema/metamodel';
-import { FULLTEXT_INDEX } from '../../schema/constraints';
+import { FULLTEXT_INDEX } from '../../store/constraints';
 import { kindLabels } from './labels';
 import { openChangesOf, statusCypher } from './status';
 

@@ -2,10 +2,11 @@
  * "Which elements match these words?" Full-text search over names, descriptions (both languages)
  * and identifiers, ranked, in one round trip. The index folds accents ("losning" finds "løsning");
  * the Lucene query built here adds prefix and light fuzzy terms, and the ranking boosts exact
- * names, names holding every word (`$words`, lower case) and national solutions, so
- * "kjernejournal" puts the solution Kjernejournal first.
+ * names (and aliases), names holding every word (`$words`, lower case) and national solutions, and
+ * ranks measures a little lower than the things they deliver, so "kjernejournal" puts the solution
+ * Kjernejournal first and "prøvesvar" the solution Pasientens prøvesvar before a measure named for it.
  */
-import { FULLTEXT_INDEX } from '../../schema/constraints';
+import { FULLTEXT_INDEX } from '../../store/constraints';
 import { elementWithStatus } from './element';
 
 /** How many index hits are re-ranked before the first `first` are returned. */
@@ -18,7 +19,7 @@ WITH node, score
          WHEN toLower(node.name) STARTS WITH $exact OR toLower(node.nameEn) STARTS WITH $exact THEN 1.5
          ELSE 1.0 END
   * CASE WHEN all(w IN $words WHERE toLower(node.name) CONTAINS w OR toLower(node.nameEn) CONTAINS w) THEN 2.0 ELSE 1.0 END
-  * CASE node.kind WHEN 'NATIONAL_SOLUTION' THEN 1.25 ELSE 1.0 END AS ranked
+  * CASE node.kind WHEN 'NATIONAL_SOLUTION' THEN 1.25 WHEN 'MEASURE' THEN 0.75 ELSE 1.0 END AS ranked
 ORDER BY ranked DESC, node.name, node.id
 LIMIT $first
 RETURN ${elementWithStatus('node')} AS element, ranked AS score`;

@@ -9,7 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { AppContext } from '../context';
-import type { Database } from '../neo4j/database';
+import type { Database } from '../../store/database';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 

@@ -28,7 +28,7 @@ import {
   gapProperties,
   perspectiveProperties,
   relationshipProperties,
-} from '../../graph-seed/write-map';
+} from '../../store/codec';
 import { requireRole } from '../auth/authenticate';
 import type { Context, Principal } from '../context';
 import {

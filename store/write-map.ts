@@ -3,11 +3,10 @@
  * transaction per batch. Loading the same map twice changes nothing. Labels and relationship
  * types come from the metamodel's fixed lists, never from the data.
  */
+import type { GraphMap } from '../schema/map';
 import { KINDS, KIND_IDS, RELATIONSHIP_TYPES, type Kind, type RelationshipType } from '../schema/metamodel';
-import type { Database } from '../api/neo4j/database';
-import { endOfPeriod, startOfPeriod } from '../schema/dates';
-import type { ChangeInput, ElementInput, EventInput, GapInput, PerspectiveInput, RelationshipInput } from '../schema/validation';
-import type { GraphMap } from './map';
+import { changeProperties, elementProperties, eventProperties, gapProperties, perspectiveProperties, relationshipProperties } from './codec';
+import type { Database } from './database';
 
 export const BATCH_SIZE = 10000;
 
@@ -21,104 +20,6 @@ export interface WriteCounts {
   changes: number;
   events: number;
   perspectives: number;
-}
-
-/** The node properties of an element as stored (lists stay lists; measures' scores split in two). */
-export function elementProperties(e: ElementInput): Record<string, unknown> {
-  return {
-    id: e.id,
-    kind: e.kind,
-    name: e.name,
-    nameEn: e.nameEn,
-    description: e.description,
-    descriptionEn: e.descriptionEn ?? null,
-    layers: e.layers,
-    lifecycle: e.lifecycle,
-    normativeLevel: e.normativeLevel ?? null,
-    statusDate: e.statusDate ?? null,
-    validFrom: e.validFrom ?? null,
-    validTo: e.validTo ?? null,
-    identifiers: e.identifiers,
-    // Searchable without the scheme prefix, so "LOV-2014-06-20-42" or "XDS" finds the element.
-    identifierText: e.identifiers.map((i) => i.slice(i.indexOf(':') + 1)).join(' '),
-    aliases: e.aliases,
-    aliasText: e.aliases.join(' | '),
-    sources: e.sources,
-    lifecycleSources: e.lifecycleSources,
-    normativeLevelSources: e.normativeLevelSources,
-    // Neo4j properties hold lists of scalars, so the exceptions are stored as two parallel lists.
-    citationExceptionSources: e.citationExceptions.map((x) => x.source),
-    citationExceptionReasons: e.citationExceptions.map((x) => x.reason),
-    notes: e.notes,
-    rank: e.rank ?? null,
-    score: e.score ?? null,
-    scoreCriteria: e.scores.map((s) => s.criterion),
-    scoreValues: e.scores.map((s) => s.value),
-  };
-}
-
-export function relationshipProperties(r: RelationshipInput): Record<string, unknown> {
-  return { validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, sources: r.sources, note: r.note ?? null, citationException: r.citationException ?? null };
-}
-
-export function gapProperties(g: GapInput): Record<string, unknown> {
-  return {
-    id: g.id,
-    layer: g.layer,
-    title: g.title,
-    titleEn: g.titleEn ?? null,
-    description: g.description,
-    identifiedAt: g.identifiedAt ?? null,
-    resolvedAt: g.resolvedAt ?? null,
-    sources: g.sources,
-    citationException: g.citationException ?? null,
-  };
-}
-
-export function changeProperties(c: ChangeInput): Record<string, unknown> {
-  return {
-    id: c.id,
-    change: c.change,
-    // As precise as the source; `dueBy` (the period's last day) is what date comparisons use.
-    due: c.due ?? null,
-    dueBy: c.due ? endOfPeriod(c.due) : null,
-    dueText: c.dueText ?? null,
-    description: c.description,
-    completedAt: c.completedAt ?? null,
-    sources: c.sources,
-    citationException: c.citationException ?? null,
-  };
-}
-
-export function eventProperties(e: EventInput): Record<string, unknown> {
-  return {
-    id: e.id,
-    date: e.date,
-    dateFrom: startOfPeriod(e.date),
-    dateBy: endOfPeriod(e.date),
-    dateText: e.dateText ?? null,
-    happened: e.happened,
-    title: e.title,
-    titleEn: e.titleEn ?? null,
-    description: e.description ?? null,
-    sources: e.sources,
-    citationException: e.citationException ?? null,
-  };
-}
-
-export function perspectiveProperties(p: PerspectiveInput): Record<string, unknown> {
-  return {
-    id: p.id,
-    name: p.name,
-    nameEn: p.nameEn ?? null,
-    description: p.description ?? null,
-    layers: p.layers,
-    kinds: p.kinds,
-    actorTypes: p.actorTypes,
-    services: p.services,
-    statuses: p.statuses,
-    layout: p.layout,
-  };
 }
 
 /** Elements carry many properties: smaller batches keep two transactions in flight. */

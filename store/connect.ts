@@ -4,7 +4,7 @@
  * embedded Neo4j started on the configured store for the duration of the command.
  */
 import { resolve } from 'node:path';
-import type { Config } from '../config';
+import type { StoreConfig } from './config';
 import { createDriver, Database } from './database';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded';
 
@@ -26,7 +26,7 @@ async function answers(uri: string, database: string): Promise<Database | null> 
   }
 }
 
-export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
+export async function connect(config: StoreConfig, log: (line: string) => void): Promise<Connection> {
   if (config.NEO4J_URI) {
     const driver = createDriver({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
     await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });

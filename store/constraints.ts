@@ -2,7 +2,7 @@
  * Neo4j constraints and indexes, derived from the metamodel and applied idempotently at start
  * (every statement is IF NOT EXISTS).
  */
-import { KINDS, KIND_IDS } from './metamodel';
+import { KINDS, KIND_IDS } from '../schema/metamodel';
 
 /** The full-text index over names and descriptions in both languages. ASCII folding makes
  * "losning" find "løsning"; the search query adds prefix and fuzzy terms for partial words.

@@ -1,7 +1,7 @@
 /**
- * The embedded Neo4j: a JVM running api/neo4j/embedded (Neo4j 5.26 Community + Bolt on
+ * The embedded Neo4j: a JVM running store/embedded (Neo4j 5.26 Community + Bolt on
  * 127.0.0.1), for `npm start` and the tests when no NEO4J_URI is given. Its jars are resolved by
- * Maven on first use into api/neo4j/embedded/target (git-ignored), never committed.
+ * Maven on first use into store/embedded/target (git-ignored), never committed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /** Start-up steps on the database: schema (constraints, indexes) and the seed when empty. */
-import { SCHEMA_STATEMENTS } from '../../schema/constraints';
-import { readSeedDirectory } from '../../graph-seed/map';
-import { formatCounts, writeMap, type WriteCounts } from '../../graph-seed/write-map';
+import { SCHEMA_STATEMENTS } from './constraints';
 import type { Database } from './database';
+import { readSeedDirectory } from './map-files';
+import { formatCounts, writeMap, type WriteCounts } from './write-map';
 
 export async function applySchema(db: Database): Promise<void> {
   for (const statement of SCHEMA_STATEMENTS) {

@@ -23,7 +23,7 @@ import org.neo4j.io.ByteUnit;
 /**
  * Neo4j 5.26 Community with only a Bolt connector on 127.0.0.1, for development and tests.
  *
- * <p>Protocol with the parent process (api/neo4j/embedded.ts): one line on stdout, either
+ * <p>Protocol with the parent process (store/embedded.ts): one line on stdout, either
  * {@code NEO4J_READY bolt://127.0.0.1:<port>} or {@code NEO4J_ERROR <reason>}. The DBMS shuts down
  * cleanly on SIGTERM (shutdown hook) and when stdin closes, so a parent that dies without
  * stopping us does not leave an orphan holding the store.

@@ -1,0 +1,44 @@
+/**
+ * Reads the whole map back out of Neo4j in the seed files' shape, sorted by id, so that
+ * export → wipe → import → export gives byte-identical output. Bookkeeping that is not part of
+ * the map (versions, audit events, tokens) stays behind.
+ */
+import type { GraphMap } from '../schema/map';
+import { RELATIONSHIP_TYPES } from '../schema/metamodel';
+import { changeFromProperties, elementFromProperties, eventFromProperties, gapFromProperties, perspectiveFromProperties, relationshipFromProperties, type Props } from './codec';
+import type { Database } from './database';
+
+/** One round trip per section; each returns plain maps already in a stable order. */
+const READ_ELEMENTS = `MATCH (e:Element) RETURN e {.*} AS e ORDER BY e.id`;
+const READ_RELATIONSHIPS = `MATCH (a:Element)-[r]->(b:Element) WHERE type(r) IN $types
+RETURN a.id AS from, type(r) AS type, b.id AS to, r {.*} AS r
+ORDER BY from, type, to, coalesce(r.layer, '')`;
+const READ_GAPS = `MATCH (g:Gap)-[:GAP_IN]->(s:Element) RETURN g {.*} AS g, s.id AS service ORDER BY g.id`;
+const READ_CHANGES = `MATCH (c:PlannedChange)-[:CHANGES]->(e:Element)
+RETURN c {.*} AS c, e.id AS element,
+       [(c)-[:UNDER_MEASURE]->(m) | m.id][0] AS measure,
+       [(c)-[:REPLACED_BY]->(r) | r.id][0] AS replacement
+ORDER BY c.id`;
+const READ_EVENTS = `MATCH (v:Event)
+RETURN v {.*} AS v, [(v)-[:CONCERNS]->(e:Element) | e.id] AS elements
+ORDER BY v.id`;
+const READ_PERSPECTIVES = `MATCH (p:Perspective) RETURN p {.*} AS p ORDER BY p.id`;
+
+export async function readMap(db: Database): Promise<GraphMap> {
+  const [elements, relationships, gaps, changes, events, perspectives] = await Promise.all([
+    db.read(READ_ELEMENTS),
+    db.read(READ_RELATIONSHIPS, { types: RELATIONSHIP_TYPES }),
+    db.read(READ_GAPS),
+    db.read(READ_CHANGES),
+    db.read(READ_EVENTS),
+    db.read(READ_PERSPECTIVES),
+  ]);
+  return {
+    elements: elements.map((r) => elementFromProperties(r.e as Props)),
+    relationships: relationships.map((r) => relationshipFromProperties(r.from, r.type, r.to, r.r as Props)),
+    gaps: gaps.map((r) => gapFromProperties(r.g as Props, r.service)),
+    changes: changes.map((r) => changeFromProperties(r.c as Props, { element: r.element, measure: r.measure, replacement: r.replacement })),
+    events: events.map((r) => eventFromProperties(r.v as Props, r.elements)),
+    perspectives: perspectives.map((r) => perspectiveFromProperties(r.p as Props)),
+  };
+}
