@@ -109,6 +109,29 @@ describe('fidelity through the API', () => {
     expect(first?.computedRank).toBe(1);
   });
 
+  it("keeps an element's own status today's while the heat map's cells show the asked date (one response, one meaning per field)", async () => {
+    // No cell of the seeded map changes status between dates (its dated changes sit on elements
+    // still being introduced), so this test plans a phase-out of its own and removes it after.
+    const id = 'change-test-fidelity-status-dates';
+    await app.db.write((tx) => tx.run(
+      `MATCH (e:Element {id: 'standard-ihe-xds'}) CREATE (c:PlannedChange {id: $id, change: 'PHASE_OUT', due: '2030', dueBy: '2030-12-31', description: 'test', sources: []})-[:CHANGES]->(e)`,
+      { id },
+    ));
+    try {
+      type Map = { heatMap: { rows: { cells: { status: string; element: { id: string; status: string } }[] }[] } };
+      const q = 'query($d: Date) { heatMap(service: "tjeneste-journaldokumenter", asOf: $d) { rows { cells { status element { id status } } } } }';
+      const later = await app.gql<Map>(q, { d: '2031-01-01' });
+      expect(later.roundTrips).toBe(1);
+      const xds = later.data?.heatMap.rows.flatMap((r) => r.cells).find((c) => c.element.id === 'standard-ihe-xds');
+      expect(xds?.status).toBe('PHASE_OUT');
+      expect(xds?.element.status).toBe('CHANGES_PLANNED');
+      const element = await app.gql<{ element: { status: string } }>('{ element(id: "standard-ihe-xds") { status } }');
+      expect(element.data?.element.status).toBe(xds?.element.status);
+    } finally {
+      await app.db.write((tx) => tx.run('MATCH (c:PlannedChange {id: $id}) DETACH DELETE c', { id }));
+    }
+  });
+
   it('says which services have no norms recorded yet, instead of drawing four empty bands', async () => {
     const res = await app.gql<{ informationServices: { id: string; normCount: number; normsRecorded: boolean }[] }>('{ informationServices { id normCount normsRecorded } }');
     expect(res.errors).toBeUndefined();

@@ -4,9 +4,9 @@
  */
 import { openChangesOf, statusCypher } from './status';
 
-/** An element map with today's (or $asOf's) derived status. */
-export function elementWithStatus(e: string): string {
-  return `${e} {.*, status: ${statusCypher(e, openChangesOf(e))}}`;
+/** An element map with its derived status on `$asOf` (queries that show elements pass today), or on `$today`. */
+export function elementWithStatus(e: string, at: '$asOf' | '$today' = '$asOf'): string {
+  return `${e} {.*, status: ${statusCypher(e, openChangesOf(e), at)}}`;
 }
 
 const RELATIONSHIPS_OF = (e: string) => `

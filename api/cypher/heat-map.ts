@@ -15,5 +15,5 @@ CALL (s) {
   WHERE ${gapOpenCypher('g')}
   RETURN collect(g {.*, service: s.id}) AS gaps
 }
-RETURN s {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(s) }} AS service, ${elementWithStatus('s')} AS serviceElement, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess,
+RETURN s {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(s) }} AS service, ${elementWithStatus('s', '$today')} AS serviceElement, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess,
        cells, gaps, p {.*} AS perspective, $perspective IS NOT NULL AND p IS NULL AS perspectiveMissing`;

@@ -36,7 +36,7 @@ CALL (svc) {
        [(e)-[r:APPLIES_TO]->(s:InformationService) WHERE ${relationshipHoldsCypher('r')} | {service: s.id, layer: r.layer}] AS uses
   WHERE ($layer IS NULL OR $layer IN e.layers OR any(u IN uses WHERE u.layer = $layer))
     AND ($service IS NULL OR any(u IN uses WHERE u.service = $service))
-  RETURN collect({element: e {.*, status: status}, uses: uses, changes: open}) AS entries
+  RETURN collect({element: e {.*, status: ${statusCypher('e', 'open', '$today')}}, status: status, uses: uses, changes: open}) AS entries
 }
 CALL (entries) {
   UNWIND entries AS entry

@@ -52,11 +52,14 @@ export function visibleCypher(e: string, open: string): string {
   return `(NOT ${e}.lifecycle IN ${list(GONE)} AND (${e}.validTo IS NULL OR ${e}.validTo > $asOf) AND (${e}.validFrom IS NULL OR ${e}.validFrom <= $asOf OR any(c IN ${open} WHERE c.change = 'INTRODUCE')))`;
 }
 
-/** Cypher expression: `deriveStatus` for element `e` with open changes `open`, on `$asOf`. */
-export function statusCypher(e: string, open: string): string {
+/**
+ * Cypher expression: `deriveStatus` for element `e` with open changes `open`, on the date in
+ * parameter `at` (`$asOf` by default; `$today` for an element's own status, which is today's).
+ */
+export function statusCypher(e: string, open: string, at: '$asOf' | '$today' = '$asOf'): string {
   return `CASE
-    WHEN ${e}.lifecycle = 'PHASING_OUT' OR any(c IN ${open} WHERE c.change IN ${list(ENDING)} AND c.dueBy <= $asOf) THEN 'PHASE_OUT'
-    WHEN ${e}.lifecycle IN ${list(COMING)} OR coalesce(${e}.validFrom, '') > $asOf OR any(c IN ${open} WHERE c.dueBy IS NULL OR c.dueBy > $asOf) THEN 'CHANGES_PLANNED'
+    WHEN ${e}.lifecycle = 'PHASING_OUT' OR any(c IN ${open} WHERE c.change IN ${list(ENDING)} AND c.dueBy <= ${at}) THEN 'PHASE_OUT'
+    WHEN ${e}.lifecycle IN ${list(COMING)} OR coalesce(${e}.validFrom, '') > ${at} OR any(c IN ${open} WHERE c.dueBy IS NULL OR c.dueBy > ${at}) THEN 'CHANGES_PLANNED'
     ELSE 'EXISTS' END`;
 }
 
@@ -81,7 +84,9 @@ export const CELLS_OF_SERVICE = `CALL (s) {
   WITH e, r, ${openChangesOf('e')} AS open
   WHERE e IS NOT NULL AND ${visibleCypher('e', 'open')}
   RETURN collect({
-    element: e {.*, status: ${statusCypher('e', 'open')}},
+    // The element keeps today's status (Element.status means today); the cell has the asked date's.
+    element: e {.*, status: ${statusCypher('e', 'open', '$today')}},
+    status: ${statusCypher('e', 'open')},
     layer: r.layer, sources: r.sources, note: r.note, changes: open,
     actorTypes: [(e)-[:REGULATES]->(a:ActorType) | a.id]
   }) AS cells

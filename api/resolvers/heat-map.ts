@@ -4,7 +4,7 @@ import { idSchema } from '../../schema/validation';
 import { HEAT_MAP_OF_SERVICE } from '../cypher/heat-map';
 import { notFound, parseInput } from '../errors';
 import type { Resolvers } from '../generated/graphql';
-import { toElementRecord } from '../model';
+import { toElementRecord, today } from '../model';
 import { buildHeatMap } from '../views/heat-map';
 import { asOfArg, labelIn, nameIn, toSources } from './common';
 
@@ -14,7 +14,7 @@ export const heatMapResolvers: Resolvers = {
       const service = parseInput(idSchema, args.service, ['service']);
       const perspective = args.perspective == null ? null : parseInput(idSchema, args.perspective, ['perspective']);
       const asOf = asOfArg(args.asOf);
-      const [row] = await ctx.db.read(HEAT_MAP_OF_SERVICE, { service, perspective, asOf }, ctx.roundTrips);
+      const [row] = await ctx.db.read(HEAT_MAP_OF_SERVICE, { service, perspective, asOf, today: today() }, ctx.roundTrips);
       if (!row) throw notFound('information service', service);
       if (row.perspectiveMissing === true && perspective) throw notFound('perspective', perspective);
       const map = buildHeatMap(row, asOf);

@@ -7,6 +7,7 @@ import type { Resolvers } from '../generated/graphql';
 import { buildNorms } from '../views/norms';
 import { optionalId, optionalList } from './args';
 import { asOfArg, labelIn } from './common';
+import { today } from '../model';
 
 export const normsResolvers: Resolvers = {
   Query: {
@@ -16,7 +17,7 @@ export const normsResolvers: Resolvers = {
       const kinds = optionalList(kindSchema, args.kinds, ['kinds']);
       const actorType = optionalId(args.actorType, ['actorType']);
       const asOf = asOfArg(args.asOf);
-      const [row] = await ctx.db.read(NORMS_FOR_SERVICE, { service, actorType, asOf }, ctx.roundTrips);
+      const [row] = await ctx.db.read(NORMS_FOR_SERVICE, { service, actorType, asOf, today: today() }, ctx.roundTrips);
       if (!row) throw notFound('information service', service);
       if (row.actorTypeMissing === true && actorType) throw notFound('actor type', actorType);
       const norms = buildNorms(row, asOf, { layers, kinds, actorType });

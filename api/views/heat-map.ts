@@ -101,7 +101,8 @@ export function toCell(raw: Raw): Cell {
   const element = toElementRecord(raw.element as Raw);
   return {
     element,
-    status: element.status ?? 'EXISTS',
+    // The status on the view's date; the element's own status stays today's.
+    status: (raw.status as HeatStatus | undefined) ?? element.status ?? 'EXISTS',
     normativeLevel: element.normativeLevel,
     why: { relationship: 'APPLIES_TO', layer: raw.layer as Layer, sources: strs(raw.sources), note: typeof raw.note === 'string' ? raw.note : null },
     plannedChanges: ((raw.changes as Raw[] | null) ?? []).map(toPlannedChangeRecord),

@@ -32,7 +32,7 @@ export function buildStandards(row: Raw): StandardEntryRecord[] {
         .sort((a, b) => a.service.name.localeCompare(b.service.name, 'nb') || a.layer.localeCompare(b.layer));
       return {
         element,
-        status: element.status ?? 'EXISTS',
+        status: (entry.status as HeatStatus | undefined) ?? element.status ?? 'EXISTS',
         services: uses,
         plannedChanges: mapsOf(entry.changes).map(toPlannedChangeRecord).sort((a, b) => (a.dueBy ?? '9999').localeCompare(b.dueBy ?? '9999')),
       };
