@@ -12,7 +12,7 @@
  * regulators regulate solutions and actor types, actors manage norms and measures address them,
  * which gives about ten relationships per element.
  */
-import { KINDS, LAYER_IDS, type Kind, type Layer } from '../schema/metamodel';
+import { KINDS, kindsIn, LAYER_IDS, NORM_KINDS, type Kind, type KindGroup, type Layer } from '../schema/metamodel';
 import type { ChangeInput, ElementInput, GapInput, RelationshipInput } from '../schema/validation';
 import { emptyMap, type GraphMap } from '../schema/map';
 
@@ -25,14 +25,17 @@ export interface SyntheticOptions {
 const SOURCE = '003_bc528292a39bd4db.txt:2300-3214';
 const NOTE = 'Syntetisk element for ytelsestesting (npm run seed:synthetic), ikke del av det reelle kartet.';
 
-/** Norm kinds with their share of the norms (codes and standards dominate, as in the catalogue). */
-const NORM_MIX: readonly [Kind, number][] = [
-  ['LAW', 4], ['AGREEMENT', 3], ['GUIDANCE', 6], ['RISK_ASSESSMENT', 1], ['REQUIREMENT', 8],
-  ['GOVERNANCE', 2], ['ORGANISATIONAL_INTERACTION_FORM', 2], ['CODE_SYSTEM', 12], ['INFORMATION_MODEL', 8],
-  ['CONTENT_STANDARD', 10], ['TECHNICAL_STANDARD', 14], ['TECHNICAL_INTERFACE', 10], ['TECHNICAL_INTERACTION_FORM', 3],
-];
-const STANDARD_KINDS: ReadonlySet<Kind> = new Set(['CODE_SYSTEM', 'INFORMATION_MODEL', 'CONTENT_STANDARD', 'TECHNICAL_STANDARD', 'TECHNICAL_INTERFACE']);
-const REGULATOR_KINDS: ReadonlySet<Kind> = new Set(['LAW', 'AGREEMENT', 'GUIDANCE', 'RISK_ASSESSMENT', 'REQUIREMENT']);
+/**
+ * Each norm kind's share of the norms, by its metamodel group (standards and codes dominate, as
+ * in the reference catalogue); systems are generated apart, as what the norms regulate.
+ */
+const GROUP_WEIGHT: Partial<Record<KindGroup, number>> = { regulation: 4.4, governance: 2, standard: 10.8, interactionForm: 3 };
+const NORM_MIX: readonly [Kind, number][] = NORM_KINDS.flatMap((k): [Kind, number][] => {
+  const weight = GROUP_WEIGHT[KINDS[k].group];
+  return weight === undefined ? [] : [[k, weight]];
+});
+const STANDARD_KINDS: ReadonlySet<Kind> = new Set(kindsIn('standard'));
+const REGULATOR_KINDS: ReadonlySet<Kind> = new Set(kindsIn('regulation'));
 const NORM_WEIGHT = NORM_MIX.reduce((s, [, w]) => s + w, 0);
 const LIFECYCLE_MIX = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'INTRODUCING', 'TRIAL', 'PHASING_OUT', 'PROPOSED'] as const;
 const LEVELS = ['NOT_NORMATIVE', 'GUIDE', 'GUIDELINE', 'RECOMMENDED', 'MANDATORY'] as const;

@@ -3,7 +3,9 @@ import {
   DEPENDENCY_TYPES,
   HEAT_STATUS_IDS,
   KINDS,
+  KIND_GROUPS,
   KIND_IDS,
+  kindsIn,
   LAYER_IDS,
   NORMATIVE_LEVEL_IDS,
   RELATIONSHIPS,
@@ -15,11 +17,20 @@ describe('metamodel', () => {
     expect(LAYER_IDS).toEqual(['LEGAL', 'ORGANISATIONAL', 'SEMANTIC', 'TECHNICAL']);
   });
 
-  it('has the 20 element kinds of slide 111, plus measures and actors outside it', () => {
-    const inMetamodel = KIND_IDS.filter((k) => KINDS[k].inMetamodel);
-    expect(inMetamodel).toHaveLength(20);
-    expect(inMetamodel.map((k) => KINDS[k].nb)).toContain('Informasjonstjeneste');
-    expect(KIND_IDS.filter((k) => !KINDS[k].inMetamodel).sort()).toEqual(['ACTOR', 'MEASURE']);
+  it('has the element kinds of slide 111, plus measures and actors outside it', () => {
+    const slide = ['Lov og forskrift', 'Avtale', 'Rundskriv, veiledning og fortolkning', 'Risikovurdering og DPIA', 'Krav og prinsipper',
+      'Styring og forvaltning', 'Organisatorisk samhandlingsform', 'Arbeidsprosess', 'Aktørtype', 'Informasjonstjeneste',
+      'Kodeverk og terminologi', 'Informasjonsmodell', 'Innholdsstandard', 'Teknisk standard', 'Teknisk grensesnitt',
+      'Teknisk samhandlingsform', 'Samhandlingskomponent', 'Nasjonal e-helseløsning', 'Informasjonslager', 'Klinisk fagsystem'];
+    expect(KIND_IDS.filter((k) => KINDS[k].inMetamodel).map((k) => KINDS[k].nb)).toEqual(expect.arrayContaining(slide));
+    expect(KIND_IDS.filter((k) => !KINDS[k].inMetamodel)).toEqual(expect.arrayContaining(['ACTOR', 'MEASURE']));
+  });
+
+  it('puts every kind in a group, and derives the groups the rules use from it', () => {
+    for (const k of KIND_IDS) expect(KIND_GROUPS, k).toContain(KINDS[k].group);
+    expect(kindsIn('standard')).toEqual(expect.arrayContaining(['CODE_SYSTEM', 'TECHNICAL_STANDARD']));
+    for (const s of kindsIn('standard')) expect(relationshipAllowed('USES', s, 'CODE_SYSTEM'), s).toBe(true);
+    for (const r of kindsIn('regulation')) expect(relationshipAllowed('REGULATES', r, 'NATIONAL_SOLUTION'), r).toBe(true);
   });
 
   it('gives every kind distinct labels, id prefixes and Neo4j labels, and at least one layer', () => {

@@ -24,7 +24,20 @@ export const LAYERS = {
 export type Layer = keyof typeof LAYERS;
 export const LAYER_IDS = Object.keys(LAYERS) as [Layer, ...Layer[]];
 
+/**
+ * What a kind is for, which decides the relationships it may take part in and where views list it:
+ * regulation (laws, agreements, guidance, risk assessments, requirements) regulates; governance
+ * and organisational interaction forms organise; standards (code systems, models, content and
+ * technical standards, interfaces) are what vendors implement; systems (solutions, components,
+ * stores, clinical systems) run; the landscape (work processes, actor types, information services)
+ * is what the norms apply to. A new kind joins its group's rules without other code changes.
+ */
+export const KIND_GROUPS = ['regulation', 'governance', 'interactionForm', 'standard', 'system', 'landscape', 'measure', 'actor'] as const;
+export type KindGroup = (typeof KIND_GROUPS)[number];
+
 interface KindDef extends Label {
+  /** See KIND_GROUPS. */
+  readonly group: KindGroup;
   /** The layer or layers the plan usually draws this kind on; a seed element may narrow it. */
   readonly layers: readonly Layer[];
   /** Neo4j label added beside :Element, so queries by kind use a label scan. */
@@ -42,38 +55,43 @@ interface KindDef extends Label {
 
 /** Element kinds: the 20 boxes of slide 111, then the two supporting kinds. */
 export const KINDS = {
-  LAW: { nb: 'Lov og forskrift', en: 'Law and regulation', layers: ['LEGAL'], neo4jLabel: 'Law', idPrefix: 'lov', inMetamodel: true, norm: true },
-  AGREEMENT: { nb: 'Avtale', en: 'Agreement', layers: ['LEGAL'], neo4jLabel: 'Agreement', idPrefix: 'avtale', inMetamodel: true, norm: true },
-  GUIDANCE: { nb: 'Rundskriv, veiledning og fortolkning', en: 'Circular, guidance and interpretation', layers: ['LEGAL'], neo4jLabel: 'Guidance', idPrefix: 'veiledning', inMetamodel: true, norm: true },
-  RISK_ASSESSMENT: { nb: 'Risikovurdering og DPIA', en: 'Risk assessment and DPIA', layers: ['LEGAL'], neo4jLabel: 'RiskAssessment', idPrefix: 'risiko', inMetamodel: true, norm: true },
-  REQUIREMENT: { nb: 'Krav og prinsipper', en: 'Requirements and principles', layers: ['LEGAL', 'ORGANISATIONAL', 'SEMANTIC', 'TECHNICAL'], neo4jLabel: 'Requirement', idPrefix: 'krav', inMetamodel: true, norm: true },
-  GOVERNANCE: { nb: 'Styring og forvaltning', en: 'Governance and management', layers: ['ORGANISATIONAL'], neo4jLabel: 'Governance', idPrefix: 'styring', inMetamodel: true, norm: true },
-  ORGANISATIONAL_INTERACTION_FORM: { nb: 'Organisatorisk samhandlingsform', en: 'Organisational interaction form', layers: ['ORGANISATIONAL'], neo4jLabel: 'OrganisationalInteractionForm', idPrefix: 'orgform', inMetamodel: true, norm: true },
-  WORK_PROCESS: { nb: 'Arbeidsprosess', en: 'Work process', layers: ['ORGANISATIONAL'], neo4jLabel: 'WorkProcess', idPrefix: 'prosess', inMetamodel: true, norm: false },
-  ACTOR_TYPE: { nb: 'Aktørtype', en: 'Actor type', layers: ['ORGANISATIONAL'], neo4jLabel: 'ActorType', idPrefix: 'aktortype', inMetamodel: true, norm: false },
-  INFORMATION_SERVICE: { nb: 'Informasjonstjeneste', en: 'Information service', layers: ['ORGANISATIONAL', 'SEMANTIC'], neo4jLabel: 'InformationService', idPrefix: 'tjeneste', inMetamodel: true, norm: false },
-  CODE_SYSTEM: { nb: 'Kodeverk og terminologi', en: 'Code system and terminology', layers: ['SEMANTIC'], neo4jLabel: 'CodeSystem', idPrefix: 'kodeverk', inMetamodel: true, norm: true },
-  INFORMATION_MODEL: { nb: 'Informasjonsmodell', en: 'Information model', layers: ['SEMANTIC'], neo4jLabel: 'InformationModel', idPrefix: 'infomodell', inMetamodel: true, norm: true },
-  CONTENT_STANDARD: { nb: 'Innholdsstandard', en: 'Content standard', layers: ['SEMANTIC'], neo4jLabel: 'ContentStandard', idPrefix: 'innhold', inMetamodel: true, norm: true },
-  TECHNICAL_STANDARD: { nb: 'Teknisk standard', en: 'Technical standard', layers: ['TECHNICAL'], neo4jLabel: 'TechnicalStandard', idPrefix: 'standard', inMetamodel: true, norm: true },
-  TECHNICAL_INTERFACE: { nb: 'Teknisk grensesnitt', en: 'Technical interface', layers: ['TECHNICAL'], neo4jLabel: 'TechnicalInterface', idPrefix: 'grensesnitt', inMetamodel: true, norm: true },
-  TECHNICAL_INTERACTION_FORM: { nb: 'Teknisk samhandlingsform', en: 'Technical interaction form', layers: ['TECHNICAL'], neo4jLabel: 'TechnicalInteractionForm', idPrefix: 'tekform', inMetamodel: true, norm: true },
-  INTEROPERABILITY_COMPONENT: { nb: 'Samhandlingskomponent', en: 'Interoperability component', layers: ['TECHNICAL'], neo4jLabel: 'InteroperabilityComponent', idPrefix: 'komponent', inMetamodel: true, norm: true },
-  NATIONAL_SOLUTION: { nb: 'Nasjonal e-helseløsning', en: 'National e-health solution', layers: ['TECHNICAL'], neo4jLabel: 'NationalSolution', idPrefix: 'losning', inMetamodel: true, norm: true },
-  INFORMATION_STORE: { nb: 'Informasjonslager', en: 'Information store', layers: ['TECHNICAL'], neo4jLabel: 'InformationStore', idPrefix: 'lager', inMetamodel: true, norm: true },
-  CLINICAL_SYSTEM: { nb: 'Klinisk fagsystem', en: 'Clinical system (EHR)', layers: ['TECHNICAL'], neo4jLabel: 'ClinicalSystem', idPrefix: 'fagsystem', inMetamodel: true, norm: true },
-  MEASURE: { nb: 'Tiltak', en: 'National measure', layers: ['ORGANISATIONAL'], neo4jLabel: 'Measure', idPrefix: 'tiltak', inMetamodel: false, norm: false },
-  ACTOR: { nb: 'Aktør', en: 'Actor', layers: ['ORGANISATIONAL'], neo4jLabel: 'Actor', idPrefix: 'aktor', inMetamodel: false, norm: false },
+  LAW: { group: 'regulation', nb: 'Lov og forskrift', en: 'Law and regulation', layers: ['LEGAL'], neo4jLabel: 'Law', idPrefix: 'lov', inMetamodel: true, norm: true },
+  AGREEMENT: { group: 'regulation', nb: 'Avtale', en: 'Agreement', layers: ['LEGAL'], neo4jLabel: 'Agreement', idPrefix: 'avtale', inMetamodel: true, norm: true },
+  GUIDANCE: { group: 'regulation', nb: 'Rundskriv, veiledning og fortolkning', en: 'Circular, guidance and interpretation', layers: ['LEGAL'], neo4jLabel: 'Guidance', idPrefix: 'veiledning', inMetamodel: true, norm: true },
+  RISK_ASSESSMENT: { group: 'regulation', nb: 'Risikovurdering og DPIA', en: 'Risk assessment and DPIA', layers: ['LEGAL'], neo4jLabel: 'RiskAssessment', idPrefix: 'risiko', inMetamodel: true, norm: true },
+  REQUIREMENT: { group: 'regulation', nb: 'Krav og prinsipper', en: 'Requirements and principles', layers: ['LEGAL', 'ORGANISATIONAL', 'SEMANTIC', 'TECHNICAL'], neo4jLabel: 'Requirement', idPrefix: 'krav', inMetamodel: true, norm: true },
+  GOVERNANCE: { group: 'governance', nb: 'Styring og forvaltning', en: 'Governance and management', layers: ['ORGANISATIONAL'], neo4jLabel: 'Governance', idPrefix: 'styring', inMetamodel: true, norm: true },
+  ORGANISATIONAL_INTERACTION_FORM: { group: 'governance', nb: 'Organisatorisk samhandlingsform', en: 'Organisational interaction form', layers: ['ORGANISATIONAL'], neo4jLabel: 'OrganisationalInteractionForm', idPrefix: 'orgform', inMetamodel: true, norm: true },
+  WORK_PROCESS: { group: 'landscape', nb: 'Arbeidsprosess', en: 'Work process', layers: ['ORGANISATIONAL'], neo4jLabel: 'WorkProcess', idPrefix: 'prosess', inMetamodel: true, norm: false },
+  ACTOR_TYPE: { group: 'landscape', nb: 'Aktørtype', en: 'Actor type', layers: ['ORGANISATIONAL'], neo4jLabel: 'ActorType', idPrefix: 'aktortype', inMetamodel: true, norm: false },
+  INFORMATION_SERVICE: { group: 'landscape', nb: 'Informasjonstjeneste', en: 'Information service', layers: ['ORGANISATIONAL', 'SEMANTIC'], neo4jLabel: 'InformationService', idPrefix: 'tjeneste', inMetamodel: true, norm: false },
+  CODE_SYSTEM: { group: 'standard', nb: 'Kodeverk og terminologi', en: 'Code system and terminology', layers: ['SEMANTIC'], neo4jLabel: 'CodeSystem', idPrefix: 'kodeverk', inMetamodel: true, norm: true },
+  INFORMATION_MODEL: { group: 'standard', nb: 'Informasjonsmodell', en: 'Information model', layers: ['SEMANTIC'], neo4jLabel: 'InformationModel', idPrefix: 'infomodell', inMetamodel: true, norm: true },
+  CONTENT_STANDARD: { group: 'standard', nb: 'Innholdsstandard', en: 'Content standard', layers: ['SEMANTIC'], neo4jLabel: 'ContentStandard', idPrefix: 'innhold', inMetamodel: true, norm: true },
+  TECHNICAL_STANDARD: { group: 'standard', nb: 'Teknisk standard', en: 'Technical standard', layers: ['TECHNICAL'], neo4jLabel: 'TechnicalStandard', idPrefix: 'standard', inMetamodel: true, norm: true },
+  TECHNICAL_INTERFACE: { group: 'standard', nb: 'Teknisk grensesnitt', en: 'Technical interface', layers: ['TECHNICAL'], neo4jLabel: 'TechnicalInterface', idPrefix: 'grensesnitt', inMetamodel: true, norm: true },
+  TECHNICAL_INTERACTION_FORM: { group: 'interactionForm', nb: 'Teknisk samhandlingsform', en: 'Technical interaction form', layers: ['TECHNICAL'], neo4jLabel: 'TechnicalInteractionForm', idPrefix: 'tekform', inMetamodel: true, norm: true },
+  INTEROPERABILITY_COMPONENT: { group: 'system', nb: 'Samhandlingskomponent', en: 'Interoperability component', layers: ['TECHNICAL'], neo4jLabel: 'InteroperabilityComponent', idPrefix: 'komponent', inMetamodel: true, norm: true },
+  NATIONAL_SOLUTION: { group: 'system', nb: 'Nasjonal e-helseløsning', en: 'National e-health solution', layers: ['TECHNICAL'], neo4jLabel: 'NationalSolution', idPrefix: 'losning', inMetamodel: true, norm: true },
+  INFORMATION_STORE: { group: 'system', nb: 'Informasjonslager', en: 'Information store', layers: ['TECHNICAL'], neo4jLabel: 'InformationStore', idPrefix: 'lager', inMetamodel: true, norm: true },
+  CLINICAL_SYSTEM: { group: 'system', nb: 'Klinisk fagsystem', en: 'Clinical system (EHR)', layers: ['TECHNICAL'], neo4jLabel: 'ClinicalSystem', idPrefix: 'fagsystem', inMetamodel: true, norm: true },
+  MEASURE: { group: 'measure', nb: 'Tiltak', en: 'National measure', layers: ['ORGANISATIONAL'], neo4jLabel: 'Measure', idPrefix: 'tiltak', inMetamodel: false, norm: false },
+  ACTOR: { group: 'actor', nb: 'Aktør', en: 'Actor', layers: ['ORGANISATIONAL'], neo4jLabel: 'Actor', idPrefix: 'aktor', inMetamodel: false, norm: false },
 } as const satisfies Record<string, KindDef>;
 export type Kind = keyof typeof KINDS;
 export const KIND_IDS = Object.keys(KINDS) as [Kind, ...Kind[]];
 /** Kinds that can apply to an information service and so appear in a heat-map cell. */
 export const NORM_KINDS = KIND_IDS.filter((k) => KINDS[k].norm);
 
+/** The kinds of a group, in metamodel order. */
+export function kindsIn(group: KindGroup): Kind[] {
+  return KIND_IDS.filter((k) => KINDS[k].group === group);
+}
+
 const ALL_NORMS = NORM_KINDS;
-const REGULATORS: readonly Kind[] = ['LAW', 'AGREEMENT', 'GUIDANCE', 'RISK_ASSESSMENT', 'REQUIREMENT'];
-const STANDARDS: readonly Kind[] = ['CODE_SYSTEM', 'INFORMATION_MODEL', 'CONTENT_STANDARD', 'TECHNICAL_STANDARD', 'TECHNICAL_INTERFACE'];
-const SYSTEMS: readonly Kind[] = ['NATIONAL_SOLUTION', 'INTEROPERABILITY_COMPONENT', 'INFORMATION_STORE', 'CLINICAL_SYSTEM'];
+const REGULATORS = kindsIn('regulation');
+const STANDARDS = kindsIn('standard');
+const SYSTEMS = kindsIn('system');
 const ANY: readonly Kind[] = KIND_IDS;
 
 interface RelationshipDef extends Label {

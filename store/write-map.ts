@@ -4,7 +4,7 @@
  * types come from the metamodel's fixed lists, never from the data.
  */
 import type { GraphMap } from '../schema/map';
-import { KINDS, KIND_IDS, RELATIONSHIP_TYPES, type Kind, type RelationshipType } from '../schema/metamodel';
+import { KINDS, KIND_IDS, RELATIONSHIPS, RELATIONSHIP_TYPES, type Kind, type RelationshipType } from '../schema/metamodel';
 import { changeProperties, elementProperties, eventProperties, gapProperties, perspectiveProperties, relationshipProperties } from './codec';
 import type { Database } from './database';
 
@@ -63,7 +63,8 @@ SET e += row, e:${label}`;
  * popular service means scanning thousands of relationships per row (a third faster at 1M).
  */
 export function writeRelationshipsCypher(type: RelationshipType, mode: WriteMode = 'merge'): string {
-  const key = type === 'APPLIES_TO' ? ' {layer: row.layer}' : '';
+  // A layered relationship (APPLIES_TO) exists once per heat-map row: the layer is part of its key.
+  const key = RELATIONSHIPS[type].layered ? ' {layer: row.layer}' : '';
   return `UNWIND $rows AS row
 MATCH (a:Element {id: row.from}), (b:Element {id: row.to})
 ${mode === 'create' ? 'CREATE' : 'MERGE'} (a)-[r:${type}${key}]->(b)

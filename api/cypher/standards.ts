@@ -4,13 +4,13 @@
  * standards with their derived status, APPLIES_TO uses and open changes, then a summary (status
  * counts) of each service that uses one of them, and whether the requested service exists.
  */
-import type { Kind } from '../../schema/metamodel';
+import { kindsIn, type Kind } from '../../schema/metamodel';
 import { serviceSummaryCypher, serviceSummaryMap } from './landscape';
 import { kindLabels } from './labels';
 import { openChangesOf, relationshipHoldsCypher, statusCypher, visibleCypher } from './status';
 
-/** The kinds `standards` lists when none are asked for. */
-export const DEFAULT_STANDARD_KINDS: readonly Kind[] = ['CODE_SYSTEM', 'INFORMATION_MODEL', 'CONTENT_STANDARD', 'TECHNICAL_STANDARD', 'TECHNICAL_INTERFACE'];
+/** The kinds `standards` lists when none are asked for: the metamodel's standards group. */
+export const DEFAULT_STANDARD_KINDS: readonly Kind[] = kindsIn('standard');
 
 /** The standards query for a set of kinds (labels spliced from the metamodel list). */
 export function standardsByLayerCypher(kinds: readonly Kind[]): string {
