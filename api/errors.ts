@@ -23,3 +23,22 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, value: unknown, ar
   const first = issues[0];
   throw apiError('BAD_USER_INPUT', first ? `${first.path || 'input'}: ${first.message}` : 'invalid input', { field: first?.path, issues });
 }
+
+/** NOT_FOUND for an id given at `field` (an argument path such as "input.service"). */
+export function notFoundAt(what: string, id: string, field: string) {
+  return apiError('NOT_FOUND', `no ${what} with id "${id}"`, { id, field });
+}
+
+/** BAD_USER_INPUT at `field`, with the same `field` and `issues` as parseInput's. */
+export function badInput(field: string, message: string) {
+  return apiError('BAD_USER_INPUT', `${field}: ${message}`, { field, issues: [{ path: field, message }] });
+}
+
+/** CONFLICT: the caller's `version` is stale. */
+export function conflict(id: string, expected: number, actual: number) {
+  return apiError('CONFLICT', `"${id}" has changed since it was read (version ${actual}, not ${expected}); read it again and retry`, {
+    id,
+    expectedVersion: expected,
+    actualVersion: actual,
+  });
+}

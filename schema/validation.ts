@@ -179,9 +179,23 @@ export const relationshipInputSchema = z
   });
 export type RelationshipInput = z.infer<typeof relationshipInputSchema>;
 
+/** Ids of the map's non-element records: a fixed prefix, then lower-case ASCII words joined by dashes. */
+export function prefixedIdSchema(prefix: string) {
+  return z
+    .string()
+    .max(120)
+    .regex(new RegExp(`^${prefix}-[a-z0-9]+(-[a-z0-9]+)*$`), `must start with "${prefix}-"`);
+}
+export const gapIdSchema = prefixedIdSchema('gap');
+export const changeIdSchema = prefixedIdSchema('change');
+export const eventIdSchema = prefixedIdSchema('event');
+export const perspectiveIdSchema = prefixedIdSchema('perspektiv');
+/** The version an analyst read (optimistic concurrency). */
+export const versionSchema = z.number().int().min(0).max(2 ** 31);
+
 export const gapInputSchema = z
   .object({
-    id: z.string().regex(/^gap-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "gap-"').max(120),
+    id: gapIdSchema,
     service: idSchema,
     layer: layerSchema,
     title: text(300),
@@ -197,7 +211,7 @@ export type GapInput = z.infer<typeof gapInputSchema>;
 
 export const changeInputSchema = z
   .object({
-    id: z.string().regex(/^change-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "change-"').max(120),
+    id: changeIdSchema,
     element: idSchema,
     change: changeTypeSchema,
     /** As precise as the source: "2024", "2021-Q3", "2027-01", "2027-01-01"; absent when it gives none. */
@@ -221,7 +235,7 @@ export type ChangeInput = z.infer<typeof changeInputSchema>;
 /** What a perspective (a saved view over the one graph) selects; empty lists mean "all". */
 export const perspectiveInputSchema = z
   .object({
-    id: z.string().regex(/^perspektiv-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "perspektiv-"').max(120),
+    id: perspectiveIdSchema,
     name: text(200),
     nameEn: text(200).optional(),
     description: text(2000).optional(),
@@ -243,7 +257,7 @@ export type PerspectiveInput = z.infer<typeof perspectiveInputSchema>;
  */
 export const eventInputSchema = z
   .object({
-    id: z.string().regex(/^event-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "event-"').max(120),
+    id: eventIdSchema,
     date: partialDateSchema,
     /** The source's own words for the date when they say more than the date ("frem mot 2030"). */
     dateText: text(200).optional(),

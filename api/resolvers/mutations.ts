@@ -5,22 +5,24 @@
  * :AuditEvent with the state before and after. A failed check throws inside the transaction, so
  * it rolls back and nothing is written.
  */
-import { randomBytes } from 'node:crypto';
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { KINDS, RELATIONSHIPS, relationshipAllowed, type Kind, type Layer, type RelationshipType } from '../../schema/metamodel';
 import {
+  changeIdSchema,
   changeInputSchema,
   elementInputSchema,
+  gapIdSchema,
   gapInputSchema,
   idSchema,
   isoDateSchema,
   layerSchema,
   lifecycleSchema,
   normativeLevelSchema,
+  perspectiveIdSchema,
   perspectiveInputSchema,
   relationshipInputSchema,
   relationshipTypeSchema,
+  versionSchema,
 } from '../../schema/validation';
 import {
   changeProperties,
@@ -30,31 +32,25 @@ import {
   relationshipProperties,
 } from '../../store/codec';
 import { requireRole } from '../auth/authenticate';
-import type { Context, Principal } from '../context';
 import {
-  AUDIT,
   CHANGE_BY_ID,
   COMPLETE_CHANGE,
   CREATE_CHANGE,
   CREATE_GAP,
   CREATE_PERSPECTIVE,
   DELETE_PERSPECTIVE,
-  ELEMENT_WITH_STATUS,
   GAP_BY_ID,
-  KINDS_OF,
   REPLACE_PERSPECTIVE,
   RESOLVE_GAP,
   ROWS_OUTSIDE_LAYERS,
   UPDATE_ELEMENT,
   createElementCypher,
   linkCypher,
-  lockCypher,
-  readNodeCypher,
   readRelationshipCypher,
   unlinkCypher,
-  type WritableLabel,
 } from '../cypher/writes';
-import { apiError, parseInput } from '../errors';
+import { apiError, badInput, conflict, notFoundAt, parseInput } from '../errors';
+import { audited, elementRecord, kindsOf, lockAndRead, lockElement, newId, one, requireKind, rows, versionOf, withoutNulls } from './write-transaction';
 import type { Resolvers } from '../generated/graphql';
 import {
   type Raw,
@@ -62,139 +58,12 @@ import {
   toGapRecord,
   toPlannedChangeRecord,
   today,
-  type ElementRecord,
   type RelationshipRecord,
 } from '../model';
 import { toPerspectiveRecord } from '../views/heat-map';
 
-/** What a write appends to the audit log. */
-interface AuditEntry {
-  action: string;
-  target: string;
-  /** Elements the write touched besides the target (history(element) finds the event by these too). */
-  elements: string[];
-  before: unknown;
-  after: unknown;
-}
-
 /** Thrown inside unlink's transaction to roll back the lock when there is nothing to delete. */
 class NothingToUnlink extends Error {}
-
-// ---- helpers ----------------------------------------------------------------------------------
-
-/** GraphQL sends null for an omitted optional field; the zod schemas expect it absent. */
-function withoutNulls(value: object): Raw {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
-}
-
-const versionSchema = z.number().int().min(0).max(2 ** 31);
-const gapIdSchema = z.string().max(120).regex(/^gap-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "gap-"');
-const changeIdSchema = z.string().max(120).regex(/^change-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "change-"');
-const perspectiveIdSchema = z.string().max(120).regex(/^perspektiv-[a-z0-9]+(-[a-z0-9]+)*$/, 'must start with "perspektiv-"');
-
-/** A new id for a node the caller does not name (gaps, planned changes). */
-function newId(prefix: string): string {
-  return `${prefix}-${randomBytes(6).toString('hex')}`;
-}
-
-function notFoundAt(what: string, id: string, field: string) {
-  return apiError('NOT_FOUND', `no ${what} with id "${id}"`, { id, field });
-}
-
-function badInput(field: string, message: string) {
-  return apiError('BAD_USER_INPUT', `${field}: ${message}`, { field, issues: [{ path: field, message }] });
-}
-
-function conflict(id: string, expected: number, actual: number) {
-  return apiError('CONFLICT', `"${id}" has changed since it was read (version ${actual}, not ${expected}); read it again and retry`, {
-    id,
-    expectedVersion: expected,
-    actualVersion: actual,
-  });
-}
-
-const isTemporal = (v: unknown): boolean =>
-  neo4j.isDateTime(v) || neo4j.isDate(v) || neo4j.isLocalDateTime(v) || neo4j.isTime(v) || neo4j.isLocalTime(v) || neo4j.isDuration(v);
-
-/** JSON of a stored state for the audit log (Neo4j temporals as ISO strings). */
-function auditJson(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return JSON.stringify(value, (_key, v: unknown) => (isTemporal(v) ? String(v) : v));
-}
-
-async function rows(tx: ManagedTransaction, cypher: string, params: Raw): Promise<Raw[]> {
-  const result = await tx.run(cypher, params);
-  return result.records.map((r) => r.toObject() as Raw);
-}
-
-async function one(tx: ManagedTransaction, cypher: string, params: Raw): Promise<Raw | undefined> {
-  return (await rows(tx, cypher, params))[0];
-}
-
-/** Lock a node and read its latest committed properties; undefined when there is none. */
-async function lockAndRead(tx: ManagedTransaction, label: WritableLabel, id: string): Promise<Raw | undefined> {
-  const locked = await one(tx, lockCypher(label), { id });
-  if (!locked) return undefined;
-  return (await one(tx, readNodeCypher(label), { id }))?.node as Raw | undefined;
-}
-
-const versionOf = (node: Raw): number => (typeof node.version === 'number' ? node.version : 1);
-
-/** Lock an element and check the version the caller read: NOT_FOUND or CONFLICT, else its state. */
-async function lockElement(tx: ManagedTransaction, id: string, version: number | undefined, field: string): Promise<Raw> {
-  const node = await lockAndRead(tx, 'Element', id);
-  if (!node) throw notFoundAt('element', id, field);
-  if (version !== undefined && versionOf(node) !== version) throw conflict(id, version, versionOf(node));
-  return node;
-}
-
-async function kindsOf(tx: ManagedTransaction, ids: string[]): Promise<Map<string, { kind: Kind; layers: Layer[] }>> {
-  const found = await rows(tx, KINDS_OF, { ids });
-  const out = new Map<string, { kind: Kind; layers: Layer[] }>();
-  for (const r of found) if (typeof r.kind === 'string') out.set(String(r.id), { kind: r.kind as Kind, layers: (r.layers as Layer[] | null) ?? [] });
-  return out;
-}
-
-/** Element `id` must exist ("no `what` with id …", NOT_FOUND) and be of kind `expected` (BAD_USER_INPUT); both at `field`. */
-function requireKind(kinds: Map<string, { kind: Kind }>, id: string, expected: Kind, field: string, what: string): void {
-  const kind = kinds.get(id)?.kind;
-  if (!kind) throw notFoundAt(what, id, field);
-  const noun = KINDS[expected].en.toLowerCase();
-  if (kind !== expected) throw badInput(field, `"${id}" is a ${KINDS[kind].en}, not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`);
-}
-
-async function elementRecord(tx: ManagedTransaction, id: string): Promise<ElementRecord> {
-  const row = await one(tx, ELEMENT_WITH_STATUS, { id, asOf: today() });
-  return toElementRecord(row?.element as Raw);
-}
-
-const isConstraintViolation = (e: unknown): boolean =>
-  e instanceof Error && 'code' in e && e.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
-
-/**
- * Run one write: the work, then its audit event, in the same transaction. Two creates of the
- * same id racing each other end in the unique constraint: reported as CONFLICT.
- */
-async function audited<T>(ctx: Context, principal: Principal, work: (tx: ManagedTransaction) => Promise<{ result: T; audit: AuditEntry }>): Promise<T> {
-  try {
-    return await ctx.db.write(async (tx) => {
-      const { result, audit } = await work(tx);
-      await tx.run(AUDIT, {
-        actor: principal.name,
-        tokenId: principal.tokenId,
-        action: audit.action,
-        target: audit.target,
-        elements: [...new Set(audit.elements)],
-        before: auditJson(audit.before),
-        after: auditJson(audit.after),
-      });
-      return result;
-    }, ctx.roundTrips);
-  } catch (e) {
-    if (isConstraintViolation(e)) throw apiError('CONFLICT', 'something with this id was created at the same time; read it again and retry');
-    throw e;
-  }
-}
 
 // ---- argument schemas -------------------------------------------------------------------------
 
