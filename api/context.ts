@@ -1,7 +1,7 @@
 /** The typed context every resolver receives: the shared database, this request's counter and caller. */
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Role } from '../schema/metamodel';
-import type { Database, RoundTrips } from '../store/database';
+import type { RequestDatabase } from '../store/database';
 import type { Loaders } from './loaders';
 import type { AuthResult } from './auth/authenticate';
 
@@ -13,8 +13,8 @@ export interface Principal {
 
 /** What this application adds to Yoga's context. */
 export interface AppContext {
-  db: Database;
-  roundTrips: RoundTrips;
+  /** This request's database handle; it counts the request's Cypher round trips. */
+  db: RequestDatabase;
   loaders: Loaders;
   /** Who sent the request: looked up once, on first use, from the bearer token. */
   auth: () => Promise<AuthResult>;

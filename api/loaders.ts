@@ -3,8 +3,9 @@
  * costs one query for the whole list (batched), not one per element.
  */
 import DataLoader from 'dataloader';
+import { LANDSCAPE } from './cypher/landscape';
 import { CHANGES_OF_ELEMENTS, ELEMENTS_BY_IDS, EVENTS_OF_ELEMENTS, GAPS_OF_ELEMENTS, RELATIONSHIPS_OF_ELEMENTS } from './cypher/element';
-import type { Database, RoundTrips } from '../store/database';
+import type { Queries } from '../store/database';
 import {
   type Raw,
   toElementRecord,
@@ -19,6 +20,7 @@ import {
   type PlannedChangeRecord,
   type RelationshipRecord,
 } from './model';
+import { buildLandscape, type LandscapeRecord } from './views/landscape';
 
 export interface Loaders {
   element: DataLoader<string, ElementRecord | null>;
@@ -26,17 +28,19 @@ export interface Loaders {
   changes: DataLoader<string, PlannedChangeRecord[]>;
   gaps: DataLoader<string, GapRecord[]>;
   events: DataLoader<string, EventRecord[]>;
+  /** The landscape per date: however many of its three fields a query asks for, one query. */
+  landscape: DataLoader<string, LandscapeRecord>;
 }
 
-export function createLoaders(db: Database, roundTrips: RoundTrips): Loaders {
+export function createLoaders(db: Queries): Loaders {
   const byId = async <T>(cypher: string, ids: readonly string[], key: string, map: (raw: Raw) => T): Promise<T[][]> => {
-    const rows = await db.read(cypher, { ids, asOf: today() }, roundTrips);
+    const rows = await db.read(cypher, { ids, asOf: today() });
     const found = new Map(rows.map((r) => [String(r.id), ((r[key] as Raw[] | null) ?? []).map(map)]));
     return ids.map((id) => found.get(id) ?? []);
   };
   return {
     element: new DataLoader(async (ids) => {
-      const rows = await db.read(ELEMENTS_BY_IDS, { ids, asOf: today() }, roundTrips);
+      const rows = await db.read(ELEMENTS_BY_IDS, { ids, asOf: today() });
       const found = new Map(rows.map((r) => [String((r.element as Raw).id), toElementRecord(r.element as Raw)]));
       return ids.map((id) => found.get(id) ?? null);
     }),
@@ -44,5 +48,6 @@ export function createLoaders(db: Database, roundTrips: RoundTrips): Loaders {
     changes: new DataLoader((ids) => byId(CHANGES_OF_ELEMENTS, ids, 'changes', toPlannedChangeRecord)),
     gaps: new DataLoader((ids) => byId(GAPS_OF_ELEMENTS, ids, 'gaps', toGapRecord)),
     events: new DataLoader((ids) => byId(EVENTS_OF_ELEMENTS, ids, 'events', toEventRecord)),
+    landscape: new DataLoader((dates) => Promise.all(dates.map(async (asOf) => buildLandscape((await db.read(LANDSCAPE, { asOf }))[0] ?? {})))),
   };
 }

@@ -13,7 +13,7 @@ import { buildSdl } from '../schema/sdl';
 import type { Config } from './config';
 import type { AppContext, Context } from './context';
 import { createLoaders } from './loaders';
-import { RoundTrips, type Database } from '../store/database';
+import type { Database } from '../store/database';
 import { resolvers } from './resolvers';
 import { authenticate, type AuthResult } from './auth/authenticate';
 import { useInputErrors } from './input-errors';
@@ -37,17 +37,17 @@ export function createSchema() {
  * 0 for a response served from the response cache, which runs no resolver.
  */
 function useRoundTripHeader(): Plugin<Context> {
-  const byRequest = new WeakMap<Request, RoundTrips>();
+  const byRequest = new WeakMap<Request, { readonly roundTrips: number }>();
   return {
     onExecute({ args }) {
-      byRequest.set(args.contextValue.request, args.contextValue.roundTrips);
+      byRequest.set(args.contextValue.request, args.contextValue.db);
     },
     onExecutionResult({ request, result }) {
-      if (isServedFromCache(result)) byRequest.set(request, new RoundTrips());
+      if (isServedFromCache(result)) byRequest.set(request, { roundTrips: 0 });
     },
     onResponse({ request, response }) {
-      const counter = byRequest.get(request);
-      if (counter) response.headers.set(ROUND_TRIPS_HEADER, String(counter.count));
+      const counted = byRequest.get(request);
+      if (counted) response.headers.set(ROUND_TRIPS_HEADER, String(counted.roundTrips));
     },
   };
 }
@@ -125,13 +125,13 @@ export function createYogaServer(db: Database, options: YogaOptions) {
     maskedErrors: true,
     cors: origins.includes('*') ? { origin: '*' } : { origin: origins, credentials: true },
     context: async ({ request }) => {
-      const roundTrips = new RoundTrips();
+      // One handle per request: every query it runs, the token lookup included, is counted.
+      const requestDb = db.forRequest();
       let auth: Promise<AuthResult> | undefined;
       return {
-        db,
-        roundTrips,
-        loaders: createLoaders(db, roundTrips),
-        auth: () => (auth ??= authenticate(db, request.headers.get('authorization'))),
+        db: requestDb,
+        loaders: createLoaders(requestDb),
+        auth: () => (auth ??= authenticate(requestDb, request.headers.get('authorization'))),
       };
     },
     plugins: [

@@ -26,8 +26,14 @@ export function createDriver(c: Neo4jConnection): Driver {
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
+/** What reads and writes need: the shared Database, or one request's counting handle. */
+export interface Queries {
+  read(cypher: string, params?: Params): Promise<Row[]>;
+  write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
+}
+
 /** Database access shared by all requests (one driver per process). */
-export class Database {
+export class Database implements Queries {
   #generation = 0;
 
   constructor(
@@ -44,8 +50,7 @@ export class Database {
   }
 
   /** One read query, one round trip, routed to a reader. */
-  async read(cypher: string, params: Params = {}, counter?: RoundTrips): Promise<Row[]> {
-    counter?.add();
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
     const result = await this.driver.executeQuery(cypher, params, { database: this.database, routing: neo4j.routing.READ });
     return result.records.map((r) => r.toObject() as Row);
   }
@@ -55,8 +60,7 @@ export class Database {
    * The generation goes up once it has finished, failed ones included: a commit whose answer was
    * lost may still have written, and a needless cache miss costs little.
    */
-  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, counter?: RoundTrips): Promise<T> {
-    counter?.add();
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(work);
@@ -74,12 +78,34 @@ export class Database {
       return false;
     }
   }
+
+  /** A handle for one request that counts its own round trips. */
+  forRequest(): RequestDatabase {
+    return new RequestDatabase(this);
+  }
 }
 
-/** Counts the queries of one GraphQL request. */
-export class RoundTrips {
-  count = 0;
-  add(): void {
-    this.count += 1;
+/**
+ * One GraphQL request's access to the database: every read and write through it is counted, so
+ * the X-Cypher-Round-Trips header covers all of the request's queries (the token lookup too)
+ * without a counter passed from call to call.
+ */
+export class RequestDatabase implements Queries {
+  #roundTrips = 0;
+
+  constructor(readonly shared: Database) {}
+
+  get roundTrips(): number {
+    return this.#roundTrips;
+  }
+
+  read(cypher: string, params: Params = {}): Promise<Row[]> {
+    this.#roundTrips += 1;
+    return this.shared.read(cypher, params);
+  }
+
+  write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.#roundTrips += 1;
+    return this.shared.write(work);
   }
 }

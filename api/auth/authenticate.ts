@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../schema/metamodel';
 import type { Context, Principal } from '../context';
 import { apiError } from '../errors';
-import type { Database } from '../../store/database';
+import type { Queries } from '../../store/database';
 
 export interface AuthResult {
   principal: Principal | null;
@@ -25,7 +25,7 @@ export function newTokenSecret(): string {
 
 const FIND_TOKEN = 'MATCH (t:ApiToken {hash: $hash}) RETURN t {.id, .name, .role, .revokedAt} AS token';
 
-export async function authenticate(db: Database, authorization: string | null): Promise<AuthResult> {
+export async function authenticate(db: Queries, authorization: string | null): Promise<AuthResult> {
   if (!authorization) return { principal: null, problem: 'missing' };
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!m?.[1]) return { principal: null, problem: 'unknown' };

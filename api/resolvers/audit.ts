@@ -34,7 +34,7 @@ export const auditResolvers: Resolvers = {
   Query: {
     history: async (_, args, ctx) => {
       const id = parseInput(idSchema, args.element, ['element']);
-      const [row] = await ctx.db.read(HISTORY, { id }, ctx.roundTrips);
+      const [row] = await ctx.db.read(HISTORY, { id });
       const events = ((row?.events as Raw[] | null) ?? []).map(toAuditEvent);
       if (row?.exists !== true && events.length === 0) throw notFound('element', id);
       return events;
@@ -46,7 +46,6 @@ export const auditResolvers: Resolvers = {
         AUDIT_LOG,
         // LIMIT needs an integer; plain JS numbers travel as floats.
         { from: args.from ?? null, to: args.to ?? null, actor, first: neo4j.int(first) },
-        ctx.roundTrips,
       );
       return rows.map((r) => toAuditEvent(r.event as Raw));
     },

@@ -44,7 +44,7 @@ export const elementResolvers: Resolvers = {
   Query: {
     element: async (_, args, ctx) => {
       const id = parseInput(idSchema, args.id, ['id']);
-      const [row] = await ctx.db.read(ELEMENT_BY_ID, { id, asOf: today() }, ctx.roundTrips);
+      const [row] = await ctx.db.read(ELEMENT_BY_ID, { id, asOf: today() });
       if (!row) throw notFound('element', id);
       const element = toElementRecord(row.element as Raw);
       // Prime the loaders so the nested fields are answered from this one query.

@@ -50,7 +50,6 @@ export const elementsResolvers: Resolvers = {
           offset: int(offset),
           first: int(first),
         },
-        ctx.roundTrips,
       );
       if (!row || (row.serviceMissing === true && service)) throw notFound('information service', service ?? '');
       const connection = buildConnection(row, offset);

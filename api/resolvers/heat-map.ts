@@ -14,7 +14,7 @@ export const heatMapResolvers: Resolvers = {
       const service = parseInput(idSchema, args.service, ['service']);
       const perspective = args.perspective == null ? null : parseInput(idSchema, args.perspective, ['perspective']);
       const asOf = asOfArg(args.asOf);
-      const [row] = await ctx.db.read(HEAT_MAP_OF_SERVICE, { service, perspective, asOf, today: today() }, ctx.roundTrips);
+      const [row] = await ctx.db.read(HEAT_MAP_OF_SERVICE, { service, perspective, asOf, today: today() });
       if (!row) throw notFound('information service', service);
       if (row.perspectiveMissing === true && perspective) throw notFound('perspective', perspective);
       const map = buildHeatMap(row, asOf);

@@ -12,7 +12,7 @@ export const impactResolvers: Resolvers = {
     impact: async (_, args, ctx) => {
       const element = parseInput(idSchema, args.element, ['element']);
       const depth = countArg(args.depth, 2, 1, MAX_IMPACT_DEPTH, ['depth']);
-      const [row] = await ctx.db.read(IMPACT_OF_ELEMENT, { element, depth: int(depth), asOf: today() }, ctx.roundTrips);
+      const [row] = await ctx.db.read(IMPACT_OF_ELEMENT, { element, depth: int(depth), asOf: today() });
       if (!row) throw notFound('element', element);
       const impact = buildImpact(row, depth);
       ctx.loaders.element.prime(impact.root.id, impact.root);

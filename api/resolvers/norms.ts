@@ -17,7 +17,7 @@ export const normsResolvers: Resolvers = {
       const kinds = optionalList(kindSchema, args.kinds, ['kinds']);
       const actorType = optionalId(args.actorType, ['actorType']);
       const asOf = asOfArg(args.asOf);
-      const [row] = await ctx.db.read(NORMS_FOR_SERVICE, { service, actorType, asOf, today: today() }, ctx.roundTrips);
+      const [row] = await ctx.db.read(NORMS_FOR_SERVICE, { service, actorType, asOf, today: today() });
       if (!row) throw notFound('information service', service);
       if (row.actorTypeMissing === true && actorType) throw notFound('actor type', actorType);
       const norms = buildNorms(row, asOf, { layers, kinds, actorType });

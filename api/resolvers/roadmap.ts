@@ -35,7 +35,7 @@ export const roadmapResolvers: Resolvers = {
       const service = optionalId(args.service, ['service']);
       const layer = args.layer == null ? null : parseInput(layerSchema, args.layer, ['layer']);
       const includeResolved = parseInput(flag, args.includeResolved ?? false, ['includeResolved']);
-      const [row] = await ctx.db.read(GAPS, { service, layer, includeResolved, asOf: today() }, ctx.roundTrips);
+      const [row] = await ctx.db.read(GAPS, { service, layer, includeResolved, asOf: today() });
       if (!row || (row.serviceMissing === true && service)) throw notFound('information service', service ?? '');
       return ((row.gaps as Raw[] | null) ?? []).map((g) => {
         prime(ctx, g.service);
@@ -47,7 +47,7 @@ export const roadmapResolvers: Resolvers = {
       const to = optionalDate(args.to, 'to');
       if (from && to && to < from) throw apiError('BAD_USER_INPUT', 'to: is before from', { field: 'to' });
       const includeCompleted = parseInput(flag, args.includeCompleted ?? false, ['includeCompleted']);
-      const rows = await ctx.db.read(PLANNED_CHANGES, { from, to, includeCompleted, asOf: today() }, ctx.roundTrips);
+      const rows = await ctx.db.read(PLANNED_CHANGES, { from, to, includeCompleted, asOf: today() });
       return rows.map((row) => {
         prime(ctx, row.element);
         prime(ctx, row.measure);
@@ -56,7 +56,7 @@ export const roadmapResolvers: Resolvers = {
       });
     },
     measures: async (_, __, ctx) => {
-      const rows = await ctx.db.read(MEASURES_IN_RANK_ORDER, { asOf: today() }, ctx.roundTrips);
+      const rows = await ctx.db.read(MEASURES_IN_RANK_ORDER, { asOf: today() });
       const measures = rows.map((row) => toElementRecord(row.element as Raw));
       const ranks = computeRanks(measures.map((m) => ({ id: m.id, computedScore: computeScore(m.scores) })));
       for (const m of measures) {
@@ -78,17 +78,17 @@ export const roadmapResolvers: Resolvers = {
       if (from && to && to < from) throw apiError('BAD_USER_INPUT', 'to: is before from', { field: 'to' });
       const element = optionalId(args.element, ['element']);
       const happened = args.happened == null ? null : parseInput(flag, args.happened, ['happened']);
-      const [row] = await ctx.db.read(EVENTS, { from, to, element, happened }, ctx.roundTrips);
+      const [row] = await ctx.db.read(EVENTS, { from, to, element, happened });
       if (!row || (row.elementMissing === true && element)) throw notFound('element', element ?? '');
       return ((row.events as Raw[] | null) ?? []).map(toEventRecord);
     },
     perspectives: async (_, __, ctx) => {
-      const rows = await ctx.db.read(PERSPECTIVES, {}, ctx.roundTrips);
+      const rows = await ctx.db.read(PERSPECTIVES, {});
       return rows.map((row) => toPerspectiveRecord(row.perspective as Raw));
     },
     perspective: async (_, args, ctx) => {
       const id = parseInput(idSchema, args.id, ['id']);
-      const [row] = await ctx.db.read(PERSPECTIVE_BY_ID, { id }, ctx.roundTrips);
+      const [row] = await ctx.db.read(PERSPECTIVE_BY_ID, { id });
       if (!row) throw notFound('perspective', id);
       return toPerspectiveRecord(row.perspective as Raw);
     },

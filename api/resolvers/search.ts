@@ -19,7 +19,6 @@ export const searchResolvers: Resolvers = {
       const rows = await ctx.db.read(
         SEARCH_ELEMENTS,
         { lucene, exact: words.join(' '), words, candidates: int(Math.max(SEARCH_CANDIDATES, first)), first: int(first), asOf: today() },
-        ctx.roundTrips,
       );
       return rows.map((row) => {
         const element = toElementRecord(row.element as Record<string, unknown>);

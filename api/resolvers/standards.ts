@@ -17,7 +17,7 @@ export const standardsResolvers: Resolvers = {
       const statuses = optionalList(heatStatusSchema, args.statuses, ['statuses']);
       const service = optionalId(args.service, ['service']);
       const asOf = asOfArg(args.asOf);
-      const [row] = await ctx.db.read(standardsByLayerCypher(kinds), { layer, normativeLevels, statuses, service, asOf, today: today() }, ctx.roundTrips);
+      const [row] = await ctx.db.read(standardsByLayerCypher(kinds), { layer, normativeLevels, statuses, service, asOf, today: today() });
       if (!row || (row.serviceMissing === true && service)) throw notFound('information service', service ?? '');
       const entries = buildStandards(row);
       for (const entry of entries) ctx.loaders.element.prime(entry.element.id, entry.element);

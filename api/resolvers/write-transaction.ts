@@ -109,7 +109,7 @@ export async function audited<T>(ctx: Context, principal: Principal, work: (tx: 
         after: auditJson(audit.after),
       });
       return result;
-    }, ctx.roundTrips);
+    });
   } catch (e) {
     if (isConstraintViolation(e)) throw apiError('CONFLICT', 'something with this id was created at the same time; read it again and retry');
     throw e;
