@@ -15,7 +15,7 @@ function argumentPath(ancestors: readonly Ancestor[], parent: Ancestor | undefin
   const names: string[] = [];
   for (const a of [...ancestors, ...(parent ? [parent] : []), node]) {
     if (Array.isArray(a) || !('kind' in a)) continue;
-    const n = a as ASTNode;
+    const n = a;
     if (n.kind === Kind.FIELD || n.kind === Kind.DIRECTIVE) names.length = 0;
     else if (n.kind === Kind.ARGUMENT || n.kind === Kind.OBJECT_FIELD) names.push(n.name.value);
   }
@@ -74,14 +74,14 @@ export function useInputErrors(): Plugin {
   return {
     onValidate({ params }) {
       return ({ result, setResult }) => {
-        if (result.length > 0) setResult(mapErrors(result, params.documentAST));
+        if (result.length > 0) setResult(mapErrors(result, params.documentAST as DocumentNode));
       };
     },
     onExecute({ args }) {
       return {
         onExecuteDone({ result, setResult }) {
           const r = result as ExecutionResult;
-          if (r.errors && r.errors.length > 0 && r.data === undefined) setResult({ ...r, errors: mapErrors(r.errors, args.document) as GraphQLError[] });
+          if (r.errors && r.errors.length > 0 && r.data === undefined) setResult({ ...r, errors: mapErrors(r.errors, args.document as DocumentNode) as GraphQLError[] });
         },
       };
     },

@@ -44,7 +44,8 @@ export interface ElementRecord {
 /** A map as a Cypher query returns it, before conversion. */
 export type Raw = Record<string, unknown>;
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** A string property, or null (absent, or not a string). */
+export const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** The strings of a list property (anything else becomes empty). */
 export const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 /** The maps of a collected list (null, from an OPTIONAL MATCH, becomes empty). */

@@ -124,7 +124,7 @@ export function createYogaServer(db: Database, options: YogaOptions) {
     graphiql: options.GRAPHIQL ? { title: 'Reguleringsplan – GraphQL' } : false,
     maskedErrors: true,
     cors: origins.includes('*') ? { origin: '*' } : { origin: origins, credentials: true },
-    context: async ({ request }) => {
+    context: ({ request }) => {
       // One handle per request: every query it runs, the token lookup included, is counted.
       const requestDb = db.forRequest();
       let auth: Promise<AuthResult> | undefined;
@@ -135,7 +135,7 @@ export function createYogaServer(db: Database, options: YogaOptions) {
       };
     },
     plugins: [
-      // Limits sized so every query of the web front end passes (see api/yoga.test.ts).
+      // Limits sized so every query of the web front end passes (test/armor-limits.test.ts checks them).
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         costLimit: { maxCost: 20_000 },

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const neo = new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver });
   const schema = await neo.getSchema();
   const yoga = createYoga({ schema, graphqlEndpoint: '/graphql', landingPage: false, graphiql: false, maskedErrors: false });
-  const server = createServer(yoga);
+  const server = createServer((req, res) => void yoga(req, res));
   await new Promise<void>((ok) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => ok()));
   const { port } = server.address() as AddressInfo;
   console.log(`PEER_READY http://127.0.0.1:${port}/graphql`);

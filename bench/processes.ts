@@ -59,7 +59,7 @@ export async function startServer(
   }));
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`${command} ${args.join(' ')}: no ready line within ${options.timeoutMs} ms\n${tail.join('\n')}`)), options.timeoutMs);
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         tail.push(line);
         if (tail.length > 30) tail.shift();

@@ -115,6 +115,7 @@ function optional<K extends string, V>(key: K, value: V | null | undefined): Par
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export function elementFromProperties(p: Props): ElementInput {
   const criteria = strings(p.scoreCriteria);
@@ -125,7 +126,7 @@ export function elementFromProperties(p: Props): ElementInput {
     name: String(p.name),
     nameEn: String(p.nameEn ?? p.name),
     layers: strings(p.layers) as ElementInput['layers'],
-    description: String(p.description ?? ''),
+    description: text(p.description),
     ...optional('descriptionEn', p.descriptionEn as string | null),
     lifecycle: (p.lifecycle ?? 'ACTIVE') as ElementInput['lifecycle'],
     ...optional('normativeLevel', p.normativeLevel as ElementInput['normativeLevel'] | null),
@@ -166,7 +167,7 @@ export function gapFromProperties(g: Props, service: unknown): GapInput {
     layer: g.layer as GapInput['layer'],
     title: String(g.title),
     ...optional('titleEn', g.titleEn as string | null),
-    description: String(g.description ?? ''),
+    description: text(g.description),
     ...optional('identifiedAt', g.identifiedAt as string | null),
     ...optional('resolvedAt', g.resolvedAt as string | null),
     sources: strings(g.sources),
@@ -182,7 +183,7 @@ export function changeFromProperties(c: Props, refs: { element: unknown; measure
     change: c.change as ChangeInput['change'],
     ...optional('due', c.due as string | null),
     ...optional('dueText', c.dueText as string | null),
-    description: String(c.description ?? ''),
+    description: text(c.description),
     ...optional('measure', refs.measure as string | null | undefined),
     ...optional('replacement', refs.replacement as string | null | undefined),
     ...optional('completedAt', c.completedAt as string | null),

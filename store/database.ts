@@ -52,7 +52,7 @@ export class Database implements Queries {
   /** One read query, one round trip, routed to a reader. */
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
     const result = await this.driver.executeQuery(cypher, params, { database: this.database, routing: neo4j.routing.READ });
-    return result.records.map((r) => r.toObject() as Row);
+    return result.records.map((r) => r.toObject());
   }
 
   /**

@@ -15,7 +15,7 @@ async function query(uri: string, cypher: string): Promise<unknown[]> {
   const driver = createDriver({ uri, user: 'neo4j', database: 'neo4j' });
   try {
     const { records } = await driver.executeQuery(cypher, {}, { database: 'neo4j' });
-    return records.map((r) => r.get(0));
+    return records.map((r): unknown => r.get(0));
   } finally {
     await driver.close();
   }

@@ -159,7 +159,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   running.add(child);
   installExitHook();
   const stderrTail: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
+  createInterface({ input: child.stderr }).on('line', (line) => {
     stderrTail.push(line);
     if (stderrTail.length > 20) stderrTail.shift();
   });
@@ -170,7 +170,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
 
   const uri = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new EmbeddedNeo4jError('embedded Neo4j did not report ready within 180 s')), 180_000);
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       if (line.startsWith('NEO4J_READY ')) {
         clearTimeout(timer);

@@ -1,5 +1,5 @@
 /**
- * The analysts' writes end to end over HTTP on the seeded map (issue 5): every mutation, the heat
+ * The analysts' writes end to end over HTTP on the seeded map: every mutation, the heat
  * map seeing a write at once and on its date, the access matrix, optimistic concurrency, bad
  * inputs writing nothing, and the audit trail. Tokens are made with the token functions the CLI
  * uses; everything the file creates has its own ids and is removed afterwards.

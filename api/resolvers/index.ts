@@ -14,8 +14,8 @@ import { impactResolvers } from './impact';
 import { searchResolvers } from './search';
 import { roadmapResolvers } from './roadmap';
 
-export const resolvers: Resolvers[] = [scalarResolvers as Resolvers, metamodelResolvers, elementResolvers, heatMapResolvers];
-// The read API (issue 4): landscape, elements, norms, standards, impact, search, roadmap and perspectives.
+export const resolvers: Resolvers[] = [scalarResolvers, metamodelResolvers, elementResolvers, heatMapResolvers];
+// The read API: landscape, elements, norms, standards, impact, search, roadmap and perspectives.
 resolvers.push(landscapeResolvers, elementsResolvers, normsResolvers, standardsResolvers, impactResolvers, searchResolvers, roadmapResolvers);
-// The analysts' writes, their audit trail and `me` (issue 5).
+// The analysts' writes, their audit trail and `me`.
 resolvers.push(mutationResolvers, auditResolvers);

@@ -108,7 +108,7 @@ export const mutationResolvers: Resolvers = {
       return audited(ctx, principal, async (tx) => {
         if (!(await lockAndRead(tx, 'Gap', id))) throw notFoundAt('gap', id, 'id');
         const before = (await one(tx, GAP_BY_ID, { id }))?.node as Raw;
-        if (before.resolvedAt != null) throw apiError('CONFLICT', `gap "${id}" was already resolved on ${String(before.resolvedAt)}`, { id });
+        if (before.resolvedAt != null) throw apiError('CONFLICT', `gap "${id}" was already resolved on ${before.resolvedAt as string}`, { id });
         if (typeof before.identifiedAt === 'string' && resolvedAt < before.identifiedAt) {
           throw badInput('resolvedAt', `is before the gap was identified (${before.identifiedAt})`);
         }
@@ -148,7 +148,7 @@ export const mutationResolvers: Resolvers = {
       return audited(ctx, principal, async (tx) => {
         if (!(await lockAndRead(tx, 'PlannedChange', id))) throw notFoundAt('planned change', id, 'id');
         const before = (await one(tx, CHANGE_BY_ID, { id }))?.node as Raw;
-        if (before.completedAt != null) throw apiError('CONFLICT', `planned change "${id}" was already completed on ${String(before.completedAt)}`, { id });
+        if (before.completedAt != null) throw apiError('CONFLICT', `planned change "${id}" was already completed on ${before.completedAt as string}`, { id });
         const after = (await one(tx, COMPLETE_CHANGE, { id, completedAt }))?.node as Raw;
         return { result: toPlannedChangeRecord(after), audit: { action: 'completeChange', target: id, elements: [String(after.element)], before, after } };
       });

@@ -44,7 +44,7 @@ export function auditJson(value: unknown): string | null {
 
 export async function rows(tx: ManagedTransaction, cypher: string, params: Raw): Promise<Raw[]> {
   const result = await tx.run(cypher, params);
-  return result.records.map((r) => r.toObject() as Raw);
+  return result.records.map((r) => r.toObject());
 }
 
 export async function one(tx: ManagedTransaction, cypher: string, params: Raw): Promise<Raw | undefined> {

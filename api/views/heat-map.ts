@@ -13,6 +13,7 @@ import {
 } from '../../schema/metamodel';
 import {
   type Raw,
+  str,
   strs,
   toElementRecord,
   toGapRecord,
@@ -115,7 +116,7 @@ export function toServiceRecord(raw: Raw, workProcess: unknown, statusCounts: St
     id: String(raw.id),
     name: String(raw.name),
     nameEn: String(raw.nameEn ?? raw.name),
-    description: String(raw.description ?? ''),
+    description: str(raw.description) ?? '',
     sources: strs(raw.sources),
     workProcess: typeof workProcess === 'string' ? workProcess : null,
     statusCounts,

@@ -4,7 +4,7 @@
  */
 import type { HeatStatus } from '../../schema/metamodel';
 import { countStatuses, toServiceRecord, type ServiceRecord } from './heat-map';
-import { type Raw, strs, mapsOf } from '../model';
+import { type Raw, str, strs, mapsOf } from '../model';
 
 export interface ActorTypeRecord {
   id: string;
@@ -45,7 +45,7 @@ function toActorType(raw: Raw): ActorTypeRecord {
     id: String(raw.id),
     name: String(raw.name),
     nameEn: String(raw.nameEn ?? raw.name),
-    description: String(raw.description ?? ''),
+    description: str(raw.description) ?? '',
     sources: strs(raw.sources),
     workProcesses: strs(raw.workProcesses).sort(),
   };
@@ -70,7 +70,7 @@ export function buildLandscape(row: Raw): LandscapeRecord {
         id,
         name: String(raw.name),
         nameEn: String(raw.nameEn ?? raw.name),
-        description: String(raw.description ?? ''),
+        description: str(raw.description) ?? '',
         sources: strs(raw.sources),
         informationServices: (servicesOf.get(id) ?? []).sort(byName),
         actorTypes: actorTypes.filter((a) => performers.has(a.id)),

@@ -1,5 +1,5 @@
 /**
- * The web app end to end (issue 6): the real server (API + the built bundle in dist/web) against
+ * The web app end to end: the real server (API + the built bundle in dist/web) against
  * the seeded test Neo4j, driven by Debian's Chromium through playwright-core at 1280×800. The
  * numbers on screen are checked against the GraphQL API, the web app's only data source.
  * Screenshots go to test/artifacts/ (git-ignored).

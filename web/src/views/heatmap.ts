@@ -1,5 +1,5 @@
 /** The heat-map view: toolbar (as-of date, perspective, exports, analyst actions), legend, the graph and a list. */
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { gql } from '../api';
 import { onAuthChange, signedIn } from '../auth';
 import { append, clear, h } from '../dom';
@@ -247,8 +247,8 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
         order = built.order;
         focusIndex = -1;
         cy.on('tap', 'node.cell, node.gap', (ev) => {
-          focusIndex = order.indexOf(String(ev.target.id()));
-          update({ sel: String(ev.target.data('ref')) });
+          focusIndex = order.indexOf(String((ev.target as NodeSingular).id()));
+          update({ sel: String((ev.target as NodeSingular).data('ref')) });
         });
         await built.ready;
         if (mine !== request) return;

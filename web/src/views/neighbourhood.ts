@@ -230,7 +230,7 @@ export function neighbourhoodSection(el: PanelElement, dependents: Dependent[], 
     });
     layout.run();
     if (onOpen) {
-      cy.on('tap', 'node.neighbour', (ev: EventObject) => onOpen(String(ev.target.id())));
+      cy.on('tap', 'node.neighbour', (ev: EventObject) => onOpen(String((ev.target as NodeSingular).id())));
     }
     cy.on('mouseover', 'node.neighbour', (ev: EventObject) => {
       const node = ev.target as NodeSingular;

@@ -1,5 +1,5 @@
 /** The vendors' view: standards and code systems per layer, as a table and as a graph of the services using them. */
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { gql } from '../api';
 import { clear, h, textColourOn } from '../dom';
 import { formatDue, pick, t } from '../i18n';
@@ -106,8 +106,8 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
     const canvas = h('div', { class: 'vendors-canvas', role: 'img', 'aria-label': `${t('graphView')}: ${t('vendorsTitle')}` });
     body.append(canvas);
     cy = graph(canvas, entries);
-    cy.on('tap', 'node.standard', (ev) => update({ sel: String(ev.target.id()) }));
-    cy.on('tap', 'node.service', (ev) => update({ view: 'heatmap', service: String(ev.target.id()), sel: undefined, layer: undefined }));
+    cy.on('tap', 'node.standard', (ev) => update({ sel: String((ev.target as NodeSingular).id()) }));
+    cy.on('tap', 'node.service', (ev) => update({ view: 'heatmap', service: String((ev.target as NodeSingular).id()), sel: undefined, layer: undefined }));
   }
 
   function load(): void {
