@@ -464,6 +464,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
       await shot(`13-english-${w}`);
       expect(await runAxe()).toEqual([]);
     }
+    // Back to bokmål for the cases after this one (the choice is remembered).
+    await open(heatMap('&lang=nb'));
+    await waitForHeatMap();
   });
 
   it('14. after in-app navigation to an unknown service or to no service, nothing of the previous map stays; "not found" offers the landscape', async () => {

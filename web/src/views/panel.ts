@@ -1,6 +1,6 @@
 /** The side panel: one element (names nb/en, kind, identifiers, level, status and why, neighbourhood and impact, changes, sources) or one gap. */
 import { gql } from '../api';
-import { signedIn } from '../auth';
+import { onAuthChange, signedIn } from '../auth';
 import { clear, h } from '../dom';
 import { openPlanChange } from '../forms';
 import { formatDate, formatDue, lang, pick, t } from '../i18n';
@@ -25,11 +25,16 @@ let aside: HTMLElement | null = null;
 let closeCurrent: (() => void) | null = null;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 let request = 0;
+/** The element on show, to draw again when the analyst signs in or out (the panel's actions change). */
+let shown: { id: string; options: PanelOptions } | null = null;
 
 function panel(): HTMLElement {
   if (!aside) {
     aside = document.getElementById('panel');
     if (!aside) throw new Error('no #panel');
+    onAuthChange(() => {
+      if (shown && aside && !aside.hidden) showElement(shown.id, shown.options);
+    });
     aside.addEventListener('keydown', (ev) => {
       if (ev.key === 'Escape' && closeCurrent && !(ev.target instanceof HTMLInputElement)) {
         ev.preventDefault();
@@ -89,6 +94,7 @@ function frame(title: string | Node, subtitle: string, onClose: () => void, body
 
 export function hidePanel(): void {
   request++;
+  shown = null;
   closeCurrent = null;
   destroyNeighbourhood();
   const root = panel();
@@ -103,6 +109,7 @@ function focusTitle(): void {
 
 export function showGap(gap: GapData, serviceName: string, onClose: () => void): void {
   request++;
+  shown = null;
   frame(apiText(gap.title, gap.titleEn), t('gap'), onClose, [
     dl([
       [t('status'), statusChip('UNMET_NEED')],
@@ -120,6 +127,7 @@ export function showGap(gap: GapData, serviceName: string, onClose: () => void):
 
 export function showElement(id: string, options: PanelOptions): void {
   const mine = ++request;
+  shown = { id, options };
   const asOf = options.asOf ?? todayIso();
   frame(options.cell ? pick(options.cell.element.name, options.cell.element.nameEn) : id, t('elementPanel'), options.onClose, [loadingState()], asOf);
   const load = () => {
