@@ -263,7 +263,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
       await page.locator('#mark-gap').click();
       const title = page.locator('dialog input[name="title"]');
       expect(await title.getAttribute('maxlength')).toBe('300');
-      expect(await page.locator('dialog label[for] .required-mark').count()).toBeGreaterThanOrEqual(3);
+      expect(await page.locator('dialog .label-row .required-mark').count()).toBeGreaterThanOrEqual(3);
       await page.locator('dialog button[type="submit"]').click();
       const summary = (await page.locator('dialog .form-error').textContent()) ?? '';
       expect(summary).toContain('Tittel (bokmål)');
@@ -488,7 +488,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
     await open(heatMap());
     await waitForHeatMap();
     await page.evaluate(() => { location.hash = '#/varmekart'; });
-    await page.waitForSelector('#heatmap[data-state="empty"]');
+    await page.waitForSelector('#heatmap[data-state="empty"]', { state: 'attached' });
     expect(await page.locator('.legend *').count()).toBe(0);
     await expect(page.locator('#view-title').textContent()).resolves.toBe('Varmekart');
   });

@@ -27,7 +27,8 @@ function field(label: MessageKey, control: Field, help?: string): HTMLElement {
   if (helpId) control.setAttribute('aria-describedby', helpId);
   control.dataset.describedby = helpId ?? '';
   return h('div', { class: 'field' },
-    h('label', { for: control.id }, t(label), control.required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *') : null),
+    // The mark sits beside the label, not in it: the field's name stays its label (required says the rest).
+    h('span', { class: 'label-row' }, h('label', { for: control.id }, t(label)), control.required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *') : null),
     control,
     help ? h('p', { class: 'help', id: helpId }, help) : null,
     h('p', { class: 'field-error', id: `${control.id}-error`, hidden: true }));
@@ -57,7 +58,7 @@ const control = (form: HTMLFormElement, name: string) => form.querySelector<Fiel
 
 function labelOf(target: Field | HTMLFieldSetElement): string {
   if (target instanceof HTMLFieldSetElement) return target.querySelector('legend')?.textContent ?? '';
-  return (target.labels?.[0]?.textContent ?? target.name).replace(/\s*\*$/, '');
+  return target.labels?.[0]?.textContent ?? target.name;
 }
 
 /** Clear the marks of the last attempt, then mark each problem and name them all in the summary. */
