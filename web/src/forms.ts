@@ -5,7 +5,7 @@
  * about a field lands next to that field too.
  */
 import { endOfPeriod, partialDateParts } from '../../schema/dates';
-import { DUE_YEARS, LIMITS, PERSPECTIVE_ID_PATTERN } from '../../schema/limits';
+import { DUE_YEARS, LIMITS, prefixedIdPattern } from '../../schema/limits';
 import { ApiError, gql, plainError } from './api';
 import { signIn } from './auth';
 import { h } from './dom';
@@ -206,6 +206,7 @@ export function openMarkGap(service: string, serviceName: string, initialLayer: 
   });
 }
 
+const PERSPECTIVE_ID = prefixedIdPattern('perspektiv');
 const ENDING: readonly string[] = ['PHASE_OUT', 'REPLACE'] satisfies ChangeType[];
 
 /** What is wrong with a due date as typed, or null: its shape, then its year's range. */
@@ -348,8 +349,8 @@ export function openSavePerspective(current: PerspectiveData | null, service: st
     validate: (form) => {
       const problems: Problem[] = [];
       const name = value(form, 'name');
-      if (name && (others.some((p) => sameName(p.name, name) || p.id === idOf()) || !PERSPECTIVE_ID_PATTERN.test(idOf()))) {
-        problems.push([nameInput, PERSPECTIVE_ID_PATTERN.test(idOf()) ? t('nameTaken', { name }) : t('errInvalidValue')]);
+      if (name && (others.some((p) => sameName(p.name, name) || p.id === idOf()) || !PERSPECTIVE_ID.test(idOf()))) {
+        problems.push([nameInput, PERSPECTIVE_ID.test(idOf()) ? t('nameTaken', { name }) : t('errInvalidValue')]);
       }
       if (checked(form, 'layers').length === 0) problems.push([layerBoxes, t('pickAtLeastOne')]);
       if (checked(form, 'statuses').length === 0) problems.push([statusBoxes, t('pickAtLeastOne')]);
