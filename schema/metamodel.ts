@@ -175,7 +175,8 @@ export function relationshipAllowed(type: RelationshipType, from: Kind, to: Kind
 /** Heat-map statuses (slide 113), in legend order. Derived per cell, never stored. */
 export const HEAT_STATUSES = {
   EXISTS: { nb: 'Eksisterer', en: 'Exists', colour: '#3a8a4f' },
-  CHANGES_PLANNED: { nb: 'Endringer planlagt', en: 'Changes planned', colour: '#e0a526' },
+  // Darker than the slides' amber (#e0a526, 2.0:1 on the bands): WCAG 1.4.11 asks 3:1 for what tells statuses apart.
+  CHANGES_PLANNED: { nb: 'Endringer planlagt', en: 'Changes planned', colour: '#a87400' },
   UNMET_NEED: { nb: 'Udekkede behov', en: 'Unmet need', colour: '#c8432f' },
   PHASE_OUT: { nb: 'Utfasing', en: 'Phase-out', colour: '#7d5aa6' },
 } as const satisfies Record<string, Label & { colour: string }>;

@@ -18,6 +18,7 @@ import {
   type Kind,
 } from './metamodel';
 import { partialDateParts } from './dates';
+import { LIMITS, prefixedIdPattern } from './limits';
 
 export const layerSchema = z.enum(LAYER_IDS);
 export const kindSchema = z.enum(KIND_IDS);
@@ -183,8 +184,8 @@ export type RelationshipInput = z.infer<typeof relationshipInputSchema>;
 export function prefixedIdSchema(prefix: string) {
   return z
     .string()
-    .max(120)
-    .regex(new RegExp(`^${prefix}-[a-z0-9]+(-[a-z0-9]+)*$`), `must start with "${prefix}-"`);
+    .max(LIMITS.id)
+    .regex(prefixedIdPattern(prefix), `must start with "${prefix}-"`);
 }
 export const gapIdSchema = prefixedIdSchema('gap');
 export const changeIdSchema = prefixedIdSchema('change');
@@ -198,9 +199,9 @@ export const gapInputSchema = z
     id: gapIdSchema,
     service: idSchema,
     layer: layerSchema,
-    title: text(300),
-    titleEn: text(300).optional(),
-    description: text(4000),
+    title: text(LIMITS.gapTitle),
+    titleEn: text(LIMITS.gapTitle).optional(),
+    description: text(LIMITS.gapDescription),
     identifiedAt: isoDateSchema.optional(),
     resolvedAt: isoDateSchema.optional(),
     sources: z.array(sourceRefSchema).max(50).default([]),
@@ -217,8 +218,8 @@ export const changeInputSchema = z
     /** As precise as the source: "2024", "2021-Q3", "2027-01", "2027-01-01"; absent when it gives none. */
     due: partialDateSchema.optional(),
     /** The source's own words for the date, e.g. "i løpet av 2024", "frem mot 2030". */
-    dueText: text(200).optional(),
-    description: text(4000),
+    dueText: text(LIMITS.dueText).optional(),
+    description: text(LIMITS.changeDescription),
     measure: idSchema.optional(),
     replacement: idSchema.optional(),
     completedAt: isoDateSchema.optional(),
@@ -236,9 +237,9 @@ export type ChangeInput = z.infer<typeof changeInputSchema>;
 export const perspectiveInputSchema = z
   .object({
     id: perspectiveIdSchema,
-    name: text(200),
-    nameEn: text(200).optional(),
-    description: text(2000).optional(),
+    name: text(LIMITS.perspectiveName),
+    nameEn: text(LIMITS.perspectiveName).optional(),
+    description: text(LIMITS.perspectiveDescription).optional(),
     layers: z.array(layerSchema).default([]),
     kinds: z.array(kindSchema).default([]),
     actorTypes: z.array(idSchema).default([]),

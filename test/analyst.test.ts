@@ -377,6 +377,8 @@ describe('analysts write the map', () => {
       ['planChange', { input: { ...changeInput, change: 'PHASE_OUT', replacement: OWN.other } }, 'input.replacement'],
       ['planChange', { input: { ...changeInput, measure: LAW } }, 'input.measure'],
       ['planChange', { input: { ...changeInput, description: '' } }, 'input.description'],
+      ['planChange', { input: { ...changeInput, due: '9999-12-31' } }, 'input.due'],
+      ['planChange', { input: { ...changeInput, due: '1999' } }, 'input.due'],
       ['planChange', { input: { ...changeInput, change: 'REPLACE', replacement: XDS } }, 'input.replacement'],
       ['completeChange', { id: gap.id }, 'id'],
       ['setNormativeLevel', { element: OWN.standard, level: 'GUIDE', version: -1 }, 'version'],

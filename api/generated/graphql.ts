@@ -802,7 +802,7 @@ export type Query = {
   actorTypes: Array<ActorType>;
   /** The audit log, newest first, filtered by time and actor. */
   auditLog: Array<AuditEvent>;
-  /** Everything about one element. NOT_FOUND for an unknown id. */
+  /** Everything about one element. NOT_FOUND for an unknown id. `asOf` (default today) dates its status and its neighbours'. */
   element: Element;
   /** Elements matching a filter, Relay-style. `first` at most 200. */
   elements: ElementConnection;
@@ -849,6 +849,7 @@ export type QueryAuditLogArgs = {
 
 
 export type QueryElementArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -888,6 +889,7 @@ export type QueryHistoryArgs = {
 
 
 export type QueryImpactArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   element: Scalars['ID']['input'];
 };

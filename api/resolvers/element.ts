@@ -14,12 +14,11 @@ import {
   toGapRecord,
   toPlannedChangeRecord,
   toRelationshipRecord,
-  today,
   type ElementRecord,
   type RelationshipRecord,
 } from '../model';
 import type { Context } from '../context';
-import { labelIn, nameIn, toSources } from './common';
+import { asOfArg, labelIn, nameIn, toSources } from './common';
 
 /** Group relationships by type and direction, in metamodel order. */
 export function groupRelationships(rels: RelationshipRecord[]) {
@@ -44,7 +43,7 @@ export const elementResolvers: Resolvers = {
   Query: {
     element: async (_, args, ctx) => {
       const id = parseInput(idSchema, args.id, ['id']);
-      const [row] = await ctx.db.read(ELEMENT_BY_ID, { id, asOf: today() });
+      const [row] = await ctx.db.read(ELEMENT_BY_ID, { id, asOf: asOfArg(args.asOf) });
       if (!row) throw notFound('element', id);
       const element = toElementRecord(row.element as Raw);
       // Prime the loaders so the nested fields are answered from this one query.

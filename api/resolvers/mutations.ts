@@ -5,6 +5,7 @@
  * :AuditEvent with the state before and after. A failed check throws inside the transaction, so
  * it rolls back and nothing is written.
  */
+import { DUE_YEARS } from '../../schema/limits';
 import { z } from 'zod';
 import { KINDS, RELATIONSHIPS, relationshipAllowed, type Kind, type Layer, type RelationshipType } from '../../schema/metamodel';
 import {
@@ -121,6 +122,9 @@ export const mutationResolvers: Resolvers = {
       const principal = await requireRole(ctx);
       const id = newId('change');
       const change = parseInput(changeInputSchema, { ...withoutNulls(args.input), id }, ['input']);
+      // A plan is for the foreseeable: "9999-12-31" or "1900" is a typo (the seed's history is not written through here).
+      const dueYear = change.due ? Number(change.due.slice(0, 4)) : null;
+      if (dueYear !== null && (dueYear < DUE_YEARS.min || dueYear > DUE_YEARS.max)) throw badInput('input.due', `the year must be between ${DUE_YEARS.min} and ${DUE_YEARS.max}`);
       return audited(ctx, principal, async (tx) => {
         const kinds = await kindsOf(tx, [change.element, change.measure, change.replacement].filter((x): x is string => !!x));
         if (!kinds.has(change.element)) throw notFoundAt('element', change.element, 'input.element');

@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly kind: ErrorKind,
     readonly detail: string,
     readonly status = 0,
+    /** The input field the server blames (extensions.field, e.g. "input.title"). */
+    readonly field?: string,
   ) {
     super(detail);
   }
@@ -43,7 +45,7 @@ const KNOWN_CODES: ErrorKind[] = ['NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', '
 
 function toApiError(err: GraphQLErrorBody, status: number): ApiError {
   const code = err.extensions?.code;
-  if (code && (KNOWN_CODES as string[]).includes(code)) return new ApiError(code as ErrorKind, err.message, status);
+  if (code && (KNOWN_CODES as string[]).includes(code)) return new ApiError(code as ErrorKind, err.message, status, err.extensions?.field);
   // A field whose resolver is not there yet answers null for a non-null type.
   if (/Cannot return null for non-nullable field (Query|Mutation)\./.test(err.message) || /Cannot query field/.test(err.message)) {
     return new ApiError('NOT_AVAILABLE', err.message, status);

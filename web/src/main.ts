@@ -62,7 +62,8 @@ function renderHeader(route: Route): void {
       user
         ? h('span', { class: 'user' }, h('span', { class: 'user-name', id: 'signed-in' }, t('signedInAs', { name: user.name, role: user.role })),
           h('button', { type: 'button', class: 'button', onclick: () => signOut() }, t('signOut')))
-        : h('button', { type: 'button', class: 'button', id: 'sign-in', onclick: () => openSignIn() }, t('signIn'))),
+        // On narrower screens "as analyst" is hidden from sight but stays in the button's name.
+        : h('button', { type: 'button', class: 'button', id: 'sign-in', onclick: () => openSignIn() }, t('signInShort'), h('span', { class: 'wide-label' }, t('signInRest')))),
   );
 }
 

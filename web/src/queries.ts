@@ -92,6 +92,8 @@ export interface PlannedChangeData {
   change: ChangeType;
   /** As precise as the source: "2024", "2021-Q3", "2027-01", "2027-01-15"; null when it gives no date. */
   due: string | null;
+  /** The last day of the due period ("2024" → "2024-12-31"): what overdue is judged by. */
+  dueBy: string | null;
   dueText: string | null;
   description: string;
   completedAt: string | null;
@@ -102,7 +104,7 @@ export interface PlannedChangeData {
 
 const SOURCE = 'origin document fromLine toLine url ref';
 const SOURCES = `sources { ${SOURCE} }`;
-const PLANNED_CHANGE = `id change due dueText description completedAt measure { id name nameEn } replacement { id name nameEn } ${SOURCES}`;
+const PLANNED_CHANGE = `id change due dueBy dueText description completedAt measure { id name nameEn } replacement { id name nameEn } ${SOURCES}`;
 
 export interface GapData {
   id: string;
@@ -216,8 +218,8 @@ export interface RelatedElement {
 
 const RELATED = 'id kind name nameEn status';
 
-export const ELEMENT = `query Element($id: ID!) {
-  element(id: $id) {
+export const ELEMENT = `query Element($id: ID!, $asOf: Date) {
+  element(id: $id, asOf: $asOf) {
     ${ELEMENT_SUMMARY}
     description descriptionEn layers lifecycle statusDate validFrom validTo
     identifiers { scheme value url }
@@ -230,12 +232,12 @@ export const ELEMENT = `query Element($id: ID!) {
     plannedChanges { ${PLANNED_CHANGE} }
     relationships { type direction nb: label(lang: NB) en: label(lang: EN) relationships { other { ${RELATED} } layer } }
   }
-  impact(element: $id, depth: 2) { dependents { distance element { ${RELATED} } } }
+  impact(element: $id, depth: 2, asOf: $asOf) { dependents { distance element { ${RELATED} } } }
 }`;
 
 export interface StandardsData {
   standards: {
-    element: ElementSummary & { layers: Layer[] };
+    element: ElementSummary & { layers: Layer[]; lifecycle: Lifecycle; validFrom: string | null };
     status: HeatStatus;
     services: { service: { id: string; name: string; nameEn: string }; layer: Layer }[];
     plannedChanges: PlannedChangeData[];
@@ -244,7 +246,7 @@ export interface StandardsData {
 
 export const STANDARDS = `query Standards($layer: Layer, $asOf: Date) {
   standards(layer: $layer, asOf: $asOf) {
-    element { ${ELEMENT_SUMMARY} layers }
+    element { ${ELEMENT_SUMMARY} layers lifecycle validFrom }
     status
     services { service { id name nameEn } layer }
     plannedChanges { ${PLANNED_CHANGE} }
@@ -254,6 +256,12 @@ export const STANDARDS = `query Standards($layer: Layer, $asOf: Date) {
 export interface SearchData {
   search: { score: number; element: ElementSummary & { description: string; descriptionEn: string | null } }[];
 }
+
+export interface ServicesData {
+  informationServices: { id: string; name: string; nameEn: string }[];
+}
+
+export const SERVICES = 'query Services { informationServices { id name nameEn } }';
 
 export const SEARCH = `query Search($text: String!) {
   search(text: $text, first: 30) { score element { ${ELEMENT_SUMMARY} description descriptionEn } }

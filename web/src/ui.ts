@@ -1,7 +1,8 @@
 /** Shared pieces: loading and error states, the polite announcer, status chips. */
-import { plainError } from './api';
+import { ApiError, plainError } from './api';
 import { h, textColourOn } from './dom';
-import { t } from './i18n';
+import { picked, t } from './i18n';
+import { statusIcon } from './status-icons';
 import { statusColour, statusLabel } from './vocabulary';
 import type { HeatStatus } from './queries';
 
@@ -9,13 +10,27 @@ export function loadingState(): HTMLElement {
   return h('p', { class: 'state loading', role: 'status', 'aria-live': 'polite' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('loading'));
 }
 
-export function errorState(e: unknown, retry?: () => void): HTMLElement {
+/**
+ * A failure in plain words. Something that does not exist will not appear on a retry: it offers
+ * the way back (`notFound`, e.g. the landscape) instead of "try again".
+ */
+export function errorState(e: unknown, retry?: () => void, notFound?: { message: string; href: string; label: string }): HTMLElement {
+  const missing = notFound && e instanceof ApiError && e.kind === 'NOT_FOUND';
   return h(
     'div',
     { class: 'state error', role: 'alert' },
-    h('p', {}, plainError(e)),
-    retry ? h('button', { type: 'button', class: 'button', onclick: () => retry() }, t('retry')) : null,
+    h('p', {}, missing ? notFound.message : plainError(e)),
+    missing
+      ? h('a', { class: 'button', href: notFound.href }, notFound.label)
+      : retry ? h('button', { type: 'button', class: 'button', onclick: () => retry() }, t('retry')) : null,
   );
+}
+
+/** API text in the current language; Norwegian shown in English mode is marked lang="nb" for screen readers. */
+export function apiText(nbText: string, enText: string | null | undefined, tag: 'span' | 'p' = 'span', attrs: Record<string, string> = {}): HTMLElement | string {
+  const p = picked(nbText, enText);
+  if (p.lang === document.documentElement.lang && tag === 'span' && Object.keys(attrs).length === 0) return p.text;
+  return h(tag, { ...attrs, ...(p.lang !== document.documentElement.lang ? { lang: p.lang } : {}) }, p.text);
 }
 
 let announcer: HTMLElement | null = null;
@@ -40,6 +55,7 @@ export function statusChip(status: HeatStatus, count?: number): HTMLElement {
     'span',
     { class: 'chip', 'data-status': status },
     h('span', { class: 'swatch', style: `background:${colour};color:${textColourOn(colour)}`, 'aria-hidden': 'true' }, count == null ? '' : String(count)),
+    h('img', { class: 'status-icon', src: statusIcon(status), alt: '', width: 16, height: 16 }),
     h('span', { class: 'chip-label' }, count == null ? statusLabel(status) : `${statusLabel(status)}: ${count}`),
   );
 }
@@ -53,4 +69,20 @@ export function statusCount(status: HeatStatus, count: number): HTMLElement {
     h('span', { 'aria-hidden': 'true' }, String(count)),
     h('span', { class: 'visually-hidden' }, `${statusLabel(status)}: ${count}`),
   );
+}
+
+/** A write succeeded: every view on screen reloads what it shows (issue 17: no view contradicts another). */
+export function notifyWrite(): void {
+  window.dispatchEvent(new CustomEvent('map:written'));
+}
+
+export function onWrite(listener: () => void): () => void {
+  window.addEventListener('map:written', listener);
+  return () => window.removeEventListener('map:written', listener);
+}
+
+/** Today as an ISO date, in the user's time zone (what "today" means to the person at the screen). */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -7,6 +7,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { textColourOn } from '../dom';
 import { pick } from '../i18n';
 import type { HeatMapData, HeatStatus, Layer, NormativeLevel } from '../queries';
+import { statusIcon } from '../status-icons';
 import { layerLabel, levelRank, statusColour } from '../vocabulary';
 
 export const NODE_W = 156;
@@ -14,6 +15,8 @@ export const NODE_H = 58;
 const GAP = 10;
 const PAD = 14;
 const LABEL_COL = 160;
+/** The focus ring's colour (the page's focus colour). */
+export const FOCUS_RING = '#0b57d0';
 
 /** Border width and style per normative level rank (-1: none given). */
 export function levelBorder(level: NormativeLevel | null): { width: number; style: 'solid' | 'dashed' | 'dotted' | 'double' } {
@@ -64,9 +67,25 @@ function bestColumns(counts: number[], width: number, height: number): number {
   return best;
 }
 
-export function buildElements(map: HeatMapData['heatMap'], width: number, height: number): { elements: ElementDefinition[]; order: string[] } {
+const drawingWidth = (cols: number) => LABEL_COL + cols * (NODE_W + GAP) + PAD;
+const drawingHeight = (counts: number[], cols: number) => counts.reduce((sum, n) => sum + Math.max(1, Math.ceil(n / cols)) * (NODE_H + GAP) + 2 * PAD - GAP, 0) + (counts.length - 1) * GAP;
+
+/**
+ * On narrow screens the map may be taller than the window (the page scrolls) so that its labels
+ * stay readable: the most columns that keep the drawing at `minScale` or more of its size across
+ * the width, and the height that drawing needs.
+ */
+export function tallLayout(map: HeatMapData['heatMap'], width: number, minScale = 0.8): { cols: number; height: number } {
   const counts = map.rows.map((r) => r.cells.length + r.gaps.length);
-  const cols = bestColumns(counts, width, height);
+  let cols = 2;
+  for (let c = 2; c <= 24; c++) if (width / drawingWidth(c) >= minScale) cols = c;
+  const scale = Math.min(1, width / drawingWidth(cols));
+  return { cols, height: Math.ceil(drawingHeight(counts, cols) * scale) + 26 };
+}
+
+export function buildElements(map: HeatMapData['heatMap'], width: number, height: number, fixedCols?: number): { elements: ElementDefinition[]; order: string[] } {
+  const counts = map.rows.map((r) => r.cells.length + r.gaps.length);
+  const cols = fixedCols ?? bestColumns(counts, width, height);
   const bandWidth = LABEL_COL + cols * (NODE_W + GAP) + PAD;
   const elements: ElementDefinition[] = [];
   const order: string[] = [];
@@ -145,7 +164,7 @@ export function heatMapStyle(): cytoscape.StylesheetJson {
         color: 'data(text)',
         label: 'data(label)',
         'text-wrap': 'wrap',
-        'text-max-width': `${NODE_W - 14}px`,
+        'text-max-width': `${NODE_W - 34}px`,
         'text-valign': 'center',
         'text-halign': 'center',
         'font-size': 12,
@@ -160,14 +179,29 @@ export function heatMapStyle(): cytoscape.StylesheetJson {
       return { selector: `node.level-${rank}`, style: { 'border-width': b.width, 'border-style': b.style } };
     }),
     { selector: 'node.gap', style: { shape: 'cut-rectangle', 'border-width': 2, 'border-style': 'dashed', 'border-color': '#ffffff', 'font-style': 'italic' } },
-    { selector: 'node:selected', style: { 'outline-width': 4, 'outline-color': '#0b57d0', 'outline-offset': 3, 'outline-opacity': 1 } },
-    { selector: 'node.focused', style: { 'overlay-color': '#0b57d0', 'overlay-opacity': 0.18, 'overlay-padding': 6 } },
+    // The status badge in the top-right corner: a cue besides colour (see status-icons.ts).
+    ...(['EXISTS', 'CHANGES_PLANNED', 'PHASE_OUT', 'UNMET_NEED'] as const).map((status) => ({
+      selector: `node[status = "${status}"]`,
+      style: {
+        'background-image': statusIcon(status),
+        'background-width': '16px',
+        'background-height': '16px',
+        'background-fit': 'none' as const,
+        'background-position-x': `${NODE_W - 13}px`,
+        'background-position-y': '3px',
+        'background-clip': 'none' as const,
+        'background-image-containment': 'over' as const,
+      },
+    })),
+    { selector: 'node:selected', style: { 'outline-width': 4, 'outline-color': '#1d2733', 'outline-offset': 3, 'outline-opacity': 1 } },
+    // The keyboard focus: a ring of 5.4:1 or more against the bands and the page (WCAG 2.4.7, 1.4.11).
+    { selector: 'node.focused', style: { 'outline-width': 5, 'outline-color': FOCUS_RING, 'outline-offset': 4, 'outline-opacity': 1, 'z-index': 30 } },
   ];
 }
 
-export function createHeatMapGraph(container: HTMLElement, map: HeatMapData['heatMap']): { cy: Core; order: string[]; ready: Promise<void> } {
+export function createHeatMapGraph(container: HTMLElement, map: HeatMapData['heatMap'], cols?: number): { cy: Core; order: string[]; ready: Promise<void> } {
   const rect = container.getBoundingClientRect();
-  const { elements, order } = buildElements(map, Math.max(rect.width, 320), Math.max(rect.height, 240));
+  const { elements, order } = buildElements(map, Math.max(rect.width, 320), Math.max(rect.height, 240), cols);
   // Bands know their width only after the items are placed.
   const bandWidth = Math.max(...elements.filter((e) => e.classes === 'band').map((e) => (e.position?.x ?? 0) * 2));
   for (const e of elements) if (e.classes === 'band') e.data.bandWidth = bandWidth;

@@ -5,12 +5,12 @@ import { onAuthChange, signedIn } from '../auth';
 import { append, clear, h } from '../dom';
 import { exportNormsCsv, exportPng, exportSvg } from '../export';
 import { openMarkGap, openSavePerspective } from '../forms';
-import { lang, pick, t } from '../i18n';
-import { HEAT_MAP, PERSPECTIVES, type GapData, type HeatMapCellData, type HeatMapData, type PerspectiveData, type PerspectivesData } from '../queries';
-import { update, type Route } from '../router';
-import { announce, errorState, loadingState, statusChip } from '../ui';
+import { formatDate, lang, pick, t } from '../i18n';
+import { HEAT_MAP, PERSPECTIVES, SERVICES, type GapData, type HeatMapCellData, type HeatMapData, type PerspectiveData, type PerspectivesData, type ServicesData } from '../queries';
+import { formatRoute, update, type Route } from '../router';
+import { announce, apiText, errorState, loadingState, onWrite, statusChip, todayIso } from '../ui';
 import { layerLabel, levelLabel, normativeLevels, statusLabel, statuses } from '../vocabulary';
-import { createHeatMapGraph, levelBorder, nodeById, nodesOf } from './heatmap-graph';
+import { createHeatMapGraph, levelBorder, nodeById, nodesOf, tallLayout } from './heatmap-graph';
 import { hidePanel, showElement, showGap } from './panel';
 import type { ViewController } from './types';
 
@@ -21,7 +21,10 @@ declare global {
   }
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayIso;
+/** Phones get the list first and open: a four-band drawing 390 px wide has unreadable labels. */
+const PHONE = '(max-width: 600px)';
+const NARROW = '(max-width: 900px)';
 
 export function heatMapView(root: HTMLElement, initial: Route): ViewController {
   let route = initial;
@@ -33,6 +36,7 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
   let loadKey = '';
   let request = 0;
   let resizeObserver: ResizeObserver | null = null;
+  let services: ServicesData['informationServices'] = [];
   window.reguleringsplan = { cy: null, renderMs: null };
 
   const heading = h('h1', { id: 'view-title', tabindex: '-1' }, t('navHeatMap'));
@@ -52,7 +56,37 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
   const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const status = h('div', { class: 'view-status' });
   const list = h('details', { class: 'element-list' });
-  root.append(h('div', { class: 'view heatmap-view' }, h('div', { class: 'view-head' }, heading, toolbar), status, h('div', { class: 'heatmap-body' }, graph, legend), help, live, list));
+  // From the heading, one Tab and Enter reach the map (the toolbar has up to nine controls).
+  const skipToMap = h('a', { class: 'skip-to-map', href: '#heatmap', onclick: (ev: Event) => { ev.preventDefault(); graph.focus(); } }, t('skipToMap'));
+  // Printed pages say what they show and where it came from (the screen shows this in the header and toolbar).
+  const printHead = h('div', { class: 'print-only print-head' });
+  const body = h('div', { class: 'heatmap-body' }, graph, legend);
+  const view = h('div', { class: 'view heatmap-view' }, h('div', { class: 'view-head' }, heading, skipToMap, toolbar), printHead, status, body, help, live, list);
+  root.append(view);
+
+  /** The list view: first and open on phones, after the map elsewhere. */
+  function placeList(): void {
+    const phone = window.matchMedia(PHONE).matches;
+    if (phone && list.nextElementSibling !== body) view.insertBefore(list, body);
+    if (!phone && list.previousElementSibling !== live) view.append(list);
+    if (phone) list.open = true;
+  }
+
+  /**
+   * Wide screens: the map fills the window below the toolbar (a wrapped header never pushes it off
+   * screen). Narrow ones (tablets upright, phones): as tall as readable labels need, the page
+   * scrolls. Returns the columns to draw with, if fixed.
+   */
+  function sizeCanvas(): number | undefined {
+    if (data && window.matchMedia(NARROW).matches) {
+      const tall = tallLayout(data, graph.clientWidth || window.innerWidth - 24);
+      graph.style.height = `${tall.height}px`;
+      return tall.cols;
+    }
+    const top = graph.getBoundingClientRect().top + window.scrollY;
+    graph.style.height = `${Math.max(360, Math.floor(window.innerHeight - top - 14))}px`;
+    return undefined;
+  }
 
   const cells = (): HeatMapCellData[] => data?.rows.flatMap((r) => r.cells) ?? [];
   const gaps = (): GapData[] => data?.rows.flatMap((r) => r.gaps) ?? [];
@@ -65,6 +99,12 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     asOf.addEventListener('change', () => {
       if (asOf.value) update({ asOf: asOf.value === today() ? undefined : asOf.value });
     });
+    const servicePicker = h('select', { id: 'service-picker' },
+      route.service && services.some((s) => s.id === route.service) ? null : h('option', { value: '' }, t('chooseServiceOption')),
+      services.map((s) => h('option', { value: s.id, selected: s.id === route.service }, pick(s.name, s.nameEn))));
+    servicePicker.addEventListener('change', () => {
+      if (servicePicker.value) update({ service: servicePicker.value, sel: undefined, perspective: undefined });
+    });
     const select = h('select', { id: 'perspective' },
       h('option', { value: '' }, t('allPerspective')),
       perspectives.map((p) => h('option', { value: p.id, selected: p.id === route.perspective }, pick(p.name, p.nameEn))));
@@ -72,14 +112,15 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     select.addEventListener('change', () => update({ perspective: select.value || undefined, sel: undefined }));
     const disabled = !data || !cy;
     append(toolbar, [
+      services.length ? h('div', { class: 'field inline' }, h('label', { for: 'service-picker' }, t('service')), servicePicker) : null,
       h('div', { class: 'field inline' }, h('label', { for: 'asof' }, t('asOf')), asOf),
       h('div', { class: 'field inline' }, h('label', { for: 'perspective' }, t('perspective')), select),
-      h('div', { class: 'button-group', role: 'group', 'aria-label': 'Eksport' },
+      h('div', { class: 'button-group', role: 'group', 'aria-label': t('exportGroup') },
         h('button', { type: 'button', class: 'button', id: 'export-png', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportPng(cy, `${fileBase()}.png`) })); } }, t('exportPng')),
         h('button', { type: 'button', class: 'button', id: 'export-svg', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportSvg(cy, `${fileBase()}.svg`) })); } }, t('exportSvg')),
         h('button', { type: 'button', class: 'button', id: 'export-csv', disabled: !data, onclick: () => void csv() }, t('exportCsv'))),
       signedIn() && data
-        ? h('div', { class: 'button-group', role: 'group', 'aria-label': t('signIn') },
+        ? h('div', { class: 'button-group', role: 'group', 'aria-label': t('analystActions') },
           h('button', { type: 'button', class: 'button primary', id: 'mark-gap', onclick: () => markGap() }, t('markGap')),
           h('button', { type: 'button', class: 'button', id: 'save-perspective', onclick: () => savePerspective() }, t('savePerspective')))
         : null,
@@ -95,19 +136,15 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
 
   function markGap(): void {
     if (!route.service) return;
-    openMarkGap(route.service, serviceName(), undefined, (gap) => {
-      loadKey = '';
-      update({ sel: gap.id });
-    });
+    // The write reloads the map (onWrite below); the new gap opens once it is drawn.
+    openMarkGap(route.service, serviceName(), undefined, (gap) => update({ sel: gap.id }));
   }
 
   function savePerspective(): void {
     const current = perspectives.find((p) => p.id === route.perspective) ?? null;
-    openSavePerspective(current, route.service, (p) => {
+    openSavePerspective(current, route.service, perspectives, (p) => {
       perspectives = [...perspectives.filter((x) => x.id !== p.id), p];
-      loadKey = '';
-      if (route.perspective === p.id) controller.update(route);
-      else update({ perspective: p.id, sel: undefined });
+      if (route.perspective !== p.id) update({ perspective: p.id, sel: undefined });
     });
   }
 
@@ -122,8 +159,10 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
       h('h3', {}, t('normativeLevel')),
       h('ul', { class: 'legend-levels' }, [...normativeLevels()].sort((a, b) => b.rank - a.rank).map((l) => {
         const b = levelBorder(l.id);
-        return h('li', {}, h('span', { class: 'level-sample', style: `border:${Math.max(b.width, 1)}px ${b.style} #111`, 'aria-hidden': 'true' }), levelLabel(l.id));
-      })),
+        return h('li', { 'data-level': l.id }, h('span', { class: 'level-sample', style: `border:${b.width}px ${b.style} #111`, 'aria-hidden': 'true' }), levelLabel(l.id));
+      }),
+      // Cells without a level have no border at all: the sources have not given one yet.
+      h('li', { 'data-level': 'none' }, h('span', { class: 'level-sample', style: 'border:0', 'aria-hidden': 'true' }), t('notRecorded'))),
     ]);
   }
 
@@ -137,11 +176,12 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
         row.cells.length + row.gaps.length === 0 ? h('p', { class: 'muted' }, t('emptyLayer')) : null,
         h('ul', {},
           row.cells.map((c) => h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-id': c.element.id, onclick: () => update({ sel: c.element.id }) },
-            pick(c.element.name, c.element.nameEn)), h('span', { class: 'muted' }, ` · ${statusLabel(c.status)}${c.normativeLevel ? ` · ${levelLabel(c.normativeLevel)}` : ''}`))),
+            apiText(c.element.name, c.element.nameEn)), h('span', { class: 'muted' }, ` · ${statusLabel(c.status)} · ${c.normativeLevel ? levelLabel(c.normativeLevel) : t('notRecorded')}`))),
           row.gaps.map((g) => h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-id': g.id, onclick: () => update({ sel: g.id }) },
-            pick(g.title, g.titleEn)), h('span', { class: 'muted' }, ` · ${statusLabel('UNMET_NEED')}`))),
+            apiText(g.title, g.titleEn)), h('span', { class: 'muted' }, ` · ${statusLabel('UNMET_NEED')}`))),
         ))),
     ]);
+    placeList();
   }
 
   function describe(id: string): string {
@@ -190,7 +230,8 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
   });
 
   function applySelection(): void {
-    if (!data) return;
+    // While a (re)load is under way the selection is applied when it is drawn, from fresh data.
+    if (!data || graph.dataset.state === 'loading') return;
     const sel = route.sel;
     if (cy) {
       cy.nodes(':selected').unselect();
@@ -207,7 +248,7 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     const gap = gaps().find((g) => g.id === sel);
     if (gap) return showGap(gap, serviceName(), close);
     const cell = cells().find((c) => c.element.id === sel);
-    showElement(sel, { ...(cell ? { cell } : {}), serviceName: serviceName(), onClose: close, onOpen: (id) => update({ sel: id }) });
+    showElement(sel, { ...(cell ? { cell } : {}), serviceName: serviceName(), onClose: close, onOpen: (id) => update({ sel: id }), asOf: data.asOf });
   }
 
   function load(): void {
@@ -220,29 +261,36 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     cy = null;
     window.reguleringsplan = { cy: null, renderMs: null };
     if (!route.service) {
+      forget();
       clear(status);
       status.append(h('p', { class: 'state' }, t('chooseService')));
       graph.dataset.state = 'empty';
       return;
     }
+    if (data && data.service.id !== route.service) forget();
     const variables = { service: route.service, asOf: route.asOf ?? null, perspective: route.perspective ?? null };
     Promise.all([
       gql<HeatMapData>(HEAT_MAP, variables),
       gql<PerspectivesData>(PERSPECTIVES).then((p) => p.perspectives, () => [] as PerspectiveData[]),
+      services.length ? Promise.resolve(services) : gql<ServicesData>(SERVICES).then((d) => d.informationServices, () => []),
     ]).then(
-      async ([heat, ps]) => {
+      async ([heat, ps, svc]) => {
         if (mine !== request) return;
         const dataMs = performance.now() - started;
         data = heat.heatMap;
         perspectives = ps;
-        heading.textContent = t('heatMapOf', { name: serviceName() });
+        services = [...svc].sort((a, b) => pick(a.name, a.nameEn).localeCompare(pick(b.name, b.nameEn), 'nb'));
+        heading.textContent = '';
+        heading.append(t('heatMapOf', { name: '' }).replace(/\s*$/, ' '), apiText(data.service.name, data.service.nameEn));
         document.title = `${serviceName()} – ${t('appTitle')}`;
         clear(status);
         // Four empty bands would read as "nothing applies"; say instead that nothing is recorded yet.
         if (!data.normsRecorded) status.append(h('p', { class: 'state no-norms', role: 'status' }, `${t('noNormsRecorded')} ${t('noNormsHowToAdd')}`));
         renderLegend();
         renderList();
-        const built = createHeatMapGraph(graph, data);
+        renderPrintHead();
+        renderToolbar(); // before measuring: the toolbar's final width decides where the map starts
+        const built = createHeatMapGraph(graph, data, sizeCanvas());
         cy = built.cy;
         order = built.order;
         focusIndex = -1;
@@ -250,6 +298,13 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
           focusIndex = order.indexOf(String((ev.target as NodeSingular).id()));
           update({ sel: String((ev.target as NodeSingular).data('ref')) });
         });
+        // Labels are shortened to fit their cell: the full name on hover.
+        cy.on('mouseover', 'node.cell, node.gap', (ev) => {
+          const name = String(ev.target.data('name'));
+          if (name !== String(ev.target.data('label'))) graph.title = name;
+          else graph.removeAttribute('title');
+        });
+        cy.on('mouseout', 'node.cell, node.gap', () => graph.removeAttribute('title'));
         await built.ready;
         if (mine !== request) return;
         const renderMs = performance.now() - started;
@@ -262,14 +317,64 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
       },
       (e: unknown) => {
         if (mine !== request) return;
-        data = null;
+        forget();
         graph.dataset.state = 'error';
         clear(status);
-        status.append(errorState(e, load));
+        status.append(errorState(e, load, {
+          message: t('serviceNotFound', { id: route.service ?? '' }),
+          href: formatRoute({ view: 'landscape', ...(route.lang ? { lang: route.lang } : {}) }),
+          label: t('backToLandscape'),
+        }));
         renderToolbar();
       },
     );
   }
+
+  /** Nothing of another service may stay on screen while this one loads or fails (issue 17). */
+  function forget(): void {
+    data = null;
+    clear(legend);
+    clear(list);
+    clear(printHead);
+    hidePanel();
+    heading.textContent = t('navHeatMap');
+    document.title = `${t('navHeatMap')} – ${t('appTitle')}`;
+  }
+
+  function renderPrintHead(): void {
+    clear(printHead);
+    if (!data) return;
+    printHead.append(
+      h('p', {}, h('strong', {}, t('asOfDate', { date: formatDate(data.asOf) })), data.perspective ? ` · ${t('perspective')}: ${pick(data.perspective.name, data.perspective.nameEn)}` : ''),
+      h('p', { class: 'print-url' }, t('printedFrom', { url: location.href })),
+    );
+  }
+
+  const onWindowResize = () => {
+    placeList();
+    sizeCanvas();
+  };
+  window.addEventListener('resize', onWindowResize);
+  // Printing: the drawing is redrawn for the page's size, then back for the screen.
+  const refit = () => {
+    if (!cy) return;
+    cy.resize();
+    cy.fit(undefined, 12);
+  };
+  const beforePrint = () => {
+    graph.style.height = '';
+    refit();
+  };
+  const afterPrint = () => {
+    sizeCanvas();
+    refit();
+  };
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
+  const stopWrites = onWrite(() => {
+    loadKey = '';
+    controller.update(route);
+  });
 
   resizeObserver = new ResizeObserver(() => {
     if (!cy) return;
@@ -296,6 +401,10 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
       request++;
       resizeObserver?.disconnect();
       stopAuth();
+      stopWrites();
+      window.removeEventListener('resize', onWindowResize);
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
       cy?.destroy();
       cy = null;
       hidePanel();

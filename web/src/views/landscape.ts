@@ -1,15 +1,16 @@
 /** The landscape: the seven work processes, their information services (status counts) and actor types. */
 import { gql } from '../api';
 import { clear, h } from '../dom';
-import { pick, t } from '../i18n';
+import { t } from '../i18n';
 import { LANDSCAPE, type LandscapeData, type ServiceSummary } from '../queries';
-import { formatRoute, type Route } from '../router';
-import { errorState, loadingState, statusChip, statusCount } from '../ui';
+import { formatRoute, update, type Route } from '../router';
+import { apiText, errorState, loadingState, onWrite, statusChip, statusCount, todayIso } from '../ui';
 import { statuses } from '../vocabulary';
 import type { ViewController } from './types';
 
 function serviceItem(s: ServiceSummary, route: Route): HTMLElement {
-  const name = pick(s.name, s.nameEn);
+  const text = apiText(s.name, s.nameEn);
+  const name = typeof text === 'string' ? text : text.textContent ?? '';
   const counts = statuses().map((st) => statusCount(st.id, s.statusCounts.find((c) => c.status === st.id)?.count ?? 0));
   return h('li', { class: 'service' },
     h('a', {
@@ -17,7 +18,7 @@ function serviceItem(s: ServiceSummary, route: Route): HTMLElement {
       href: formatRoute({ view: 'heatmap', service: s.id, ...(route.asOf ? { asOf: route.asOf } : {}), ...(route.lang ? { lang: route.lang } : {}) }),
       'data-service': s.id,
       'aria-label': t('openHeatMap', { name }),
-    }, h('span', { class: 'service-name' }, name)),
+    }, h('span', { class: 'service-name' }, text)),
     h('span', { class: 'counts' }, counts));
 }
 
@@ -26,7 +27,14 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
   const body = h('div', { class: 'landscape', id: 'landscape' });
   const heading = h('h1', { id: 'view-title', tabindex: '-1' }, t('landscapeTitle'));
   const legend = h('ul', { class: 'landscape-legend', 'aria-label': t('legend') }, statuses().map((s) => h('li', {}, statusChip(s.id))));
-  root.append(h('div', { class: 'view' }, h('div', { class: 'view-head' }, heading), h('p', { class: 'intro' }, t('landscapeIntro')), legend, body));
+  // The counts are as of a date, like the heat maps they open (which keep the date).
+  const asOfInput = h('input', { type: 'date', id: 'landscape-asof', value: initial.asOf ?? todayIso() });
+  asOfInput.addEventListener('change', () => {
+    if (asOfInput.value) update({ asOf: asOfInput.value === todayIso() ? undefined : asOfInput.value });
+  });
+  root.append(h('div', { class: 'view' },
+    h('div', { class: 'view-head' }, heading, h('div', { class: 'toolbar' }, h('div', { class: 'field inline' }, h('label', { for: 'landscape-asof' }, t('asOf')), asOfInput))),
+    h('p', { class: 'intro' }, t('landscapeIntro')), legend, body));
   document.title = `${t('navLandscape')} – ${t('appTitle')}`;
 
   function load(route: Route): void {
@@ -40,13 +48,13 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
         clear(body);
         body.dataset.state = 'ready';
         body.append(h('ol', { class: 'processes' }, data.workProcesses.map((p, i) => h('li', { class: 'process', 'data-process': p.id },
-          h('h2', {}, h('span', { class: 'step', 'aria-hidden': 'true' }, String(i + 1)), pick(p.name, p.nameEn)),
+          h('h2', {}, h('span', { class: 'step', 'aria-hidden': 'true' }, String(i + 1)), apiText(p.name, p.nameEn)),
           h('h3', { class: 'visually-hidden' }, t('services')),
           p.informationServices.length
             ? h('ul', { class: 'services' }, p.informationServices.map((s) => serviceItem(s, route)))
             : h('p', { class: 'muted' }, t('noServices')),
           p.actorTypes.length
-            ? h('div', { class: 'actors' }, h('h3', {}, t('actorTypes')), h('ul', { class: 'tags' }, p.actorTypes.map((a) => h('li', { class: 'tag' }, pick(a.name, a.nameEn)))))
+            ? h('div', { class: 'actors' }, h('h3', {}, t('actorTypes')), h('ul', { class: 'tags' }, p.actorTypes.map((a) => h('li', { class: 'tag' }, apiText(a.name, a.nameEn)))))
             : null))));
       },
       (e: unknown) => {
@@ -59,17 +67,22 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
   }
 
   let lastAsOf: string | undefined = initial.asOf;
+  let current = initial;
   load(initial);
+  const stopWrites = onWrite(() => load(current));
   heading.focus({ preventScroll: true });
   return {
     update(route) {
+      current = route;
       if (route.asOf !== lastAsOf) {
         lastAsOf = route.asOf;
+        asOfInput.value = route.asOf ?? todayIso();
         load(route);
       }
     },
     destroy() {
       request++;
+      stopWrites();
     },
   };
 }

@@ -220,6 +220,8 @@ export function neighbourhoodSection(el: PanelElement, dependents: Dependent[], 
     });
     current = cy;
     canvas.dataset.nodes = String(cy.nodes().length);
+    // What the colours say, as text (tests compare it with the API at the panel's date).
+    canvas.dataset.statuses = [el, ...others].map((o) => `${o.id}:${o.status}`).join(' ');
     canvas.dataset.edges = String(cy.edges().length);
     const layout = cy.layout({ name: 'preset', fit: true, padding: 8 });
     layout.one('layoutstop', () => {

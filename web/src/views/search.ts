@@ -1,10 +1,10 @@
 /** Search results (the search box lives in the header): each hit opens its element, a service its heat map. */
 import { gql } from '../api';
 import { clear, h } from '../dom';
-import { pick, t } from '../i18n';
+import { t } from '../i18n';
 import { SEARCH, type SearchData } from '../queries';
-import { update, type Route } from '../router';
-import { errorState, loadingState, statusChip } from '../ui';
+import { currentRoute, update, type Route } from '../router';
+import { apiText, errorState, loadingState, onWrite, statusChip } from '../ui';
 import { kindLabel } from '../vocabulary';
 import { hidePanel, showElement } from './panel';
 import type { ViewController } from './types';
@@ -41,9 +41,9 @@ export function searchView(root: HTMLElement, initial: Route): ViewController {
             class: 'link-button hit-title',
             'data-id': e.id,
             onclick: () => (e.kind === 'INFORMATION_SERVICE' ? update({ view: 'heatmap', service: e.id, sel: undefined, q: undefined }) : update({ sel: e.id })),
-          }, pick(e.name, e.nameEn)),
+          }, apiText(e.name, e.nameEn)),
           h('span', { class: 'muted' }, ` · ${kindLabel(e.kind)} · `), statusChip(e.status),
-          h('p', { class: 'hit-description' }, pick(e.description, e.descriptionEn).slice(0, 240))))));
+          apiText(e.description.slice(0, 240), e.descriptionEn?.slice(0, 240), 'p', { class: 'hit-description' })))));
       },
       (e: unknown) => {
         if (mine !== request) return;
@@ -52,6 +52,11 @@ export function searchView(root: HTMLElement, initial: Route): ViewController {
       },
     );
   }
+
+  const stopWrites = onWrite(() => {
+    lastSel = undefined;
+    controller.update(currentRoute());
+  });
 
   const controller: ViewController = {
     update(route) {
@@ -66,6 +71,7 @@ export function searchView(root: HTMLElement, initial: Route): ViewController {
     },
     destroy() {
       request++;
+      stopWrites();
       hidePanel();
     },
   };

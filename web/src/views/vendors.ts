@@ -2,36 +2,59 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { gql } from '../api';
 import { clear, h, textColourOn } from '../dom';
-import { formatDue, pick, t } from '../i18n';
+import { exportStandards } from '../export';
+import { formatDate, formatDue, pick, t } from '../i18n';
 import { STANDARDS, type StandardsData } from '../queries';
 import { formatRoute, update, type Route } from '../router';
-import { errorState, loadingState, statusChip } from '../ui';
-import { changeLabel, kindLabel, layerLabel, layers, levelLabel, statusColour } from '../vocabulary';
-import { hidePanel, showElement } from './panel';
+import { announce, apiText, errorState, loadingState, onWrite, statusChip, todayIso } from '../ui';
+import { changeLabel, kindLabel, layerLabel, layers, levelLabel, lifecycleLabel, statusColour } from '../vocabulary';
+import { hidePanel, isOverdue, showElement } from './panel';
 import type { ViewController } from './types';
 
 type Entry = StandardsData['standards'][number];
 
+/**
+ * The "upcoming changes" cell: each open change with its date, overdue ones marked; a status of
+ * "changes planned" without a planned change says why (a proposed law, a standard on trial, one
+ * valid from a later date), so the column never contradicts the status.
+ */
+export function changesCell(e: Entry, asOf: string): HTMLElement | string {
+  if (e.plannedChanges.length) {
+    return h('ul', { class: 'plain' }, e.plannedChanges.map((c) => h('li', { class: isOverdue(c, asOf) ? 'is-overdue' : null },
+      `${changeLabel(c.change)} ${formatDue(c.due)}`,
+      isOverdue(c, asOf) ? [' ', h('span', { class: 'overdue' }, t('overdue'))] : null)));
+  }
+  if (e.status === 'CHANGES_PLANNED') {
+    return h('span', { class: 'planned-reason' }, e.element.validFrom && e.element.validFrom > asOf
+      ? `${lifecycleLabel(e.element.lifecycle)}, ${t('validFromReason', { date: formatDate(e.element.validFrom) })}`
+      : lifecycleLabel(e.element.lifecycle));
+  }
+  return '–';
+}
+
 /** One table per layer (an element on two layers is listed under both). */
-function tablesPerLayer(entries: Entry[], route: Route): HTMLElement[] {
+function tablesPerLayer(entries: Entry[], route: Route, asOf: string): HTMLElement[] {
   return layers()
     .filter((l) => !route.layer || route.layer === l.id)
     .map((l) => ({ layer: l.id, rows: entries.filter((e) => e.element.layers.includes(l.id)) }))
     .filter((g) => g.rows.length > 0)
-    .map((g) => h('section', { class: 'standards-layer', 'data-layer': g.layer }, h('h2', {}, `${layerLabel(g.layer)} (${g.rows.length})`), table(g.rows, route, layerLabel(g.layer))));
+    .map((g) => h('section', { class: 'standards-layer', 'data-layer': g.layer }, h('h2', {}, `${layerLabel(g.layer)} (${g.rows.length})`), table(g.rows, route, layerLabel(g.layer), asOf)));
 }
 
-function table(entries: Entry[], route: Route, caption: string): HTMLElement {
+function table(entries: Entry[], route: Route, caption: string, asOf: string): HTMLElement {
+  // On narrow screens each row becomes a card; data-label gives each cell its column's name there.
+  const cols = [t('colName'), t('colKind'), t('colStatus'), t('colLevel'), t('colServices'), t('colChanges')];
+  const cell = (i: number, content: Node | string) => h('td', { 'data-label': cols[i] ?? '' }, content);
   return h('table', { class: 'standards-table' },
     h('caption', { class: 'visually-hidden' }, caption),
-    h('thead', {}, h('tr', {}, [t('colName'), t('colKind'), t('colStatus'), t('colLevel'), t('colServices'), t('colChanges')].map((c) => h('th', { scope: 'col' }, c)))),
+    h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, entries.map((e) => h('tr', { 'data-id': e.element.id },
-      h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: () => update({ sel: e.element.id }) }, pick(e.element.name, e.element.nameEn))),
-      h('td', {}, kindLabel(e.element.kind)),
-      h('td', {}, statusChip(e.status)),
-      h('td', {}, e.element.normativeLevel ? levelLabel(e.element.normativeLevel) : '–'),
-      h('td', {}, h('ul', { class: 'plain' }, e.services.map((s) => h('li', {}, h('a', { href: formatRoute({ view: 'heatmap', service: s.service.id, ...(route.lang ? { lang: route.lang } : {}) }) }, pick(s.service.name, s.service.nameEn)), h('span', { class: 'muted' }, ` (${layerLabel(s.layer)})`))))),
-      h('td', {}, e.plannedChanges.length ? h('ul', { class: 'plain' }, e.plannedChanges.map((c) => h('li', {}, `${changeLabel(c.change)} ${formatDue(c.due)}`))) : '–'),
+      h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: () => update({ sel: e.element.id }) }, apiText(e.element.name, e.element.nameEn))),
+      cell(1, kindLabel(e.element.kind)),
+      cell(2, statusChip(e.status)),
+      cell(3, e.element.normativeLevel ? levelLabel(e.element.normativeLevel) : t('notRecorded')),
+      cell(4, h('ul', { class: 'plain' }, e.services.map((s) => h('li', {}, h('a', { href: formatRoute({ view: 'heatmap', service: s.service.id, ...(route.asOf ? { asOf: route.asOf } : {}), ...(route.lang ? { lang: route.lang } : {}) }) }, apiText(s.service.name, s.service.nameEn)), h('span', { class: 'muted' }, ` (${layerLabel(s.layer)})`))))),
+      cell(5, changesCell(e, asOf)),
     ))));
 }
 
@@ -65,7 +88,7 @@ function graph(container: HTMLElement, entries: Entry[]): Core {
 export function vendorsView(root: HTMLElement, initial: Route): ViewController {
   let request = 0;
   let cy: Core | null = null;
-  let lastLayer: string | undefined = '\u0000';
+  let lastKey = '\u0000';
   let lastSel: string | undefined;
   let mode: 'table' | 'graph' = 'table';
   let entries: Entry[] = [];
@@ -75,11 +98,23 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
   layerSelect.addEventListener('change', () => update({ layer: layerSelect.value || undefined, sel: undefined }));
   const tableButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'true', onclick: () => setMode('table') }, t('tableView'));
   const graphButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false', onclick: () => setMode('graph') }, t('graphView'));
+  const asOfInput = h('input', { type: 'date', id: 'vendor-asof', value: initial.asOf ?? todayIso() });
+  asOfInput.addEventListener('change', () => {
+    if (asOfInput.value) update({ asOf: asOfInput.value === todayIso() ? undefined : asOfInput.value, sel: undefined });
+  });
+  const asOf = () => route.asOf ?? todayIso();
+  // CSV here; the export module takes the same rows for other formats (xlsx: issue 15).
+  const exportButton = h('button', { type: 'button', class: 'button', id: 'export-standards-csv', disabled: true, onclick: () => {
+    const file = exportStandards('csv', entries, { layer: route.layer, asOf: asOf() });
+    announce(t('exported', { file }));
+  } }, t('exportStandardsCsv'));
   const body = h('div', { class: 'vendors-body', id: 'vendors' });
   root.append(h('div', { class: 'view' },
     h('div', { class: 'view-head' }, heading, h('div', { class: 'toolbar' },
       h('div', { class: 'field inline' }, h('label', { for: 'vendor-layer' }, t('layerFilter')), layerSelect),
-      h('div', { class: 'button-group', role: 'group', 'aria-label': `${t('tableView')} / ${t('graphView')}` }, tableButton, graphButton))),
+      h('div', { class: 'field inline' }, h('label', { for: 'vendor-asof' }, t('asOf')), asOfInput),
+      h('div', { class: 'button-group', role: 'group', 'aria-label': `${t('tableView')} / ${t('graphView')}` }, tableButton, graphButton),
+      h('div', { class: 'button-group', role: 'group', 'aria-label': t('exportGroup') }, exportButton))),
     h('p', { class: 'intro' }, t('vendorsIntro')),
     body));
   document.title = `${t('navVendors')} – ${t('appTitle')}`;
@@ -100,7 +135,7 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
       return;
     }
     if (mode === 'table') {
-      body.append(...tablesPerLayer(entries, route));
+      body.append(...tablesPerLayer(entries, route, asOf()));
       return;
     }
     const canvas = h('div', { class: 'vendors-canvas', role: 'img', 'aria-label': `${t('graphView')}: ${t('vendorsTitle')}` });
@@ -116,10 +151,12 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
     cy = null;
     clear(body);
     body.append(loadingState());
+    exportButton.disabled = true;
     gql<StandardsData>(STANDARDS, { layer: route.layer ?? null, asOf: route.asOf ?? null }).then(
       (data) => {
         if (mine !== request) return;
         entries = data.standards;
+        exportButton.disabled = entries.length === 0;
         draw();
       },
       (e: unknown) => {
@@ -130,21 +167,31 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
     );
   }
 
+  // After a write, the table and the open panel show the written state.
+  const stopWrites = onWrite(() => {
+    lastKey = '';
+    lastSel = undefined;
+    controller.update(route);
+  });
+
   const controller: ViewController = {
     update(next) {
       route = next;
-      if (next.layer !== lastLayer) {
-        lastLayer = next.layer;
+      const key = `${next.layer ?? ''}|${next.asOf ?? ''}`;
+      if (key !== lastKey) {
+        lastKey = key;
+        asOfInput.value = asOf();
         load();
       }
       if (next.sel !== lastSel) {
         lastSel = next.sel;
-        if (next.sel) showElement(next.sel, { onClose: () => update({ sel: undefined }), onOpen: (id) => update({ sel: id }) });
+        if (next.sel) showElement(next.sel, { onClose: () => update({ sel: undefined }), onOpen: (id) => update({ sel: id }), asOf: asOf() });
         else hidePanel();
       }
     },
     destroy() {
       request++;
+      stopWrites();
       cy?.destroy();
       hidePanel();
     },
