@@ -300,8 +300,8 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
         });
         // Labels are shortened to fit their cell: the full name on hover.
         cy.on('mouseover', 'node.cell, node.gap', (ev) => {
-          const name = String(ev.target.data('name'));
-          if (name !== String(ev.target.data('label'))) graph.title = name;
+          const name = String((ev.target as NodeSingular).data('name'));
+          if (name !== String((ev.target as NodeSingular).data('label'))) graph.title = name;
           else graph.removeAttribute('title');
         });
         cy.on('mouseout', 'node.cell, node.gap', () => graph.removeAttribute('title'));
