@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SOURCE_DOCUMENTS, type SourceDocument } from '../schema/metamodel';
+import { foldLetters } from '../schema/text';
 
 export const SOURCES_DIR = new URL('./sources/', import.meta.url);
 
@@ -34,14 +35,7 @@ export function linesText(document: SourceDocument, fromLine: number, toLine: nu
  * hyphenation ("journal-\ndokumenter"), quotes and line breaks do not matter.
  */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]/g, '');
+  return foldLetters(text).replace(/[^a-z0-9]/g, '');
 }
 
 /**

@@ -7,6 +7,7 @@
  * Kjernejournal first and "prøvesvar" the solution Pasientens prøvesvar before a measure named for it.
  */
 import { FULLTEXT_INDEX } from '../../store/constraints';
+import { foldLetters } from '../../schema/text';
 import { elementWithStatus } from './element';
 
 /** How many index hits are re-ranked before the first `first` are returned. */
@@ -32,16 +33,7 @@ export function escapeLucene(text: string): string {
 }
 
 /** Lower case with the accents the index's ASCII folding removes (ø→o, æ→ae, å→a, é→e, …). */
-export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/œ/g, 'oe')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
-}
+export const foldText = foldLetters;
 
 /** The words of user text as the index's tokenizer sees them: runs of letters and digits. */
 export function searchTerms(text: string): string[] {
