@@ -22,14 +22,16 @@ describe('fidelity through the API', () => {
   });
 
   it('finds the proposed e-health act by the name people use for it, and says it was withdrawn, citing the lines', async () => {
-    const res = await app.gql<{ search: { element: { id: string } }[]; element: { lifecycle: string; aliases: string[]; lifecycleSources: Source[]; events: { date: string; title: string }[] } }>(
+    const res = await app.gql<{ search: { element: { id: string } }[]; element: { lifecycle: string; status: string | null; aliases: string[]; lifecycleSources: Source[]; events: { date: string; title: string }[] } }>(
       `{ search(text: "e-helseloven") { element { id } }
-         element(id: "${E_HEALTH_ACT}") { lifecycle aliases lifecycleSources { origin document fromLine url ref } events { date title } } }`,
+         element(id: "${E_HEALTH_ACT}") { lifecycle status aliases lifecycleSources { origin document fromLine url ref } events { date title } } }`,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data?.search[0]?.element.id).toBe(E_HEALTH_ACT);
     expect(res.data?.element.aliases).toContain('e-helseloven');
     expect(res.data?.element.lifecycle).toBe('WITHDRAWN');
+    // A withdrawn bill is not in force: it has no heat-map status rather than an invented "exists".
+    expect(res.data?.element.status).toBeNull();
     expect(res.data?.element.lifecycleSources.length).toBeGreaterThan(0);
     expect(res.data?.element.lifecycleSources.every((s) => s.origin === 'DOCUMENT' && s.document !== null)).toBe(true);
   });

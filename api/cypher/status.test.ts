@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { testDriver } from '../../test/neo4j-provider';
 import { deriveStatus, isVisible, statusCypher, visibleCypher, type StatusInputs } from './status';
 
-const CASES: { name: string; e: StatusInputs; asOf: string; visible: boolean; status: string }[] = [
+const CASES: { name: string; e: StatusInputs; asOf: string; visible: boolean; status: string | null }[] = [
   { name: 'active, no changes', e: { lifecycle: 'ACTIVE', validFrom: null, validTo: null, openChanges: [] }, asOf: '2024-01-01', visible: true, status: 'EXISTS' },
   { name: 'phase-out due later', e: { lifecycle: 'ACTIVE', validFrom: null, validTo: null, openChanges: [{ change: 'PHASE_OUT', dueBy: '2025-06-30' }] }, asOf: '2025-06-29', visible: true, status: 'CHANGES_PLANNED' },
   { name: 'phase-out due on the date', e: { lifecycle: 'ACTIVE', validFrom: null, validTo: null, openChanges: [{ change: 'PHASE_OUT', dueBy: '2025-06-30' }] }, asOf: '2025-06-30', visible: true, status: 'PHASE_OUT' },
@@ -17,8 +17,8 @@ const CASES: { name: string; e: StatusInputs; asOf: string; visible: boolean; st
   { name: 'not yet valid, no introduction planned', e: { lifecycle: 'ACTIVE', validFrom: '2030-01-01', validTo: null, openChanges: [] }, asOf: '2024-01-01', visible: false, status: 'CHANGES_PLANNED' },
   { name: 'not yet valid, introduction planned', e: { lifecycle: 'ACTIVE', validFrom: '2030-01-01', validTo: null, openChanges: [{ change: 'INTRODUCE', dueBy: '2030-01-01' }] }, asOf: '2024-01-01', visible: true, status: 'CHANGES_PLANNED' },
   { name: 'validity ended', e: { lifecycle: 'ACTIVE', validFrom: null, validTo: '2023-12-31', openChanges: [] }, asOf: '2024-01-01', visible: false, status: 'EXISTS' },
-  { name: 'expired', e: { lifecycle: 'EXPIRED', validFrom: null, validTo: null, openChanges: [] }, asOf: '2024-01-01', visible: false, status: 'EXISTS' },
-  { name: 'withdrawn bill', e: { lifecycle: 'WITHDRAWN', validFrom: null, validTo: null, openChanges: [] }, asOf: '2024-01-01', visible: false, status: 'EXISTS' },
+  { name: 'expired', e: { lifecycle: 'EXPIRED', validFrom: null, validTo: null, openChanges: [] }, asOf: '2024-01-01', visible: false, status: null },
+  { name: 'withdrawn bill', e: { lifecycle: 'WITHDRAWN', validFrom: null, validTo: null, openChanges: [] }, asOf: '2024-01-01', visible: false, status: null },
   { name: 'phase-out with no date given stays planned', e: { lifecycle: 'ACTIVE', validFrom: null, validTo: null, openChanges: [{ change: 'PHASE_OUT', dueBy: null }] }, asOf: '2040-01-01', visible: true, status: 'CHANGES_PLANNED' },
   // Due "2024" is stored with dueBy 2024-12-31: within the year it is still planned.
   { name: 'phase-out due "2024", mid-year', e: { lifecycle: 'ACTIVE', validFrom: null, validTo: null, openChanges: [{ change: 'PHASE_OUT', dueBy: '2024-12-31' }] }, asOf: '2024-06-01', visible: true, status: 'CHANGES_PLANNED' },

@@ -32,7 +32,9 @@ export function isVisible(e: StatusInputs, asOf: string): boolean {
   return true;
 }
 
-export function deriveStatus(e: StatusInputs, asOf: string): Exclude<HeatStatus, 'UNMET_NEED'> {
+/** The status of an element in force; null for one that is not (expired, or a withdrawn bill): it has no heat-map status. */
+export function deriveStatus(e: StatusInputs, asOf: string): Exclude<HeatStatus, 'UNMET_NEED'> | null {
+  if (GONE.includes(e.lifecycle)) return null;
   if (e.lifecycle === 'PHASING_OUT' || e.openChanges.some((c) => ENDING.includes(c.change) && c.dueBy !== null && c.dueBy <= asOf)) return 'PHASE_OUT';
   if (COMING.includes(e.lifecycle) || (e.validFrom !== null && e.validFrom > asOf) || e.openChanges.some((c) => c.dueBy === null || c.dueBy > asOf)) {
     return 'CHANGES_PLANNED';
@@ -58,6 +60,7 @@ export function visibleCypher(e: string, open: string): string {
  */
 export function statusCypher(e: string, open: string, at: '$asOf' | '$today' = '$asOf'): string {
   return `CASE
+    WHEN ${e}.lifecycle IN ${list(GONE)} THEN null
     WHEN ${e}.lifecycle = 'PHASING_OUT' OR any(c IN ${open} WHERE c.change IN ${list(ENDING)} AND c.dueBy <= ${at}) THEN 'PHASE_OUT'
     WHEN ${e}.lifecycle IN ${list(COMING)} OR coalesce(${e}.validFrom, '') > ${at} OR any(c IN ${open} WHERE c.dueBy IS NULL OR c.dueBy > ${at}) THEN 'CHANGES_PLANNED'
     ELSE 'EXISTS' END`;

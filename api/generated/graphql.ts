@@ -147,8 +147,8 @@ export type Element = {
   score?: Maybe<Scalars['Float']['output']>;
   scores: Array<Score>;
   sources: Array<Source>;
-  /** The status this element has today, derived from lifecycle and planned changes. */
-  status: HeatStatus;
+  /** The status this element has today, derived from lifecycle and planned changes; null when it is not in force (expired, or a withdrawn bill). */
+  status?: Maybe<HeatStatus>;
   statusDate?: Maybe<Scalars['Date']['output']>;
   validFrom?: Maybe<Scalars['Date']['output']>;
   validTo?: Maybe<Scalars['Date']['output']>;
@@ -1384,7 +1384,7 @@ export type ElementResolvers<ContextType = Context, ParentType extends Resolvers
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   scores?: Resolver<Array<ResolversTypes['Score']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['HeatStatus'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['HeatStatus']>, ParentType, ContextType>;
   statusDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;

@@ -59,7 +59,8 @@ export const elementResolvers: Resolvers = {
   },
   Element: {
     label: (e, args) => nameIn(e, args.lang),
-    status: (e) => e.status ?? 'EXISTS',
+    // Null for an element not in force (expired, withdrawn): it has no heat-map status.
+    status: (e) => e.status ?? null,
     identifiers: (e) => e.identifiers.map(parseIdentifier),
     sources: (e) => toSources(e.sources),
     lifecycleSources: (e) => toSources(e.lifecycleSources),

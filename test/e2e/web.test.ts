@@ -263,6 +263,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
         const text = (await page.locator('#panel').textContent()) ?? '';
         for (const alias of el?.aliases ?? []) expect(text).toContain(alias);
         expect(text).toContain('Trukket tilbake');
+        expect(text).toContain('Ikke i kraft');
+        expect(await page.locator('#panel .chip[data-status="EXISTS"]').count()).toBe(0);
         expect(text).toContain(`${el?.lifecycleSources[0]?.document ?? '?'}`);
         for (const ev of el?.events ?? []) expect(text).toContain(ev.title);
         await page.screenshot({ path: `${ARTIFACTS}panel-withdrawn-bill-${width}.png` });

@@ -81,7 +81,8 @@ export interface ElementSummary {
   kind: Kind;
   name: string;
   nameEn: string;
-  status: HeatStatus;
+  /** Null when the element is not in force (expired, or a withdrawn bill). */
+  status: HeatStatus | null;
   normativeLevel: NormativeLevel | null;
 }
 
@@ -213,7 +214,7 @@ export interface RelatedElement {
   kind: Kind;
   name: string;
   nameEn: string;
-  status: HeatStatus;
+  status: HeatStatus | null;
 }
 
 const RELATED = 'id kind name nameEn status';

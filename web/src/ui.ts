@@ -48,14 +48,17 @@ export function announce(message: string, kind: 'info' | 'error' = 'info'): void
   }, 6000));
 }
 
-/** A coloured swatch with the status name and a count, readable without colour. */
-export function statusChip(status: HeatStatus, count?: number): HTMLElement {
+/**
+ * A coloured swatch with the status name and a count, readable without colour. Null (an element
+ * not in force: expired, or a withdrawn bill) is a grey swatch saying so, without a status icon.
+ */
+export function statusChip(status: HeatStatus | null, count?: number): HTMLElement {
   const colour = statusColour(status);
   return h(
     'span',
-    { class: 'chip', 'data-status': status },
+    { class: 'chip', 'data-status': status ?? 'NOT_IN_FORCE' },
     h('span', { class: 'swatch', style: `background:${colour};color:${textColourOn(colour)}`, 'aria-hidden': 'true' }, count == null ? '' : String(count)),
-    h('img', { class: 'status-icon', src: statusIcon(status), alt: '', width: 16, height: 16 }),
+    status === null ? null : h('img', { class: 'status-icon', src: statusIcon(status), alt: '', width: 16, height: 16 }),
     h('span', { class: 'chip-label' }, count == null ? statusLabel(status) : `${statusLabel(status)}: ${count}`),
   );
 }

@@ -1,6 +1,6 @@
 /** Labels and colours of the metamodel, read once from the API (`metamodel`) and looked up by id. */
 import { gql } from './api';
-import { lang } from './i18n';
+import { lang, t } from './i18n';
 import { METAMODEL, type HeatStatus, type Labelled, type MetamodelData } from './queries';
 
 let data: MetamodelData['metamodel'] | null = null;
@@ -36,13 +36,14 @@ export const changeTypes = () => vocab().changeTypes;
 
 export const layerLabel = (id: string) => labelOf(vocab().layers, id);
 export const kindLabel = (id: string) => labelOf(vocab().kinds, id);
-export const statusLabel = (id: string) => labelOf(vocab().heatStatuses, id);
+export const statusLabel = (id: string | null) => (id === null ? t('notInForce') : labelOf(vocab().heatStatuses, id));
 export const levelLabel = (id: string) => labelOf(vocab().normativeLevels, id);
 export const lifecycleLabel = (id: string) => labelOf(vocab().lifecycles, id);
 export const changeLabel = (id: string) => labelOf(vocab().changeTypes, id);
 export const relationshipLabel = (id: string) => labelOf(vocab().relationshipTypes, id);
 
-export function statusColour(id: HeatStatus): string {
+/** Grey for an element not in force (status null: expired or withdrawn). */
+export function statusColour(id: HeatStatus | null): string {
   return vocab().heatStatuses.find((s) => s.id === id)?.colour ?? '#888888';
 }
 

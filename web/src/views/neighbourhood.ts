@@ -151,7 +151,7 @@ function style(): cytoscape.StylesheetJson {
 }
 
 /** Swatches for the statuses drawn, and the ring that marks dependents. */
-function legend(statuses: HeatStatus[], anyAffected: boolean): HTMLElement {
+function legend(statuses: (HeatStatus | null)[], anyAffected: boolean): HTMLElement {
   return h('ul', { class: 'neighbourhood-legend' },
     statuses.map((s) => h('li', {}, h('span', { class: 'dot', style: `background:${statusColour(s)}`, 'aria-hidden': 'true' }), statusLabel(s))),
     anyAffected ? h('li', {}, h('span', { class: 'dot ring', 'aria-hidden': 'true' }), t('affected')) : null);
