@@ -1,7 +1,7 @@
 /** The GraphQL client: POST /graphql, the only data source. Failures become ApiError in plain words. */
 import { t } from './i18n';
 
-export type ErrorKind = 'network' | 'server' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_AVAILABLE' | 'other';
+export type ErrorKind = 'network' | 'server' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'MISMATCH' | 'other';
 
 interface GraphQLErrorBody {
   message: string;
@@ -29,7 +29,7 @@ export class ApiError extends Error {
       case 'FORBIDDEN': return t('errForbidden');
       case 'BAD_USER_INPUT': return t('errInput', { detail: this.detail });
       case 'CONFLICT': return t('errConflict');
-      case 'NOT_AVAILABLE': return t('errNotAvailable');
+      case 'MISMATCH': return t('errMismatch', { detail: this.detail });
       default: return t('errGeneric', { detail: this.detail });
     }
   }
@@ -46,10 +46,9 @@ const KNOWN_CODES: ErrorKind[] = ['NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', '
 function toApiError(err: GraphQLErrorBody, status: number): ApiError {
   const code = err.extensions?.code;
   if (code && (KNOWN_CODES as string[]).includes(code)) return new ApiError(code as ErrorKind, err.message, status, err.extensions?.field);
-  // A field whose resolver is not there yet answers null for a non-null type.
-  if (/Cannot return null for non-nullable field (Query|Mutation)\./.test(err.message) || /Cannot query field/.test(err.message)) {
-    return new ApiError('NOT_AVAILABLE', err.message, status);
-  }
+  // The query names a field or argument the server does not have: this web app and the server are
+  // of different versions. Said plainly (reloading fetches the matching app), never hidden.
+  if (code === 'GRAPHQL_VALIDATION_FAILED') return new ApiError('MISMATCH', err.message, status);
   return new ApiError('other', err.message, status);
 }
 
