@@ -104,6 +104,12 @@ describe('fidelity through the API', () => {
     const ranked = (res.data?.measures ?? []).filter((m) => m.rank !== null);
     expect(ranked.length).toBe(11);
     for (const m of ranked) expect(m.computedScore, m.id).toBe(m.score);
+    // The computed ranking is the sheet's, except that equal scores share a rank (DBEP and legevakt/ØHD, 18.2).
+    for (const m of ranked) {
+      const tied = ranked.filter((o) => o.score === m.score).map((o) => o.rank ?? 0);
+      expect(m.computedRank, m.id).toBe(Math.min(...tied));
+    }
+    expect((res.data?.measures ?? []).filter((m) => m.rank === null).every((m) => m.computedRank === null)).toBe(true);
     // The one measure whose sheet Score does not add up is shown with the figure the formula gives.
     expect(res.data?.measures.find((m) => m.id === 'tiltak-felles-hjelpenummer')?.computedScore).toBe(15.8);
     const first = res.data?.measures[0];

@@ -111,7 +111,7 @@ export type Element = {
   /** Other names and abbreviations the sources use (e.g. e-helseloven, PLL, NHN); search finds them. */
   aliases: Array<Scalars['String']['output']>;
   citationExceptions: Array<CitationException>;
-  /** Measures, in the `measures` list: the rank by computed score (equal scores share a rank). */
+  /** Measures, in the `measures` list: the rank by computed score among the measures the spreadsheet's overview ranks (equal scores share a rank); null for a measure it leaves unranked. */
   computedRank?: Maybe<Scalars['Int']['output']>;
   /** Measures only: the score computed from the criterion scores with the prioritisation model's formula. */
   computedScore?: Maybe<Scalars['Float']['output']>;

@@ -58,7 +58,8 @@ export const roadmapResolvers: Resolvers = {
     measures: async (_, __, ctx) => {
       const rows = await ctx.db.read(MEASURES_IN_RANK_ORDER, { asOf: today() });
       const measures = rows.map((row) => toElementRecord(row.element as Raw));
-      const ranks = computeRanks(measures.map((m) => ({ id: m.id, computedScore: computeScore(m.scores) })));
+      // Ranked among the measures the sheet's overview ranks (001:12-34); the detail sheets score a few more it leaves unranked.
+      const ranks = computeRanks(measures.filter((m) => m.rank !== null).map((m) => ({ id: m.id, computedScore: computeScore(m.scores) })));
       for (const m of measures) {
         const rank = ranks.get(m.id);
         if (rank !== undefined) m.computedRank = rank;
