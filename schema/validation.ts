@@ -19,6 +19,7 @@ import {
 } from './metamodel';
 import { partialDateParts } from './dates';
 import { LIMITS, prefixedIdPattern } from './limits';
+import { PRIORITISATION, PRIORITISATION_GROUPS } from './prioritisation';
 
 export const layerSchema = z.enum(LAYER_IDS);
 export const kindSchema = z.enum(KIND_IDS);
@@ -250,6 +251,37 @@ export const perspectiveInputSchema = z
   })
   .strict();
 export type PerspectiveInput = z.infer<typeof perspectiveInputSchema>;
+
+/**
+ * A what-if scenario of the prioritisation: weights of the formula's three groups and scores of
+ * measures that differ from their own (criteria from schema/prioritisation.ts; 0–10 like the sheet).
+ */
+const groupName = z.enum(PRIORITISATION_GROUPS);
+const criterionName = z.enum([...PRIORITISATION_GROUPS, ...PRIORITISATION.criteria.map((c) => c.name)] as [string, ...string[]]);
+export const scenarioInputSchema = z
+  .object({
+    id: prefixedIdSchema('scenario'),
+    name: text(200),
+    nameEn: text(200).optional(),
+    description: text(2000).optional(),
+    weights: z.array(z.object({ criterion: groupName, weight: z.number().min(0).max(10) }).strict()).max(PRIORITISATION_GROUPS.length).default([]),
+    scores: z.array(z.object({ measure: idSchema, criterion: criterionName, value: z.number().min(0).max(10) }).strict()).max(2000).default([]),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    s.weights.forEach((w, i) => {
+      if (seen.has(w.criterion)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['weights', i, 'criterion'], message: `"${w.criterion}" is weighted twice` });
+      seen.add(w.criterion);
+    });
+    const scored = new Set<string>();
+    s.scores.forEach((x, i) => {
+      const key = `${x.measure}\u0000${x.criterion}`;
+      if (scored.has(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['scores', i], message: `"${x.measure}" has two scores for "${x.criterion}"` });
+      scored.add(key);
+    });
+  });
+export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
 
 /**
  * A dated event the sources record: a decision, a hearing, an entry into force, a delivery, a

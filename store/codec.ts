@@ -5,7 +5,7 @@
  */
 import { endOfPeriod, startOfPeriod } from '../schema/dates';
 import type { Kind, RelationshipType } from '../schema/metamodel';
-import type { ChangeInput, ElementInput, EventInput, GapInput, PerspectiveInput, RelationshipInput } from '../schema/validation';
+import type { ChangeInput, ElementInput, EventInput, GapInput, PerspectiveInput, RelationshipInput, ScenarioInput } from '../schema/validation';
 
 /** The node properties of an element as stored (lists stay lists; measures' scores split in two). */
 export function elementProperties(e: ElementInput): Record<string, unknown> {
@@ -222,3 +222,36 @@ export function perspectiveFromProperties(p: Props): PerspectiveInput {
   };
 }
 
+
+/**
+ * A what-if scenario (:Scenario): Neo4j stores no lists of maps, so weights and scores are kept
+ * as parallel lists, index by index.
+ */
+export function scenarioProperties(s: ScenarioInput): Record<string, unknown> {
+  return {
+    id: s.id,
+    name: s.name,
+    nameEn: s.nameEn ?? null,
+    description: s.description ?? null,
+    weightCriteria: s.weights.map((w) => w.criterion),
+    weightValues: s.weights.map((w) => w.weight),
+    scoreMeasures: s.scores.map((x) => x.measure),
+    scoreCriteria: s.scores.map((x) => x.criterion),
+    scoreValues: s.scores.map((x) => x.value),
+  };
+}
+
+export function scenarioFromProperties(p: Props): ScenarioInput {
+  const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : []);
+  const weightValues = numbers(p.weightValues);
+  const scoreCriteria = strings(p.scoreCriteria);
+  const scoreValues = numbers(p.scoreValues);
+  return {
+    id: String(p.id),
+    name: String(p.name),
+    ...optional('nameEn', p.nameEn as string | null),
+    ...optional('description', p.description as string | null),
+    weights: strings(p.weightCriteria).map((criterion, i) => ({ criterion, weight: weightValues[i] ?? 1 })) as ScenarioInput['weights'],
+    scores: strings(p.scoreMeasures).map((measure, i) => ({ measure, criterion: scoreCriteria[i] ?? '', value: scoreValues[i] ?? 0 })),
+  };
+}

@@ -16,6 +16,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT gap_id IF NOT EXISTS FOR (g:Gap) REQUIRE g.id IS UNIQUE',
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:PlannedChange) REQUIRE c.id IS UNIQUE',
   'CREATE CONSTRAINT perspective_id IF NOT EXISTS FOR (p:Perspective) REQUIRE p.id IS UNIQUE',
+  'CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (x:Scenario) REQUIRE x.id IS UNIQUE',
   'CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE',
   'CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (a:AuditEvent) REQUIRE a.id IS UNIQUE',
   'CREATE INDEX element_kind IF NOT EXISTS FOR (e:Element) ON (e.kind)',

@@ -42,6 +42,9 @@ export function deriveStatus(e: StatusInputs, asOf: string): Exclude<HeatStatus,
   return 'EXISTS';
 }
 
+/** The date parameters a query may derive statuses on. */
+export type DateParam = '$asOf' | '$today' | '$from' | '$to';
+
 const list = (xs: readonly string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
 
 /** Open planned changes of element `e`, as maps with their measure and replacement ids. */
@@ -49,16 +52,20 @@ export function openChangesOf(e: string): string {
   return `[(c:PlannedChange)-[:CHANGES]->(${e}) WHERE c.completedAt IS NULL | c {.*, element: ${e}.id, measure: [(c)-[:UNDER_MEASURE]->(m) | m.id][0], replacement: [(c)-[:REPLACED_BY]->(x) | x.id][0]}]`;
 }
 
-/** Cypher boolean: `isVisible` for element `e` with open changes `open`, on `$asOf`. */
-export function visibleCypher(e: string, open: string): string {
-  return `(NOT ${e}.lifecycle IN ${list(GONE)} AND (${e}.validTo IS NULL OR ${e}.validTo > $asOf) AND (${e}.validFrom IS NULL OR ${e}.validFrom <= $asOf OR any(c IN ${open} WHERE c.change = 'INTRODUCE')))`;
+/**
+ * Cypher boolean: `isVisible` for element `e` with open changes `open`, on the date parameter `at`
+ * (`$asOf` unless a view compares two dates in one query, as heatMapDiff does).
+ */
+export function visibleCypher(e: string, open: string, at: DateParam = '$asOf'): string {
+  return `(NOT ${e}.lifecycle IN ${list(GONE)} AND (${e}.validTo IS NULL OR ${e}.validTo > ${at}) AND (${e}.validFrom IS NULL OR ${e}.validFrom <= ${at} OR any(c IN ${open} WHERE c.change = 'INTRODUCE')))`;
 }
 
 /**
  * Cypher expression: `deriveStatus` for element `e` with open changes `open`, on the date in
- * parameter `at` (`$asOf` by default; `$today` for an element's own status, which is today's).
+ * parameter `at` (`$asOf` by default; `$today` for an element's own status, which is today's;
+ * `$from`/`$to` where a view compares two dates in one query).
  */
-export function statusCypher(e: string, open: string, at: '$asOf' | '$today' = '$asOf'): string {
+export function statusCypher(e: string, open: string, at: DateParam = '$asOf'): string {
   return `CASE
     WHEN ${e}.lifecycle IN ${list(GONE)} THEN null
     WHEN ${e}.lifecycle = 'PHASING_OUT' OR any(c IN ${open} WHERE c.change IN ${list(ENDING)} AND c.dueBy <= ${at}) THEN 'PHASE_OUT'
@@ -66,14 +73,14 @@ export function statusCypher(e: string, open: string, at: '$asOf' | '$today' = '
     ELSE 'EXISTS' END`;
 }
 
-/** Cypher boolean: a relationship `r` (with optional validity) holds on `$asOf`. */
-export function relationshipHoldsCypher(r: string): string {
-  return `((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf))`;
+/** Cypher boolean: a relationship `r` (with optional validity) holds on the date parameter `at`. */
+export function relationshipHoldsCypher(r: string, at: DateParam = '$asOf'): string {
+  return `((${r}.validFrom IS NULL OR ${r}.validFrom <= ${at}) AND (${r}.validTo IS NULL OR ${r}.validTo > ${at}))`;
 }
 
-/** Cypher boolean: gap `g` is open on `$asOf`. */
-export function gapOpenCypher(g: string): string {
-  return `((${g}.identifiedAt IS NULL OR ${g}.identifiedAt <= $asOf) AND (${g}.resolvedAt IS NULL OR ${g}.resolvedAt > $asOf))`;
+/** Cypher boolean: gap `g` is open on the date parameter `at`. */
+export function gapOpenCypher(g: string, at: DateParam = '$asOf'): string {
+  return `((${g}.identifiedAt IS NULL OR ${g}.identifiedAt <= ${at}) AND (${g}.resolvedAt IS NULL OR ${g}.resolvedAt > ${at}))`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { KINDS, RELATIONSHIPS, RELATIONSHIP_TYPES, type Kind, type RelationshipT
 import { elementWithStatus } from './element';
 
 /** Node labels a write may lock: the fixed set below, never from input. */
-export type WritableLabel = 'Element' | 'Gap' | 'PlannedChange' | 'Perspective';
+export type WritableLabel = 'Element' | 'Gap' | 'PlannedChange' | 'Perspective' | 'Scenario';
 
 /** Take the write lock of the node with `$id`; returns its id when it exists. */
 export function lockCypher(label: WritableLabel): string {
@@ -133,6 +133,22 @@ SET p = $props, p.version = coalesce(version, 1) + 1, p.createdAt = createdAt, p
 RETURN p {.*} AS node`;
 
 export const DELETE_PERSPECTIVE = `MATCH (p:Perspective {id: $id}) DETACH DELETE p`;
+
+// ---- what-if scenarios (saved whole, like perspectives) -------------------------------------------
+
+export const CREATE_SCENARIO = `CREATE (x:Scenario)
+SET x = $props, x.version = 1, x.createdAt = datetime()
+RETURN x {.*} AS node`;
+
+export const REPLACE_SCENARIO = `MATCH (x:Scenario {id: $id})
+WITH x, x.version AS version, x.createdAt AS createdAt
+SET x = $props, x.version = coalesce(version, 1) + 1, x.createdAt = createdAt, x.updatedAt = datetime()
+RETURN x {.*} AS node`;
+
+export const DELETE_SCENARIO = `MATCH (x:Scenario {id: $id}) DETACH DELETE x`;
+
+/** Which of `$ids` are measures (to check a scenario's scores name measures). */
+export const MEASURES_AMONG = `MATCH (m:Element:Measure) WHERE m.id IN $ids RETURN collect(m.id) AS ids`;
 
 // ---- audit ------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import type { StandardEntryRecord, ServiceUseRecord } from '../views/standards';
 import type { ImpactRecord, ImpactEntryRecord } from '../views/impact';
 import type { ElementConnectionRecord } from '../views/elements';
 import type { DefRecord } from '../resolvers/metamodel';
+import type { HeatMapDiffRecord, CellDiffRecord, LandscapeDiffRecord, ServiceDiffRecord, TimelineRecord, TimelineChangeRecord, TimelineEventRecord, TimelineMeasureRecord, RoleNormsRecord, RoleNormsLayerRecord, RoleNormRecord, ScenarioRecord } from '../views/planning';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -58,6 +59,20 @@ export type AuditEvent = {
   target: Scalars['ID']['output'];
 };
 
+/** One cell whose status differs: null before means it is not on the map on `from`, null after not on `to`. */
+export type CellDiff = {
+  __typename?: 'CellDiff';
+  after?: Maybe<HeatStatus>;
+  before?: Maybe<HeatStatus>;
+  cause: DiffCause;
+  /** The planned change that causes it, when one does. */
+  change?: Maybe<PlannedChange>;
+  /** The element, or null for an unmet need (see gap). */
+  element?: Maybe<Element>;
+  gap?: Maybe<Gap>;
+  layer: Layer;
+};
+
 export type CellReason = {
   __typename?: 'CellReason';
   layer: Layer;
@@ -101,6 +116,23 @@ export type DatePrecision =
   | 'MONTH'
   | 'QUARTER'
   | 'YEAR';
+
+/** Why a cell's status differs between two dates. */
+export type DiffCause =
+  /** An unmet need is recorded in between. */
+  | 'GAP_FOUND'
+  /** An unmet need is resolved in between. */
+  | 'GAP_RESOLVED'
+  /** An introduction falls due in between. */
+  | 'INTRODUCE'
+  /** A phase-out falls due in between. */
+  | 'PHASE_OUT'
+  /** A replacement falls due in between. */
+  | 'REPLACE'
+  /** A revision falls due in between. */
+  | 'REVISE'
+  /** A validity date (of the element or of its place on the map) or the lifecycle, not a planned change. */
+  | 'VALIDITY';
 
 export type Direction =
   | 'INCOMING'
@@ -277,6 +309,18 @@ export type HeatMapCell = {
   why: CellReason;
 };
 
+export type HeatMapDiff = {
+  __typename?: 'HeatMapDiff';
+  /** The changed cells, by layer, then name. */
+  cells: Array<CellDiff>;
+  /** Per status on each date, gaps included. */
+  countsFrom: Array<StatusCount>;
+  countsTo: Array<StatusCount>;
+  from: Scalars['Date']['output'];
+  service: InformationService;
+  to: Scalars['Date']['output'];
+};
+
 export type HeatMapRow = {
   __typename?: 'HeatMapRow';
   cells: Array<HeatMapCell>;
@@ -442,6 +486,16 @@ export type KindDefLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+export type LandscapeDiff = {
+  __typename?: 'LandscapeDiff';
+  /** Changed cells over the whole landscape. */
+  changedCount: Scalars['Int']['output'];
+  from: Scalars['Date']['output'];
+  /** Every information service, those with the most changed cells first. */
+  services: Array<ServiceDiff>;
+  to: Scalars['Date']['output'];
+};
+
 /** Language of labels: Norwegian bokmål (default) or English. */
 export type Language =
   | 'EN'
@@ -534,6 +588,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   completeChange: PlannedChange;
   deletePerspective: Scalars['Boolean']['output'];
+  deleteScenario: Scalars['Boolean']['output'];
   /** Relate two elements with a relationship type the metamodel allows between their kinds. */
   link: Relationship;
   /** Record an unmet need on one layer of an information service. */
@@ -542,6 +597,8 @@ export type Mutation = {
   planChange: PlannedChange;
   resolveGap: Gap;
   savePerspective: Perspective;
+  /** Save a what-if scenario: create it (no `version`) or replace it (`version` as read). Audited. */
+  saveScenario: Scenario;
   setLifecycle: Element;
   /** Set or clear the normative level. `version` is the element's version as read (optimistic concurrency). */
   setNormativeLevel: Element;
@@ -558,6 +615,11 @@ export type MutationCompleteChangeArgs = {
 
 
 export type MutationDeletePerspectiveArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteScenarioArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -585,6 +647,11 @@ export type MutationResolveGapArgs = {
 
 export type MutationSavePerspectiveArgs = {
   input: PerspectiveInput;
+};
+
+
+export type MutationSaveScenarioArgs = {
+  input: ScenarioInput;
 };
 
 
@@ -812,11 +879,15 @@ export type Query = {
   gaps: Array<Gap>;
   /** The heat map of one information service: a row per layer. `asOf` defaults to today. */
   heatMap: HeatMap;
+  /** The cells of one information service's heat map whose status differs between two dates (from ≤ to), each with the change that causes it. One round trip. */
+  heatMapDiff: HeatMapDiff;
   /** Every write that touched an element, newest first. */
   history: Array<AuditEvent>;
   /** What depends on an element, with the paths. `depth` 1–4, default 2. */
   impact: Impact;
   informationServices: Array<InformationService>;
+  /** Per information service, how its heat-map counts change between two dates (from ≤ to): "what changes by 2027". One round trip. */
+  landscapeDiff: LandscapeDiff;
   /** Who the bearer token belongs to; null without a token. */
   me?: Maybe<Principal>;
   /** The national measures (tiltak) in rank order with their prioritisation scores. */
@@ -825,16 +896,23 @@ export type Query = {
   metamodel: Metamodel;
   /** Which norms apply to an information service, grouped by layer and kind (the architects' question). */
   norms: Norms;
+  /** The norms that apply to an actor type (through the work processes it performs and their information services) or to one work process, across the whole map, per layer. Give exactly one of actorType and workProcess. */
+  normsFor: RoleNorms;
   perspective: Perspective;
   perspectives: Array<Perspective>;
   /** Planned changes due between two dates (inclusive), open ones unless `includeCompleted`. */
   plannedChanges: Array<PlannedChange>;
   /** The prioritisation model of the national measures (001's spreadsheet): criteria, ranges and the formula the API computes scores with. */
   prioritisation: PrioritisationModel;
+  scenario: Scenario;
+  /** Saved what-if scenarios of the prioritisation (weights and changed scores). */
+  scenarios: Array<Scenario>;
   /** Full-text search over names and descriptions in both languages; partial words and Norwegian letters welcome. */
   search: Array<SearchHit>;
   /** Standards and code systems per layer, the services that use each and upcoming changes (the vendors' view). */
   standards: Array<StandardEntry>;
+  /** Planned changes, dated events and national measures on a time axis between two dates (default 2019-01-01 to 2035-12-31), with overdue changes marked as of `asOf` (default today). One round trip. */
+  timeline: Timeline;
   /** The work processes with their information services and actor types (the landscape). */
   workProcesses: Array<WorkProcess>;
 };
@@ -883,6 +961,13 @@ export type QueryHeatMapArgs = {
 };
 
 
+export type QueryHeatMapDiffArgs = {
+  from: Scalars['Date']['input'];
+  service: Scalars['ID']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
 export type QueryHistoryArgs = {
   element: Scalars['ID']['input'];
 };
@@ -900,12 +985,25 @@ export type QueryInformationServicesArgs = {
 };
 
 
+export type QueryLandscapeDiffArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
 export type QueryNormsArgs = {
   actorType?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   kinds?: InputMaybe<Array<Kind>>;
   layers?: InputMaybe<Array<Layer>>;
   service: Scalars['ID']['input'];
+};
+
+
+export type QueryNormsForArgs = {
+  actorType?: InputMaybe<Scalars['ID']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  workProcess?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -918,6 +1016,11 @@ export type QueryPlannedChangesArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   includeCompleted?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryScenarioArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -934,6 +1037,13 @@ export type QueryStandardsArgs = {
   normativeLevels?: InputMaybe<Array<NormativeLevel>>;
   service?: InputMaybe<Scalars['ID']['input']>;
   statuses?: InputMaybe<Array<HeatStatus>>;
+};
+
+
+export type QueryTimelineArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1020,6 +1130,100 @@ export type Role =
   /** Analytiker (Analyst) */
   | 'ANALYST';
 
+/** A norm that applies on one layer, through one or more services. */
+export type RoleNorm = {
+  __typename?: 'RoleNorm';
+  element: Element;
+  normativeLevel?: Maybe<NormativeLevel>;
+  /** Open planned changes of the norm. */
+  plannedChanges: Array<PlannedChange>;
+  /** True when the norm names this actor type (REGULATES); false for a general norm. */
+  regulatesActorType: Scalars['Boolean']['output'];
+  services: Array<Scalars['ID']['output']>;
+  status: HeatStatus;
+};
+
+export type RoleNorms = {
+  __typename?: 'RoleNorms';
+  actorType?: Maybe<ActorType>;
+  asOf: Scalars['Date']['output'];
+  layers: Array<RoleNormsLayer>;
+  /** The information services through which the norms apply. */
+  services: Array<InformationService>;
+  totalCount: Scalars['Int']['output'];
+  workProcess?: Maybe<WorkProcess>;
+};
+
+export type RoleNormsLayer = {
+  __typename?: 'RoleNormsLayer';
+  label: Scalars['String']['output'];
+  layer: Layer;
+  norms: Array<RoleNorm>;
+};
+
+
+export type RoleNormsLayerLabelArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+/** A what-if prioritisation: weights of the formula's groups and changed scores of measures. */
+export type Scenario = {
+  __typename?: 'Scenario';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  nameEn?: Maybe<Scalars['String']['output']>;
+  scores: Array<ScenarioScore>;
+  version: Scalars['Int']['output'];
+  weights: Array<ScenarioWeight>;
+};
+
+
+/** A what-if prioritisation: weights of the formula's groups and changed scores of measures. */
+export type ScenarioLabelArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+export type ScenarioInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** scenario-… */
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  /** Scores 0–10 that differ from the measures' own. */
+  scores?: InputMaybe<Array<ScenarioScoreInput>>;
+  /** The version as read, to replace an existing scenario. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+  /** Weights 0–10 of the formula's groups; a group left out weighs 1. */
+  weights?: InputMaybe<Array<ScenarioWeightInput>>;
+};
+
+export type ScenarioScore = {
+  __typename?: 'ScenarioScore';
+  criterion: Scalars['String']['output'];
+  measure: Scalars['ID']['output'];
+  value: Scalars['Float']['output'];
+};
+
+export type ScenarioScoreInput = {
+  criterion: Scalars['String']['input'];
+  measure: Scalars['ID']['input'];
+  value: Scalars['Float']['input'];
+};
+
+export type ScenarioWeight = {
+  __typename?: 'ScenarioWeight';
+  /** One of the formula's groups (Måloppnåelse, Kostnader (10 = lite kompleks), Nytte). */
+  criterion: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type ScenarioWeightInput = {
+  criterion: Scalars['String']['input'];
+  weight: Scalars['Float']['input'];
+};
+
 export type Score = {
   __typename?: 'Score';
   criterion: Scalars['String']['output'];
@@ -1030,6 +1234,15 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   element: Element;
   score: Scalars['Float']['output'];
+};
+
+export type ServiceDiff = {
+  __typename?: 'ServiceDiff';
+  /** Cells whose status differs between the dates. */
+  changedCount: Scalars['Int']['output'];
+  countsFrom: Array<StatusCount>;
+  countsTo: Array<StatusCount>;
+  service: InformationService;
 };
 
 export type ServiceUse = {
@@ -1070,6 +1283,46 @@ export type StatusCount = {
   __typename?: 'StatusCount';
   count: Scalars['Int']['output'];
   status: HeatStatus;
+};
+
+export type Timeline = {
+  __typename?: 'Timeline';
+  asOf: Scalars['Date']['output'];
+  /** Planned changes due in the window (completed ones too), and those with no date. */
+  changes: Array<TimelineChange>;
+  events: Array<TimelineEvent>;
+  from: Scalars['Date']['output'];
+  /** Measures with a date: the span of their changes and events. */
+  measures: Array<TimelineMeasure>;
+  to: Scalars['Date']['output'];
+};
+
+export type TimelineChange = {
+  __typename?: 'TimelineChange';
+  change: PlannedChange;
+  layers: Array<Layer>;
+  /** Due date passed (dueBy before asOf) and not completed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The information services whose heat maps show the changed element (or the element itself, when it is one). */
+  services: Array<Scalars['ID']['output']>;
+};
+
+export type TimelineEvent = {
+  __typename?: 'TimelineEvent';
+  event: Event;
+  layers: Array<Layer>;
+  /** Measures the event concerns, directly or through a change under the measure. */
+  measures: Array<Scalars['ID']['output']>;
+  services: Array<Scalars['ID']['output']>;
+};
+
+export type TimelineMeasure = {
+  __typename?: 'TimelineMeasure';
+  end: Scalars['Date']['output'];
+  layers: Array<Layer>;
+  measure: Element;
+  services: Array<Scalars['ID']['output']>;
+  start: Scalars['Date']['output'];
 };
 
 export type UnlinkInput = {
@@ -1175,6 +1428,7 @@ export type ResolversTypes = {
   ActorType: ResolverTypeWrapper<ActorTypeRecord>;
   AuditEvent: ResolverTypeWrapper<Partial<AuditEvent>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  CellDiff: ResolverTypeWrapper<CellDiffRecord>;
   CellReason: ResolverTypeWrapper<CellReasonRecord>;
   ChangeType: ResolverTypeWrapper<Partial<ChangeType>>;
   ChangeTypeDef: ResolverTypeWrapper<DefRecord>;
@@ -1182,6 +1436,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DatePrecision: ResolverTypeWrapper<Partial<DatePrecision>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  DiffCause: ResolverTypeWrapper<Partial<DiffCause>>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
   Element: ResolverTypeWrapper<ElementRecord>;
   ElementConnection: ResolverTypeWrapper<ElementConnectionRecord>;
@@ -1193,6 +1448,7 @@ export type ResolversTypes = {
   Gap: ResolverTypeWrapper<GapRecord>;
   HeatMap: ResolverTypeWrapper<HeatMapRecord>;
   HeatMapCell: ResolverTypeWrapper<Cell>;
+  HeatMapDiff: ResolverTypeWrapper<HeatMapDiffRecord>;
   HeatMapRow: ResolverTypeWrapper<HeatMapRowRecord>;
   HeatStatus: ResolverTypeWrapper<Partial<HeatStatus>>;
   HeatStatusDef: ResolverTypeWrapper<DefRecord>;
@@ -1205,6 +1461,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   Kind: ResolverTypeWrapper<Partial<Kind>>;
   KindDef: ResolverTypeWrapper<DefRecord>;
+  LandscapeDiff: ResolverTypeWrapper<LandscapeDiffRecord>;
   Language: ResolverTypeWrapper<Partial<Language>>;
   Layer: ResolverTypeWrapper<Partial<Layer>>;
   LayerDef: ResolverTypeWrapper<DefRecord>;
@@ -1235,14 +1492,28 @@ export type ResolversTypes = {
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
   RelationshipTypeDef: ResolverTypeWrapper<DefRecord>;
   Role: ResolverTypeWrapper<Partial<Role>>;
+  RoleNorm: ResolverTypeWrapper<RoleNormRecord>;
+  RoleNorms: ResolverTypeWrapper<RoleNormsRecord>;
+  RoleNormsLayer: ResolverTypeWrapper<RoleNormsLayerRecord>;
+  Scenario: ResolverTypeWrapper<ScenarioRecord>;
+  ScenarioInput: ResolverTypeWrapper<Partial<ScenarioInput>>;
+  ScenarioScore: ResolverTypeWrapper<Partial<ScenarioScore>>;
+  ScenarioScoreInput: ResolverTypeWrapper<Partial<ScenarioScoreInput>>;
+  ScenarioWeight: ResolverTypeWrapper<Partial<ScenarioWeight>>;
+  ScenarioWeightInput: ResolverTypeWrapper<Partial<ScenarioWeightInput>>;
   Score: ResolverTypeWrapper<Partial<Score>>;
   SearchHit: ResolverTypeWrapper<Partial<Omit<SearchHit, 'element'> & { element: ResolversTypes['Element'] }>>;
+  ServiceDiff: ResolverTypeWrapper<ServiceDiffRecord>;
   ServiceUse: ResolverTypeWrapper<ServiceUseRecord>;
   Source: ResolverTypeWrapper<Partial<Source>>;
   SourceOrigin: ResolverTypeWrapper<Partial<SourceOrigin>>;
   StandardEntry: ResolverTypeWrapper<StandardEntryRecord>;
   StatusCount: ResolverTypeWrapper<Partial<StatusCount>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  Timeline: ResolverTypeWrapper<TimelineRecord>;
+  TimelineChange: ResolverTypeWrapper<TimelineChangeRecord>;
+  TimelineEvent: ResolverTypeWrapper<TimelineEventRecord>;
+  TimelineMeasure: ResolverTypeWrapper<TimelineMeasureRecord>;
   UnlinkInput: ResolverTypeWrapper<Partial<UnlinkInput>>;
   WorkProcess: ResolverTypeWrapper<WorkProcessRecord>;
 };
@@ -1252,6 +1523,7 @@ export type ResolversParentTypes = {
   ActorType: ActorTypeRecord;
   AuditEvent: Partial<AuditEvent>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  CellDiff: CellDiffRecord;
   CellReason: CellReasonRecord;
   ChangeTypeDef: DefRecord;
   CitationException: Partial<CitationException>;
@@ -1267,6 +1539,7 @@ export type ResolversParentTypes = {
   Gap: GapRecord;
   HeatMap: HeatMapRecord;
   HeatMapCell: Cell;
+  HeatMapDiff: HeatMapDiffRecord;
   HeatMapRow: HeatMapRowRecord;
   HeatStatusDef: DefRecord;
   ID: Partial<Scalars['ID']['output']>;
@@ -1276,6 +1549,7 @@ export type ResolversParentTypes = {
   InformationService: ServiceRecord;
   Int: Partial<Scalars['Int']['output']>;
   KindDef: DefRecord;
+  LandscapeDiff: LandscapeDiffRecord;
   LayerDef: DefRecord;
   LifecycleDef: DefRecord;
   LinkInput: Partial<LinkInput>;
@@ -1300,13 +1574,27 @@ export type ResolversParentTypes = {
   Relationship: RelationshipRecord;
   RelationshipGroup: Partial<Omit<RelationshipGroup, 'relationships'> & { relationships: Array<ResolversParentTypes['Relationship']> }>;
   RelationshipTypeDef: DefRecord;
+  RoleNorm: RoleNormRecord;
+  RoleNorms: RoleNormsRecord;
+  RoleNormsLayer: RoleNormsLayerRecord;
+  Scenario: ScenarioRecord;
+  ScenarioInput: Partial<ScenarioInput>;
+  ScenarioScore: Partial<ScenarioScore>;
+  ScenarioScoreInput: Partial<ScenarioScoreInput>;
+  ScenarioWeight: Partial<ScenarioWeight>;
+  ScenarioWeightInput: Partial<ScenarioWeightInput>;
   Score: Partial<Score>;
   SearchHit: Partial<Omit<SearchHit, 'element'> & { element: ResolversParentTypes['Element'] }>;
+  ServiceDiff: ServiceDiffRecord;
   ServiceUse: ServiceUseRecord;
   Source: Partial<Source>;
   StandardEntry: StandardEntryRecord;
   StatusCount: Partial<StatusCount>;
   String: Partial<Scalars['String']['output']>;
+  Timeline: TimelineRecord;
+  TimelineChange: TimelineChangeRecord;
+  TimelineEvent: TimelineEventRecord;
+  TimelineMeasure: TimelineMeasureRecord;
   UnlinkInput: Partial<UnlinkInput>;
   WorkProcess: WorkProcessRecord;
 };
@@ -1329,6 +1617,16 @@ export type AuditEventResolvers<ContextType = Context, ParentType extends Resolv
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CellDiffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CellDiff'] = ResolversParentTypes['CellDiff']> = {
+  after?: Resolver<Maybe<ResolversTypes['HeatStatus']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['HeatStatus']>, ParentType, ContextType>;
+  cause?: Resolver<ResolversTypes['DiffCause'], ParentType, ContextType>;
+  change?: Resolver<Maybe<ResolversTypes['PlannedChange']>, ParentType, ContextType>;
+  element?: Resolver<Maybe<ResolversTypes['Element']>, ParentType, ContextType>;
+  gap?: Resolver<Maybe<ResolversTypes['Gap']>, ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
 };
 
 export type CellReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CellReason'] = ResolversParentTypes['CellReason']> = {
@@ -1448,6 +1746,15 @@ export type HeatMapCellResolvers<ContextType = Context, ParentType extends Resol
   why?: Resolver<ResolversTypes['CellReason'], ParentType, ContextType>;
 };
 
+export type HeatMapDiffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HeatMapDiff'] = ResolversParentTypes['HeatMapDiff']> = {
+  cells?: Resolver<Array<ResolversTypes['CellDiff']>, ParentType, ContextType>;
+  countsFrom?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  countsTo?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['InformationService'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type HeatMapRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HeatMapRow'] = ResolversParentTypes['HeatMapRow']> = {
   cells?: Resolver<Array<ResolversTypes['HeatMapCell']>, ParentType, ContextType>;
   counts?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
@@ -1502,6 +1809,13 @@ export type KindDefResolvers<ContextType = Context, ParentType extends Resolvers
   norm?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type LandscapeDiffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LandscapeDiff'] = ResolversParentTypes['LandscapeDiff']> = {
+  changedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ServiceDiff']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type LayerDefResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LayerDef'] = ResolversParentTypes['LayerDef']> = {
   id?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<LayerDefLabelArgs, 'lang'>>;
@@ -1525,11 +1839,13 @@ export type MetamodelResolvers<ContextType = Context, ParentType extends Resolve
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   completeChange?: Resolver<ResolversTypes['PlannedChange'], ParentType, ContextType, RequireFields<MutationCompleteChangeArgs, 'id'>>;
   deletePerspective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePerspectiveArgs, 'id'>>;
+  deleteScenario?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteScenarioArgs, 'id'>>;
   link?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
   markGap?: Resolver<ResolversTypes['Gap'], ParentType, ContextType, RequireFields<MutationMarkGapArgs, 'input'>>;
   planChange?: Resolver<ResolversTypes['PlannedChange'], ParentType, ContextType, RequireFields<MutationPlanChangeArgs, 'input'>>;
   resolveGap?: Resolver<ResolversTypes['Gap'], ParentType, ContextType, RequireFields<MutationResolveGapArgs, 'id'>>;
   savePerspective?: Resolver<ResolversTypes['Perspective'], ParentType, ContextType, RequireFields<MutationSavePerspectiveArgs, 'input'>>;
+  saveScenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<MutationSaveScenarioArgs, 'input'>>;
   setLifecycle?: Resolver<ResolversTypes['Element'], ParentType, ContextType, RequireFields<MutationSetLifecycleArgs, 'element' | 'lifecycle' | 'version'>>;
   setNormativeLevel?: Resolver<ResolversTypes['Element'], ParentType, ContextType, RequireFields<MutationSetNormativeLevelArgs, 'element' | 'version'>>;
   unlink?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
@@ -1638,19 +1954,25 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<QueryEventsArgs>>;
   gaps?: Resolver<Array<ResolversTypes['Gap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'includeResolved'>>;
   heatMap?: Resolver<ResolversTypes['HeatMap'], ParentType, ContextType, RequireFields<QueryHeatMapArgs, 'service'>>;
+  heatMapDiff?: Resolver<ResolversTypes['HeatMapDiff'], ParentType, ContextType, RequireFields<QueryHeatMapDiffArgs, 'from' | 'service' | 'to'>>;
   history?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'element'>>;
   impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<QueryImpactArgs, 'depth' | 'element'>>;
   informationServices?: Resolver<Array<ResolversTypes['InformationService']>, ParentType, ContextType, Partial<QueryInformationServicesArgs>>;
+  landscapeDiff?: Resolver<ResolversTypes['LandscapeDiff'], ParentType, ContextType, RequireFields<QueryLandscapeDiffArgs, 'from' | 'to'>>;
   me?: Resolver<Maybe<ResolversTypes['Principal']>, ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['Element']>, ParentType, ContextType>;
   metamodel?: Resolver<ResolversTypes['Metamodel'], ParentType, ContextType>;
   norms?: Resolver<ResolversTypes['Norms'], ParentType, ContextType, RequireFields<QueryNormsArgs, 'service'>>;
+  normsFor?: Resolver<ResolversTypes['RoleNorms'], ParentType, ContextType, Partial<QueryNormsForArgs>>;
   perspective?: Resolver<ResolversTypes['Perspective'], ParentType, ContextType, RequireFields<QueryPerspectiveArgs, 'id'>>;
   perspectives?: Resolver<Array<ResolversTypes['Perspective']>, ParentType, ContextType>;
   plannedChanges?: Resolver<Array<ResolversTypes['PlannedChange']>, ParentType, ContextType, RequireFields<QueryPlannedChangesArgs, 'includeCompleted'>>;
   prioritisation?: Resolver<ResolversTypes['PrioritisationModel'], ParentType, ContextType>;
+  scenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<QueryScenarioArgs, 'id'>>;
+  scenarios?: Resolver<Array<ResolversTypes['Scenario']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   standards?: Resolver<Array<ResolversTypes['StandardEntry']>, ParentType, ContextType, Partial<QueryStandardsArgs>>;
+  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, Partial<QueryTimelineArgs>>;
   workProcesses?: Resolver<Array<ResolversTypes['WorkProcess']>, ParentType, ContextType, Partial<QueryWorkProcessesArgs>>;
 };
 
@@ -1682,6 +2004,52 @@ export type RelationshipTypeDefResolvers<ContextType = Context, ParentType exten
   to?: Resolver<Array<ResolversTypes['Kind']>, ParentType, ContextType>;
 };
 
+export type RoleNormResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleNorm'] = ResolversParentTypes['RoleNorm']> = {
+  element?: Resolver<ResolversTypes['Element'], ParentType, ContextType>;
+  normativeLevel?: Resolver<Maybe<ResolversTypes['NormativeLevel']>, ParentType, ContextType>;
+  plannedChanges?: Resolver<Array<ResolversTypes['PlannedChange']>, ParentType, ContextType>;
+  regulatesActorType?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HeatStatus'], ParentType, ContextType>;
+};
+
+export type RoleNormsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleNorms'] = ResolversParentTypes['RoleNorms']> = {
+  actorType?: Resolver<Maybe<ResolversTypes['ActorType']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  layers?: Resolver<Array<ResolversTypes['RoleNormsLayer']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['InformationService']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workProcess?: Resolver<Maybe<ResolversTypes['WorkProcess']>, ParentType, ContextType>;
+};
+
+export type RoleNormsLayerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleNormsLayer'] = ResolversParentTypes['RoleNormsLayer']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<RoleNormsLayerLabelArgs, 'lang'>>;
+  layer?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
+  norms?: Resolver<Array<ResolversTypes['RoleNorm']>, ParentType, ContextType>;
+};
+
+export type ScenarioResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Scenario'] = ResolversParentTypes['Scenario']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ScenarioLabelArgs, 'lang'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['ScenarioScore']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weights?: Resolver<Array<ResolversTypes['ScenarioWeight']>, ParentType, ContextType>;
+};
+
+export type ScenarioScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScenarioScore'] = ResolversParentTypes['ScenarioScore']> = {
+  criterion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ScenarioWeightResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScenarioWeight'] = ResolversParentTypes['ScenarioWeight']> = {
+  criterion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Score'] = ResolversParentTypes['Score']> = {
   criterion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1690,6 +2058,13 @@ export type ScoreResolvers<ContextType = Context, ParentType extends ResolversPa
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   element?: Resolver<ResolversTypes['Element'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ServiceDiffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceDiff'] = ResolversParentTypes['ServiceDiff']> = {
+  changedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countsFrom?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  countsTo?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['InformationService'], ParentType, ContextType>;
 };
 
 export type ServiceUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceUse'] = ResolversParentTypes['ServiceUse']> = {
@@ -1718,6 +2093,37 @@ export type StatusCountResolvers<ContextType = Context, ParentType extends Resol
   status?: Resolver<ResolversTypes['HeatStatus'], ParentType, ContextType>;
 };
 
+export type TimelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['TimelineChange']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['TimelineMeasure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type TimelineChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineChange'] = ResolversParentTypes['TimelineChange']> = {
+  change?: Resolver<ResolversTypes['PlannedChange'], ParentType, ContextType>;
+  layers?: Resolver<Array<ResolversTypes['Layer']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type TimelineEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  layers?: Resolver<Array<ResolversTypes['Layer']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type TimelineMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineMeasure'] = ResolversParentTypes['TimelineMeasure']> = {
+  end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  layers?: Resolver<Array<ResolversTypes['Layer']>, ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['Element'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type WorkProcessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorkProcess'] = ResolversParentTypes['WorkProcess']> = {
   actorTypes?: Resolver<Array<ResolversTypes['ActorType']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1732,6 +2138,7 @@ export type WorkProcessResolvers<ContextType = Context, ParentType extends Resol
 export type Resolvers<ContextType = Context> = {
   ActorType?: ActorTypeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
+  CellDiff?: CellDiffResolvers<ContextType>;
   CellReason?: CellReasonResolvers<ContextType>;
   ChangeTypeDef?: ChangeTypeDefResolvers<ContextType>;
   CitationException?: CitationExceptionResolvers<ContextType>;
@@ -1744,6 +2151,7 @@ export type Resolvers<ContextType = Context> = {
   Gap?: GapResolvers<ContextType>;
   HeatMap?: HeatMapResolvers<ContextType>;
   HeatMapCell?: HeatMapCellResolvers<ContextType>;
+  HeatMapDiff?: HeatMapDiffResolvers<ContextType>;
   HeatMapRow?: HeatMapRowResolvers<ContextType>;
   HeatStatusDef?: HeatStatusDefResolvers<ContextType>;
   Identifier?: IdentifierResolvers<ContextType>;
@@ -1751,6 +2159,7 @@ export type Resolvers<ContextType = Context> = {
   ImpactEntry?: ImpactEntryResolvers<ContextType>;
   InformationService?: InformationServiceResolvers<ContextType>;
   KindDef?: KindDefResolvers<ContextType>;
+  LandscapeDiff?: LandscapeDiffResolvers<ContextType>;
   LayerDef?: LayerDefResolvers<ContextType>;
   LifecycleDef?: LifecycleDefResolvers<ContextType>;
   Metamodel?: MetamodelResolvers<ContextType>;
@@ -1771,12 +2180,23 @@ export type Resolvers<ContextType = Context> = {
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipGroup?: RelationshipGroupResolvers<ContextType>;
   RelationshipTypeDef?: RelationshipTypeDefResolvers<ContextType>;
+  RoleNorm?: RoleNormResolvers<ContextType>;
+  RoleNorms?: RoleNormsResolvers<ContextType>;
+  RoleNormsLayer?: RoleNormsLayerResolvers<ContextType>;
+  Scenario?: ScenarioResolvers<ContextType>;
+  ScenarioScore?: ScenarioScoreResolvers<ContextType>;
+  ScenarioWeight?: ScenarioWeightResolvers<ContextType>;
   Score?: ScoreResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  ServiceDiff?: ServiceDiffResolvers<ContextType>;
   ServiceUse?: ServiceUseResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StandardEntry?: StandardEntryResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
+  Timeline?: TimelineResolvers<ContextType>;
+  TimelineChange?: TimelineChangeResolvers<ContextType>;
+  TimelineEvent?: TimelineEventResolvers<ContextType>;
+  TimelineMeasure?: TimelineMeasureResolvers<ContextType>;
   WorkProcess?: WorkProcessResolvers<ContextType>;
 };
 

@@ -13,9 +13,12 @@ import { standardsResolvers } from './standards';
 import { impactResolvers } from './impact';
 import { searchResolvers } from './search';
 import { roadmapResolvers } from './roadmap';
+import { planningResolvers } from './planning';
 
 export const resolvers: Resolvers[] = [scalarResolvers, metamodelResolvers, elementResolvers, heatMapResolvers];
 // The read API: landscape, elements, norms, standards, impact, search, roadmap and perspectives.
 resolvers.push(landscapeResolvers, elementsResolvers, normsResolvers, standardsResolvers, impactResolvers, searchResolvers, roadmapResolvers);
 // The analysts' writes, their audit trail and `me`.
 resolvers.push(mutationResolvers, auditResolvers);
+// The planning views: compare two dates, the timeline, norms for a role, what-if scenarios (issue 16).
+resolvers.push(planningResolvers);

@@ -40,7 +40,7 @@ export function toServiceSummary(raw: Raw): ServiceRecord {
   return toServiceRecord(raw, strs(raw.workProcesses)[0] ?? null, countStatuses(statuses, openGaps));
 }
 
-function toActorType(raw: Raw): ActorTypeRecord {
+export function toActorType(raw: Raw): ActorTypeRecord {
   return {
     id: String(raw.id),
     name: String(raw.name),
