@@ -12,13 +12,23 @@ import { landscapeView } from './views/landscape';
 import { searchView } from './views/search';
 import type { ViewController } from './views/types';
 import { vendorsView } from './views/vendors';
+import { compareView } from './planning/compare';
+import { tp } from './planning/i18n';
+import { prioritiesView } from './planning/priorities';
+import { rolesView } from './planning/roles';
+import { timelineView } from './planning/timeline';
 
 const VIEWS: Record<View, (root: HTMLElement, route: Route) => ViewController> = {
   landscape: landscapeView,
   heatmap: heatMapView,
   vendors: vendorsView,
   search: searchView,
+  compare: compareView,
+  timeline: timelineView,
+  priorities: prioritiesView,
+  roles: rolesView,
 };
+const PLANNING: readonly View[] = ['compare', 'timeline', 'priorities', 'roles'];
 
 const app = document.getElementById('app');
 if (!app) throw new Error('no #app');
@@ -47,7 +57,8 @@ function renderHeader(route: Route): void {
     h('nav', { 'aria-label': lang() === 'en' ? 'Main' : 'Hovedmeny' },
       navLink('landscape', t('navLandscape'), { view: 'landscape', ...langRoute(route) }),
       navLink('heatmap', t('navHeatMap'), lastHeatRoute ? { ...lastHeatRoute, sel: undefined, ...langRoute(route) } : { view: 'heatmap', ...(lastService ? { service: lastService } : {}), ...langRoute(route) }),
-      navLink('vendors', t('navVendors'), { view: 'vendors', ...langRoute(route) })),
+      navLink('vendors', t('navVendors'), { view: 'vendors', ...langRoute(route) }),
+      h('a', { href: formatRoute({ view: 'timeline', ...langRoute(route) }), class: 'nav-link', 'aria-current': PLANNING.includes(route.view) ? 'page' : null }, tp('navPlanning'))),
     h('form', {
       role: 'search',
       class: 'search',

@@ -2,7 +2,9 @@
  * Deep links: the URL hash holds the view and its state, e.g.
  * `#/varmekart?service=tjeneste-journaldokumenter&asOf=2026-01-01&perspective=p&sel=lov-x&lang=en`.
  */
-export type View = 'landscape' | 'heatmap' | 'vendors' | 'search';
+export type View = 'landscape' | 'heatmap' | 'vendors' | 'search' | PlanningView;
+/** The planning views (issue 16): compare two dates, the timeline, what-if prioritisation, norms for a role. */
+export type PlanningView = 'compare' | 'timeline' | 'priorities' | 'roles';
 
 export interface Route {
   view: View;
@@ -14,10 +16,19 @@ export interface Route {
   q?: string;
   layer?: string;
   lang?: 'nb' | 'en';
+  /** Planning views: the two dates compared, the timeline's grouping and filters, the role, the scenario. */
+  from?: string;
+  to?: string;
+  group?: string;
+  kind?: string;
+  status?: string;
+  actor?: string;
+  process?: string;
+  scenario?: string;
 }
 
-const PATHS: Record<View, string> = { landscape: 'landskap', heatmap: 'varmekart', vendors: 'leverandorer', search: 'sok' };
-const KEYS = ['service', 'asOf', 'perspective', 'sel', 'q', 'layer', 'lang'] as const;
+const PATHS: Record<View, string> = { landscape: 'landskap', heatmap: 'varmekart', vendors: 'leverandorer', search: 'sok', compare: 'sammenlign', timeline: 'tidslinje', priorities: 'prioritering', roles: 'rolle' };
+const KEYS = ['service', 'asOf', 'perspective', 'sel', 'q', 'layer', 'lang', 'from', 'to', 'group', 'kind', 'status', 'actor', 'process', 'scenario'] as const;
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');

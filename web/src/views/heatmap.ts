@@ -9,6 +9,7 @@ import { formatDate, lang, pick, t } from '../i18n';
 import { HEAT_MAP, PERSPECTIVES, SERVICES, type GapData, type HeatMapCellData, type HeatMapData, type PerspectiveData, type PerspectivesData, type ServicesData } from '../queries';
 import { formatRoute, update, type Route } from '../router';
 import { announce, apiText, errorState, loadingState, onWrite, statusChip, todayIso } from '../ui';
+import { tp } from '../planning/i18n';
 import { layerLabel, levelLabel, normativeLevels, statusLabel, statuses } from '../vocabulary';
 import { createHeatMapGraph, levelBorder, nodeById, nodesOf, tallLayout } from './heatmap-graph';
 import { hidePanel, showElement, showGap } from './panel';
@@ -115,6 +116,7 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
       services.length ? h('div', { class: 'field inline' }, h('label', { for: 'service-picker' }, t('service')), servicePicker) : null,
       h('div', { class: 'field inline' }, h('label', { for: 'asof' }, t('asOf')), asOf),
       h('div', { class: 'field inline' }, h('label', { for: 'perspective' }, t('perspective')), select),
+      h('a', { class: 'button', id: 'compare-dates', href: formatRoute({ view: 'compare', service: route.service, from: route.asOf ?? todayIso(), ...(route.lang ? { lang: route.lang } : {}) }) }, tp('compareDates')),
       h('div', { class: 'button-group', role: 'group', 'aria-label': t('exportGroup') },
         h('button', { type: 'button', class: 'button', id: 'export-png', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportPng(cy, `${fileBase()}.png`) })); } }, t('exportPng')),
         h('button', { type: 'button', class: 'button', id: 'export-svg', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportSvg(cy, `${fileBase()}.svg`) })); } }, t('exportSvg')),

@@ -7,6 +7,7 @@ import { formatRoute, update, type Route } from '../router';
 import { apiText, errorState, loadingState, onWrite, statusChip, statusCount, todayIso } from '../ui';
 import { statuses } from '../vocabulary';
 import type { ViewController } from './types';
+import { tp } from '../planning/i18n';
 
 function serviceItem(s: ServiceSummary, route: Route): HTMLElement {
   const text = apiText(s.name, s.nameEn);
@@ -34,7 +35,7 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
   });
   root.append(h('div', { class: 'view' },
     h('div', { class: 'view-head' }, heading, h('div', { class: 'toolbar' }, h('div', { class: 'field inline' }, h('label', { for: 'landscape-asof' }, t('asOf')), asOfInput))),
-    h('p', { class: 'intro' }, t('landscapeIntro')), legend, body));
+    h('p', { class: 'intro' }, t('landscapeIntro'), ' ', h('a', { href: formatRoute({ view: 'compare', to: `${new Date().getUTCFullYear() + 1}-12-31`, ...(initial.lang ? { lang: initial.lang } : {}) }), id: 'landscape-compare' }, tp('byYear', { year: new Date().getUTCFullYear() + 1 }))), legend, body));
   document.title = `${t('navLandscape')} – ${t('appTitle')}`;
 
   function load(route: Route): void {

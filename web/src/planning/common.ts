@@ -1,0 +1,41 @@
+/** Pieces the planning views share: the tabs between them, dates, the language kept in links. */
+import { h } from '../dom';
+import { hidePanel, showElement } from '../views/panel';
+import { formatRoute, update, type PlanningView, type Route } from '../router';
+import { tp, type PlanningKey } from './i18n';
+
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+/** The route's language, to keep in links. */
+export const langOf = (r: Route): Partial<Route> => (r.lang ? { lang: r.lang } : {});
+
+const TABS: [PlanningView, PlanningKey][] = [
+  ['timeline', 'tabTimeline'],
+  ['compare', 'tabCompare'],
+  ['priorities', 'tabPriorities'],
+  ['roles', 'tabRoles'],
+];
+
+/** Links between the four planning views (the header has one "Planning" entry). */
+export function planningTabs(current: PlanningView, route: Route): HTMLElement {
+  return h('nav', { class: 'planning-tabs', 'aria-label': tp('planningNav') },
+    h('ul', {}, TABS.map(([view, key]) => h('li', {},
+      h('a', { href: formatRoute({ view, ...langOf(route) }), class: 'planning-tab', 'aria-current': view === current ? 'page' : null }, tp(key))))));
+}
+
+/** The head of a planning view: tabs, the title (focused on arrival) and an introduction. */
+export function planningHead(current: PlanningView, route: Route, title: string, intro: string): { head: HTMLElement; heading: HTMLHeadingElement } {
+  const heading = h('h1', { id: 'view-title', tabindex: '-1' }, title);
+  return { head: h('div', { class: 'planning-head' }, planningTabs(current, route), heading, h('p', { class: 'intro' }, intro)), heading };
+}
+
+/** The side panel follows the route's `sel`: opened when it changes to an element, hidden when it goes. */
+export function panelFollower(): (sel: string | undefined) => void {
+  let last: string | undefined;
+  return (sel) => {
+    if (sel === last) return;
+    last = sel;
+    if (sel) showElement(sel, { onClose: () => update({ sel: undefined }), onOpen: (id) => update({ sel: id }) });
+    else hidePanel();
+  };
+}
