@@ -125,7 +125,15 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
   const status = h('p', { class: 'summary', role: 'status' });
   const canvas = h('div', { class: 'timeline-canvas', id: 'timeline', 'data-state': 'loading' });
   const undated = h('details', { class: 'timeline-undated' });
-  root.append(h('div', { class: 'view planning-view' }, head, toolbar, status, canvas, undated));
+  const key = (style: string, text: string) => h('li', {}, h('span', { class: 'key', style, 'aria-hidden': 'true' }), text);
+  const legend = h('ul', { class: 'timeline-legend', 'aria-label': t('legend') },
+    key(`background:${COLOURS.change}`, tp('kindChange')),
+    key(`background:${COLOURS.change};outline:3px solid ${OVERDUE}`, tp('statusOverdue')),
+    key(`background:${COLOURS.measure}`, tp('kindMeasure')),
+    key(`background:${COLOURS.event}`, `${tp('kindEvent')}: ${tp('statusHappened').toLowerCase()}`),
+    key(`background:#ffffff;border:2px solid ${COLOURS.event}`, `${tp('kindEvent')}: ${tp('statusExpected').toLowerCase()}`),
+    key(`border-left:2px dashed ${OVERDUE}`, tp('today')));
+  root.append(h('div', { class: 'view planning-view' }, head, toolbar, status, legend, canvas, undated));
   document.title = `${tp('tabTimeline')} – Reguleringsplan`;
 
   const group = () => (route.group === 'service' || route.group === 'measure' ? route.group : 'layer');
