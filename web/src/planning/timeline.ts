@@ -250,14 +250,16 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
           const x0 = x(i.start);
           const x1 = Math.max(x(i.end), x0 + 8);
           const colour = COLOURS[i.kind];
-          const link = svg('a', { href: formatRoute({ ...route, sel: i.target || undefined }), 'aria-label': i.title, class: `tl-item tl-${i.kind} tl-${i.status}`, 'data-key': i.key, 'data-kind': i.kind, 'data-status': i.status });
+          const shown = i.label.length > 28 ? `${i.label.slice(0, 27)}…` : i.label;
+          // The accessible name starts with the visible text (WCAG 2.5.3), then says what and when.
+          const link = svg('a', { href: formatRoute({ ...route, sel: i.target || undefined }), 'aria-label': `${shown} – ${i.title}`, class: `tl-item tl-${i.kind} tl-${i.status}`, 'data-key': i.key, 'data-kind': i.kind, 'data-status': i.status });
           link.append(svg('title', {}, i.title));
           const shape = i.kind === 'event'
             ? svg('rect', { x: x0, y: cy - 5, width: x1 - x0, height: 10, rx: 5, fill: i.status === 'happened' ? colour : '#ffffff', stroke: colour, 'stroke-width': 2 })
             : svg('rect', { x: x0, y: cy - (i.kind === 'measure' ? 7 : 5), width: x1 - x0, height: i.kind === 'measure' ? 14 : 10, rx: 2, fill: i.status === 'completed' ? '#8a96a8' : colour, stroke: i.status === 'overdue' ? OVERDUE : 'none', 'stroke-width': i.status === 'overdue' ? 3 : 0 });
           link.append(shape);
           if (i.status === 'overdue') link.append(svg('text', { x: x0 - 9, y: cy + 4, fill: OVERDUE, 'font-weight': 'bold' }, '!'));
-          link.append(svg('text', { x: x1 + 5, y: cy + 4, fill: i.status === 'overdue' ? OVERDUE : '#1d2733' }, i.label.length > 28 ? `${i.label.slice(0, 27)}…` : i.label));
+          link.append(svg('text', { x: x1 + 5, y: cy + 4, fill: i.status === 'overdue' ? OVERDUE : '#1d2733' }, shown));
           root$.append(link);
         }
       });
