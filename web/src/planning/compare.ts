@@ -87,6 +87,11 @@ export function compareView(root: HTMLElement, initial: Route): ViewController {
 
   function showService(data: HeatMapDiffData['heatMapDiff']): void {
     const name = pick(data.service.name, data.service.nameEn);
+    // The service list may still be on its way: the select names this service meanwhile.
+    if (!services.some((s) => s.id === data.service.id)) {
+      services = [...services, data.service];
+      renderToolbar();
+    }
     heading.textContent = tp('compareServiceTitle', { name });
     document.title = `${heading.textContent} – Reguleringsplan`;
     body.append(
