@@ -77,7 +77,7 @@ export const planningResolvers: Resolvers = {
         row,
         asOf,
         row.actorType ? toActorType(row.actorType as Raw) : null,
-        wp ? { id: String(wp.id), name: String(wp.name), nameEn: String(wp.nameEn ?? wp.name), description: String(wp.description ?? ''), sources: (wp.sources as string[] | null) ?? [], informationServices: [], actorTypes: [] } : null,
+        wp ? { ...toActorType(wp), informationServices: [], actorTypes: [] } : null,
       );
       prime(ctx, norms.layers.flatMap((l) => l.norms.map((n) => n.element)));
       return norms;

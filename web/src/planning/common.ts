@@ -4,7 +4,7 @@ import { hidePanel, showElement } from '../views/panel';
 import { formatRoute, update, type PlanningView, type Route } from '../router';
 import { tp, type PlanningKey } from './i18n';
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+export { todayIso } from '../ui';
 
 /** The route's language, to keep in links. */
 export const langOf = (r: Route): Partial<Route> => (r.lang ? { lang: r.lang } : {});
