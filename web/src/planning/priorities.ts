@@ -35,7 +35,9 @@ export function rankWith(measures: readonly MeasureData[], weights: ReadonlyMap<
     const score = computeScore(weighted);
     return { id: m.id, computedScore: score, parts: PRIORITISATION_GROUPS.map((g) => weighted.find((w) => w.criterion === g)?.value ?? 0) };
   });
-  const ranks = computeRanks(scored);
+  // Ranked as the API ranks (`computedRank`): only the measures the sheet's overview ranks.
+  const ranked = new Set(measures.filter((m) => m.rank !== null).map((m) => m.id));
+  const ranks = computeRanks(scored.filter((s) => ranked.has(s.id)));
   for (const s of scored) out.set(s.id, { score: s.computedScore, rank: ranks.get(s.id) ?? null, parts: s.parts });
   return out;
 }
