@@ -29,4 +29,15 @@ describe('docker-compose.yml', () => {
     expect(file.services.app?.build).toBe('.');
     expect(file.services.app?.depends_on?.neo4j?.condition).toBe('service_healthy');
   });
+
+  it('builds the web and runs on Node 24 LTS as a non-root user', () => {
+    const lines = readFileSync('Dockerfile', 'utf8').split('\n').map((l) => l.trim());
+    expect(lines).toContain('FROM node:24-bookworm-slim');
+    expect(lines).toContain('RUN npm ci --no-audit --no-fund');
+    expect(lines).toContain('RUN npm run build:web');
+    // The last USER before CMD decides who the server runs as.
+    const users = lines.filter((l) => l.startsWith('USER '));
+    expect(users.at(-1)).toBe('USER node');
+    expect(lines.findIndex((l) => l.startsWith('USER '))).toBeLessThan(lines.findIndex((l) => l.startsWith('CMD ')));
+  });
 });
