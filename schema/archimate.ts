@@ -122,8 +122,10 @@ const rev = (relationship: ArchimateRelationshipType): RelationshipChoice => ({ 
  */
 export const ARCHIMATE_RELATIONSHIPS = {
   APPLIES_TO: [fwd('Association')],
-  REGULATES: [fwd('Influence'), fwd('Association')],
-  BASED_ON: [fwd('Association')],
+  // What a norm regulates is never a motivation element, so ArchiMate leaves only Association.
+  REGULATES: [fwd('Association')],
+  // A based on B: B influences A, where both are motivation elements (laws, guidance, requirements).
+  BASED_ON: [rev('Influence'), fwd('Association')],
   PART_OF: [rev('Composition'), rev('Aggregation'), fwd('Association')],
   REALIZES: [fwd('Realization'), fwd('Association')],
   USES: [rev('Serving'), fwd('Association')],

@@ -1,6 +1,6 @@
 /**
  * The one HTTP port: GraphQL (and GraphiQL) at /graphql, /health (process alive), /ready (Neo4j
- * reachable), the whole map as a download (/export/archimate.xml), and the built web front end at
+ * reachable), the whole map as a download (/export/archimate.xml, /export/map.xlsx), and the built web front end at
  * / with client-side routes falling back to index.html.
  * Request bodies are read here with a size limit before Yoga sees them.
  */
@@ -12,6 +12,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import type { AppContext } from '../context';
 import type { Database } from '../../store/database';
 import { mapToArchimate } from '../../store/archimate';
+import { mapToXlsx } from '../../store/xlsx';
 import { readMap } from '../../store/read-map';
 import { isoDateSchema } from '../../schema/validation';
 import { today } from '../model';
@@ -70,20 +71,28 @@ async function sendStatic(req: IncomingMessage, res: ServerResponse, webDir: str
   }
 }
 
+const EXPORTS = {
+  '/export/archimate.xml': { type: 'application/xml; charset=utf-8', ext: 'xml' },
+  '/export/map.xlsx': { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
+} as const;
+type ExportPath = keyof typeof EXPORTS;
+const isExportPath = (path: string | undefined): path is ExportPath => path !== undefined && Object.hasOwn(EXPORTS, path);
+
 /**
- * The whole map as a file, without GraphQL, for tools that read files (Archi). `?asOf=YYYY-MM-DD`
- * chooses the date the heat-map views show (default today). The map is read with the same
- * queries as `npm run export` (one per section), not the per-view round trip of the API.
+ * The whole map as a file, without GraphQL, for tools that read files (Archi, Excel). For ArchiMate
+ * `?asOf=YYYY-MM-DD` chooses the date the heat-map views show (default today). The map is read
+ * with the same queries as `npm run export` (one per section), not the per-view round trip of the API.
  */
-async function sendExport(req: IncomingMessage, res: ServerResponse, db: Database): Promise<void> {
+async function sendExport(req: IncomingMessage, res: ServerResponse, db: Database, path: ExportPath): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const asOfParam = url.searchParams.get('asOf');
   const asOf = asOfParam === null ? today() : isoDateSchema.safeParse(asOfParam).success ? asOfParam : undefined;
   if (asOf === undefined) return sendJson(res, 400, { error: 'asOf must be an ISO date (YYYY-MM-DD)' });
-  const body = Buffer.from(mapToArchimate(await readMap(db), { asOf }), 'utf8');
+  const map = await readMap(db);
+  const body = path === '/export/map.xlsx' ? await mapToXlsx(map) : Buffer.from(mapToArchimate(map, { asOf }), 'utf8');
   res.writeHead(200, {
-    'content-type': 'application/xml; charset=utf-8',
-    'content-disposition': `attachment; filename="reguleringsplan-${asOf}.xml"`,
+    'content-type': EXPORTS[path].type,
+    'content-disposition': `attachment; filename="reguleringsplan-${asOf}.${EXPORTS[path].ext}"`,
     'content-length': String(body.length),
     'cache-control': 'no-store',
   });
@@ -105,7 +114,7 @@ export function createHttpServer(yoga: YogaServerInstance<Record<string, never>,
         const ready = await db.ready();
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
       }
-      if (path === '/export/archimate.xml' && (req.method === 'GET' || req.method === 'HEAD')) return sendExport(req, res, db);
+      if (isExportPath(path) && (req.method === 'GET' || req.method === 'HEAD')) return sendExport(req, res, db, path);
       if (path === '/graphql' || path?.startsWith('/graphql/')) {
         let body: Buffer | undefined;
         if (req.method !== 'GET' && req.method !== 'HEAD') {
