@@ -28,6 +28,10 @@ describe('docker-compose.yml', () => {
     expect(file.services.neo4j?.healthcheck).toBeDefined();
     expect(file.services.app?.build).toBe('.');
     expect(file.services.app?.depends_on?.neo4j?.condition).toBe('service_healthy');
+    // node:*-slim has neither wget nor curl: the app's health check must use Node.
+    const appCheck = (file.services.app as { healthcheck?: { test?: string[] } }).healthcheck?.test ?? [];
+    expect(appCheck.slice(0, 2)).toEqual(['CMD', 'node']);
+    expect(appCheck.join(' ')).toContain('/ready');
   });
 
   it('builds the web and runs on Node 24 LTS as a non-root user', () => {
