@@ -94,7 +94,7 @@ describe('xlsx import', () => {
     elements.getCell(2, col('kind')).value = 'LOV';
     elements.getCell(3, col('validFrom')).value = '2024-13-45';
     elements.getCell(4, col('sources')).value = null;
-    wb.getWorksheet('Hendelser')!.getCell(2, 7).value = { formula: 'HYPERLINK("https://example.org")' } as ExcelJS.CellFormulaValue;
+    wb.getWorksheet('Hendelser')!.getCell(2, 7).value = { formula: 'HYPERLINK("https://example.org")' };
     const edited = Buffer.from(await wb.xlsx.writeBuffer());
     const { map, problems } = await xlsxToMap(edited);
     expect(map.elements).toEqual([]);

@@ -387,19 +387,24 @@ export class ArchimateImportError extends Error {
 }
 
 type XmlNode = Record<string, unknown>;
+
+/** A scalar from the parsed XML as text; anything else (a nested element where text belongs) is empty. */
+function scalar(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
 const LIST_TAGS = new Set(['element', 'relationship', 'property', 'propertyDefinition', 'name', 'documentation', 'value']);
 
 function textOf(node: unknown): string | undefined {
   if (node === undefined || node === null) return undefined;
   if (typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean') return String(node);
   const t = (node as XmlNode)['#text'];
-  return t === undefined ? '' : String(t);
+  return scalar(t);
 }
 
 /** The Norwegian text of a multilingual element (name, documentation), else the first. */
 function langText(nodes: unknown): string | undefined {
   const list = (Array.isArray(nodes) ? nodes : nodes === undefined ? [] : [nodes]) as unknown[];
-  const nb = list.find((n) => typeof n === 'object' && n !== null && ['nb', 'no'].includes(String((n as XmlNode)['@lang'])));
+  const nb = list.find((n) => typeof n === 'object' && n !== null && ['nb', 'no'].includes(scalar((n as XmlNode)['@lang'])));
   return textOf(nb ?? list[0]);
 }
 
@@ -414,7 +419,7 @@ function readProperties(node: XmlNode, definitions: Map<string, string>, where: 
     return out;
   }
   for (const p of props) {
-    const ref = String(p['@propertyDefinitionRef'] ?? '');
+    const ref = scalar(p['@propertyDefinitionRef']);
     const key = definitions.get(ref);
     if (key === undefined) {
       problems.push(`${where}: property refers to an unknown property definition "${ref}"`);
@@ -486,7 +491,7 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
 
   const definitions = new Map<string, string>();
   for (const d of asList((model.propertyDefinitions as XmlNode | undefined)?.propertyDefinition)) {
-    definitions.set(String(d['@identifier'] ?? ''), langText(d.name) ?? '');
+    definitions.set(scalar(d['@identifier']), langText(d.name) ?? '');
   }
 
   const map = emptyMap();
@@ -495,8 +500,8 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
   const pending: { node: XmlNode; xmlId: string; props: Map<string, string[]> }[] = [];
   // First pass: identifiers, records and kinds, so ids of new elements cannot clash with kept ones.
   for (const node of xmlElements) {
-    const xmlId = String(node['@identifier'] ?? '');
-    const type = String(node['@type'] ?? '');
+    const xmlId = scalar(node['@identifier']);
+    const type = scalar(node['@type']);
     const where = `element ${xmlId}`;
     const props = readProperties(node, definitions, where, problems);
     const record = props.get('record')?.[0];
@@ -609,13 +614,13 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
   }
 
   for (const node of xmlRelationships) {
-    const xmlId = String(node['@identifier'] ?? '');
+    const xmlId = scalar(node['@identifier']);
     const where = `relationship ${xmlId}`;
-    const rel = String(node['@type'] ?? '');
-    const s = concepts.get(String(node['@source'] ?? ''));
-    const t = concepts.get(String(node['@target'] ?? ''));
+    const rel = scalar(node['@type']);
+    const s = concepts.get(scalar(node['@source']));
+    const t = concepts.get(scalar(node['@target']));
     if (!s || !t) {
-      problems.push(`${where}: its ${!s ? `source "${String(node['@source'] ?? '')}"` : `target "${String(node['@target'] ?? '')}"`} is not an element of the map`);
+      problems.push(`${where}: its ${!s ? `source "${scalar(node['@source'])}"` : `target "${scalar(node['@target'])}"`} is not an element of the map`);
       continue;
     }
     const props = readProperties(node, definitions, where, problems);
@@ -653,7 +658,7 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
       } else {
         const key = type === 'CHANGES' ? 'element' : type === 'UNDER_MEASURE' ? 'measure' : 'replacement';
         const change = changes.get(from.xmlId)!;
-        if (change[key] !== undefined) problems.push(`${where}: change ${from.xmlId} already has its ${key} (${String(change[key])})`);
+        if (change[key] !== undefined) problems.push(`${where}: change ${from.xmlId} already has its ${key} (${scalar(change[key])})`);
         change[key] = to.mapId;
       }
       continue;

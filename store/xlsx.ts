@@ -113,7 +113,7 @@ function cellValue(col: Column, value: unknown): ExcelJS.CellValue {
   if (value === undefined || value === null) return null;
   if (col.type === 'list') return (value as readonly string[]).length > 0 ? (value as readonly string[]).join('\n') : null;
   if (col.type === 'json') return (value as readonly unknown[]).length > 0 ? (value as readonly unknown[]).map((v) => JSON.stringify(v)).join('\n') : null;
-  if (col.type === 'date') return isoToDate(String(value));
+  if (col.type === 'date') return isoToDate(value as string);
   return value as ExcelJS.CellValue;
 }
 
@@ -335,7 +335,7 @@ export async function xlsxToMap(buf: Buffer, limits: XlsxLimits = {}): Promise<{
       return rows;
     }
     const header = new Map<string, number>();
-    ws.getRow(1).eachCell((cell, col) => header.set(String(cell.value ?? '').trim(), col));
+    ws.getRow(1).eachCell((cell, col) => header.set(typeof cell.value === 'string' ? cell.value.trim() : '', col));
     const known = new Set(columns.map((c) => c.key));
     for (const [name, col] of header) if (!known.has(name)) problems.push(`${sheetName}, row 1, column ${ws.getColumn(col).letter}: unknown column "${name}"`);
     for (const c of columns) if (!header.has(c.key)) problems.push(`${sheetName}, row 1: column "${c.key}" is missing`);
@@ -376,7 +376,7 @@ export async function xlsxToMap(buf: Buffer, limits: XlsxLimits = {}): Promise<{
   const ms = wb.getWorksheet(MEASURES_SHEET);
   if (ms) {
     const criteria: Column[] = [];
-    ms.getRow(1).eachCell((cell, col) => { if (col > 4) criteria.push({ key: String(cell.value ?? '').trim(), type: 'number' }); });
+    ms.getRow(1).eachCell((cell, col) => { if (col > 4) criteria.push({ key: typeof cell.value === 'string' ? cell.value.trim() : '', type: 'number' }); });
     for (const { row, record, columnOf } of readSheet(MEASURES_SHEET, [text('id'), text('name'), { key: 'rank', type: 'number' }, { key: 'score', type: 'number' }, ...criteria], true)) {
       const scores: { criterion: string; value: number }[] = [];
       for (const c of criteria) {
@@ -385,7 +385,7 @@ export async function xlsxToMap(buf: Buffer, limits: XlsxLimits = {}): Promise<{
         if (s.success) scores.push(s.data);
         else problems.push(`${MEASURES_SHEET}, row ${row}, column ${columnOf(c.key)}: ${s.error.issues[0]?.message ?? 'not a score'}`);
       }
-      const id = String(record.id ?? '');
+      const id = typeof record.id === 'string' ? record.id : '';
       if (!id) problems.push(`${MEASURES_SHEET}, row ${row}, column ${columnOf('id')}: the measure's id is missing`);
       else if (measureScores.has(id)) problems.push(`${MEASURES_SHEET}, row ${row}, column ${columnOf('id')}: "${id}" is listed twice`);
       measureScores.set(id, { rank: record.rank as number | undefined, score: record.score as number | undefined, scores });
@@ -397,7 +397,7 @@ export async function xlsxToMap(buf: Buffer, limits: XlsxLimits = {}): Promise<{
     const { layer1, layer2, layer3, layer4, ...rest } = record;
     const measure = measureScores.get(String(record.id));
     const raw = { ...rest, layers: [layer1, layer2, layer3, layer4].filter((l) => l !== undefined), ...(measure ? { rank: measure.rank, score: measure.score, scores: measure.scores } : {}) };
-    const e = validate(SHEETS.elements.name, elementInputSchema as unknown as Schema, row, raw, columnOf, (k) => (k === 'layers' ? 'layer1' : k)) as ElementInput | undefined;
+    const e = validate(SHEETS.elements.name, elementInputSchema, row, raw, columnOf, (k) => (k === 'layers' ? 'layer1' : k)) as ElementInput | undefined;
     if (e) { map.elements.push(e); elementIds.add(e.id); }
   }
   for (const id of measureScores.keys()) {
@@ -406,20 +406,20 @@ export async function xlsxToMap(buf: Buffer, limits: XlsxLimits = {}): Promise<{
     if (!e && !problems.some((p) => p.startsWith(SHEETS.elements.name))) problems.push(`${MEASURES_SHEET}: no element "${id}" on the sheet ${SHEETS.elements.name}`);
   }
   for (const { row, record, columnOf } of readSheet(SHEETS.relationships.name, SHEETS.relationships.columns, true)) {
-    const r = validate(SHEETS.relationships.name, relationshipInputSchema as unknown as Schema, row, record, columnOf);
+    const r = validate(SHEETS.relationships.name, relationshipInputSchema, row, record, columnOf);
     if (r) map.relationships.push(r as GraphMap['relationships'][number]);
   }
   for (const { row, record, columnOf } of readSheet(SHEETS.gaps.name, SHEETS.gaps.columns, true)) {
-    const g = validate(SHEETS.gaps.name, gapInputSchema as unknown as Schema, row, record, columnOf);
+    const g = validate(SHEETS.gaps.name, gapInputSchema, row, record, columnOf);
     if (g) map.gaps.push(g as GraphMap['gaps'][number]);
   }
   for (const { row, record, columnOf } of readSheet(SHEETS.changes.name, SHEETS.changes.columns, true)) {
-    const c = validate(SHEETS.changes.name, changeInputSchema as unknown as Schema, row, record, columnOf);
+    const c = validate(SHEETS.changes.name, changeInputSchema, row, record, columnOf);
     if (c) map.changes.push(c as GraphMap['changes'][number]);
   }
   for (const { row, record, columnOf } of readSheet(SHEETS.events.name, SHEETS.events.columns, true)) {
     const happened = record.happened === 'ja' ? true : record.happened === 'nei' ? false : record.happened;
-    const v = validate(SHEETS.events.name, eventInputSchema as unknown as Schema, row, { ...record, happened }, columnOf);
+    const v = validate(SHEETS.events.name, eventInputSchema, row, { ...record, happened }, columnOf);
     if (v) map.events.push(v as GraphMap['events'][number]);
   }
   if (problems.length === 0) problems.push(...checkMap(map));
