@@ -258,8 +258,10 @@ function heatMapViews(map: GraphMap, archimateType: Map<string, string>, asOf: s
         const e = elementById.get(r.from);
         if (!e) continue;
         const inputs = { lifecycle: e.lifecycle, validFrom: e.validFrom ?? null, validTo: e.validTo ?? null, openChanges: openChanges.get(e.id) ?? [] };
-        if (!isVisible(inputs, asOf)) continue;
-        cells.push({ node: `n_${service.id}_${layer}_${e.id}`, ref: e.id, status: deriveStatus(inputs, asOf), order: [KIND_IDS.indexOf(e.kind), e.name] });
+        // An element not in force (expired, withdrawn) has no status and no cell, as on the web map.
+        const status = isVisible(inputs, asOf) ? deriveStatus(inputs, asOf) : null;
+        if (status === null) continue;
+        cells.push({ node: `n_${service.id}_${layer}_${e.id}`, ref: e.id, status, order: [KIND_IDS.indexOf(e.kind), e.name] });
       }
       for (const g of map.gaps) {
         if (g.service !== service.id || g.layer !== layer || !holds(g.identifiedAt, g.resolvedAt)) continue;
