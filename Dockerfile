@@ -1,5 +1,6 @@
 # The API and web front end against an external Neo4j (NEO4J_URI is required in the container).
-FROM node:20-bookworm-slim
+# Node 24 LTS; the app runs as the image's unprivileged `node` user and cannot write its own code.
+FROM node:24-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -7,4 +8,5 @@ COPY . .
 RUN npm run build:web
 ENV HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
-CMD ["npx", "tsx", "api/main.ts"]
+USER node
+CMD ["node", "--import", "tsx", "api/main.ts"]

@@ -6,7 +6,8 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { buildSdl } from '../schema/sdl';
@@ -115,13 +116,36 @@ function noIntrospection(): Plugin {
   };
 }
 
+/** What GraphiQL opens with: the README's first query. */
+const GRAPHIQL_DEFAULT_QUERY = `# Reguleringsplan. The Docs panel explains every type and field.
+{
+  metamodel {
+    layers { id label }
+    kinds { id label layers }
+  }
+}
+`;
+
+/**
+ * GraphiQL from @graphql-yoga/render-graphiql: the editor's scripts, styles and workers are inlined
+ * in the page, so it works on networks without internet access (Yoga's default page loads them
+ * from a public CDN). The page is about 9 MB of text, so it is rendered once.
+ */
+let graphiqlPage: { key: string; html: string } | undefined;
+function offlineGraphiQL(opts?: GraphiQLOptions): string {
+  const key = JSON.stringify(opts ?? {});
+  if (graphiqlPage?.key !== key) graphiqlPage = { key, html: renderGraphiQL(opts) };
+  return graphiqlPage.html;
+}
+
 export function createYogaServer(db: Database, options: YogaOptions) {
   const origins = options.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   return createYoga<Record<string, never>, AppContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: options.GRAPHIQL ? { title: 'Reguleringsplan – GraphQL' } : false,
+    graphiql: options.GRAPHIQL ? { title: 'Reguleringsplan – GraphQL', defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
+    renderGraphiQL: offlineGraphiQL,
     maskedErrors: true,
     cors: origins.includes('*') ? { origin: '*' } : { origin: origins, credentials: true },
     context: ({ request }) => {

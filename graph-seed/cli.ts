@@ -1,9 +1,9 @@
 /**
- * The map's command line: `npm run seed`, `npm run export -- --format json|csv [--out path]`,
- * `npm run import -- <file> [--replace]`, `npm run seed:synthetic -- --elements N`.
+ * The map's command line: `npm run seed`, `npm run export -- --format json|csv|archimate|xlsx [--out path]`,
+ * `npm run import -- <file> [--replace]` (JSON, YAML, ArchiMate .xml or .xlsx), `npm run seed:synthetic -- --elements N`.
  * Connects like the app (NEO4J_URI, else the running or a started embedded Neo4j).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadStoreConfig } from '../store/config';
@@ -12,6 +12,8 @@ import { startEmbeddedNeo4j } from '../store/embedded';
 import { createDriver, Database } from '../store/database';
 import { applySchema } from '../store/setup';
 import { EXPORT_FORMATS, mapToCsv, mapToJson, type ExportFormat } from './export-format';
+import { ARCHIMATE_MAX_BYTES, ArchimateImportError, archimateToMap, mapToArchimate } from '../store/archimate';
+import { mapToXlsx, XLSX_MAX_BYTES, XlsxImportError, xlsxToMap } from '../store/xlsx';
 import { checkMap, MapValidationError, type GraphMap } from '../schema/map';
 import { readMapFile, readSeedDirectory } from '../store/map-files';
 import { readMap } from '../store/read-map';
@@ -20,14 +22,33 @@ import { formatCounts, wipeMap, writeMap } from '../store/write-map';
 
 const USAGE = `usage:
   npm run seed [-- --replace]                         load graph-seed/data (MERGE; --replace wipes the map first)
-  npm run export -- --format json|csv [--out PATH]    JSON to stdout or PATH; CSV files into directory PATH (default export/)
-  npm run import -- FILE [--replace]                  validate FILE completely, then write it (nothing is written if it has problems)
+  npm run export -- --format json|csv|archimate|xlsx [--out PATH]
+                                                      JSON, ArchiMate XML or an Excel workbook to stdout or PATH;
+                                                      CSV files into directory PATH (default export/)
+  npm run import -- FILE [--replace]                  validate FILE (.json, .yaml, ArchiMate .xml, .xlsx) completely, then write it
+                                                      (nothing is written if it has problems)
   npm run seed:synthetic -- --elements N [--seed S] [--store DIR | --into-current]
                                                       a synthetic map of about N elements, by default in its own store (.data/synthetic)`;
 
 const log = (line: string) => console.error(line);
 
 class UsageError extends Error {}
+
+/** An Excel workbook, checked whole (the zip is inspected before it is unpacked). */
+async function readXlsxFile(file: string): Promise<GraphMap> {
+  if (statSync(file).size > XLSX_MAX_BYTES) throw new XlsxImportError([`${file} is larger than ${XLSX_MAX_BYTES} bytes`]);
+  const { map, problems } = await xlsxToMap(readFileSync(file));
+  if (problems.length > 0) throw new XlsxImportError(problems.map((p) => `${file}: ${p}`));
+  return map;
+}
+
+/** An ArchiMate exchange file, checked whole (size first, before reading it into memory). */
+function readArchimateFile(file: string): GraphMap {
+  if (statSync(file).size > ARCHIMATE_MAX_BYTES) throw new ArchimateImportError([`${file} is larger than ${ARCHIMATE_MAX_BYTES} bytes`]);
+  const { map, problems } = archimateToMap(readFileSync(file, 'utf8'));
+  if (problems.length > 0) throw new ArchimateImportError(problems.map((p) => `${file}: ${p}`));
+  return map;
+}
 
 async function write(conn: Connection, map: GraphMap, replace: boolean): Promise<void> {
   await applySchema(conn.db);
@@ -103,7 +124,7 @@ async function main(argv: string[]): Promise<void> {
     case 'import': {
       const file = positionals[0];
       if (!file) throw new UsageError('import needs a file');
-      const map = readMapFile(file);
+      const map = /\.xml$/i.test(file) ? readArchimateFile(file) : /\.xlsx$/i.test(file) ? await readXlsxFile(file) : readMapFile(file);
       log(`${file} is valid: ${map.elements.length} elements, ${map.relationships.length} relationships`);
       const conn = await connect(loadStoreConfig(), log);
       try {
@@ -123,9 +144,16 @@ async function main(argv: string[]): Promise<void> {
       } finally {
         await conn.close();
       }
-      if (format === 'json') {
-        if (values.out) writeFileSync(values.out, mapToJson(map));
-        else process.stdout.write(mapToJson(map));
+      if (format === 'xlsx') {
+        const buf = await mapToXlsx(map);
+        if (values.out) writeFileSync(values.out, buf);
+        else process.stdout.write(buf);
+        if (values.out) log(`wrote ${values.out} (${buf.length} bytes)`);
+      } else if (format === 'json' || format === 'archimate') {
+        const text = format === 'json' ? mapToJson(map) : mapToArchimate(map, { asOf: new Date().toISOString().slice(0, 10) });
+        if (values.out) writeFileSync(values.out, text);
+        else process.stdout.write(text);
+        if (values.out) log(`wrote ${values.out} (${Buffer.byteLength(text)} bytes)`);
       } else {
         const dir = values.out ?? 'export';
         mkdirSync(dir, { recursive: true });
@@ -147,7 +175,7 @@ try {
   await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) console.error(`${e.message}\n${USAGE}`);
-  else if (e instanceof MapValidationError || e instanceof ConfigError) console.error(e.message);
+  else if (e instanceof MapValidationError || e instanceof ArchimateImportError || e instanceof XlsxImportError || e instanceof ConfigError) console.error(e.message);
   else console.error(`failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }

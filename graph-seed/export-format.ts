@@ -1,8 +1,8 @@
-/** The two export formats: JSON (the whole map, lossless, re-importable) and CSV (for spreadsheets). */
+/** Export formats: JSON (the whole map, lossless, re-importable), CSV (for spreadsheets), ArchiMate (store/archimate.ts) and Excel (store/xlsx.ts). */
 import { toCsv } from './csv';
 import type { GraphMap } from '../schema/map';
 
-export const EXPORT_FORMATS = ['json', 'csv'] as const;
+export const EXPORT_FORMATS = ['json', 'csv', 'archimate', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function mapToJson(map: GraphMap): string {

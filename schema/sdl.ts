@@ -13,25 +13,35 @@ import {
   NORMATIVE_LEVELS,
   RELATIONSHIPS,
   ROLES,
+  type Kind,
   type Label,
+  type Layer,
 } from './metamodel';
 
 export const PUBLISHED_SDL_PATH = new URL('./schema.graphql', import.meta.url);
 const TYPES_PATH = new URL('./types.graphql', import.meta.url);
 
-function enumSdl(name: string, description: string, values: Record<string, Label>): string {
-  const lines = Object.entries(values).map(([id, l]) => `  "${l.nb} (${l.en})"\n  ${id}`);
+/**
+ * An enum whose values are described by the metamodel's labels (English first, then bokmål) and,
+ * where given, what more the metamodel says of each, so the descriptions cannot drift from it.
+ */
+function enumSdl<V extends Label>(name: string, description: string, values: Record<string, V>, more: (value: V) => string = () => ''): string {
+  const lines = Object.entries(values).map(([id, l]) => `  ${JSON.stringify(`${l.en} (${l.nb}).${more(l) ? ` ${more(l)}` : ''}`)}\n  ${id}`);
   return `"${description}"\nenum ${name} {\n${lines.join('\n')}\n}\n`;
 }
+
+const layerNames = (layers: readonly Layer[]) => layers.map((l) => LAYERS[l].en.replace(' interoperability', '')).join(', ');
+const kindNames = (kinds: readonly Kind[]) =>
+  kinds.length === Object.keys(KINDS).length ? 'any kind' : kinds.length > 3 ? `${kinds.length} kinds (see metamodel.relationshipTypes)` : kinds.map((k) => KINDS[k].en).join(', ');
 
 /** The metamodel's vocabularies as GraphQL enums, in metamodel order. */
 export function metamodelEnumsSdl(): string {
   return [
     enumSdl('Layer', 'The four interoperability layers (samhandlingsevne).', LAYERS),
-    enumSdl('Kind', 'Element kinds of the metamodel.', KINDS),
-    enumSdl('RelationshipType', 'Relationship types between elements.', RELATIONSHIPS),
-    enumSdl('HeatStatus', 'Heat-map status of a cell, derived per date.', HEAT_STATUSES),
-    enumSdl('NormativeLevel', 'Normative level (normeringsnivå).', NORMATIVE_LEVELS),
+    enumSdl('Kind', 'Element kinds of the metamodel.', KINDS, (k) => `Usually on the ${layerNames(k.layers)} layer${k.layers.length > 1 ? 's' : ''}; ids start with "${k.idPrefix}-".${k.norm ? ' A norm: it can apply to an information service.' : ''}`),
+    enumSdl('RelationshipType', 'Relationship types between elements.', RELATIONSHIPS, (r) => `From ${kindNames(r.from)} to ${kindNames(r.to)}; seen from the target: ${r.inverse.en}.`),
+    enumSdl('HeatStatus', 'Heat-map status of a cell, derived per date.', HEAT_STATUSES, (h) => `Drawn in ${h.colour}.`),
+    enumSdl('NormativeLevel', 'Normative level (normeringsnivå).', NORMATIVE_LEVELS, (n) => `Rank ${n.rank} of 4.`),
     enumSdl('Lifecycle', 'Lifecycle status (as in Referansekatalogen).', LIFECYCLES),
     enumSdl('ChangeType', 'Kinds of planned change.', CHANGE_TYPES),
     enumSdl('IdentifierScheme', 'Official identifier schemes.', IDENTIFIER_SCHEMES),

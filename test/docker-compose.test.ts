@@ -28,5 +28,20 @@ describe('docker-compose.yml', () => {
     expect(file.services.neo4j?.healthcheck).toBeDefined();
     expect(file.services.app?.build).toBe('.');
     expect(file.services.app?.depends_on?.neo4j?.condition).toBe('service_healthy');
+    // node:*-slim has neither wget nor curl: the app's health check must use Node.
+    const appCheck = (file.services.app as { healthcheck?: { test?: string[] } }).healthcheck?.test ?? [];
+    expect(appCheck.slice(0, 2)).toEqual(['CMD', 'node']);
+    expect(appCheck.join(' ')).toContain('/ready');
+  });
+
+  it('builds the web and runs on Node 24 LTS as a non-root user', () => {
+    const lines = readFileSync('Dockerfile', 'utf8').split('\n').map((l) => l.trim());
+    expect(lines).toContain('FROM node:24-bookworm-slim');
+    expect(lines).toContain('RUN npm ci --no-audit --no-fund');
+    expect(lines).toContain('RUN npm run build:web');
+    // The last USER before CMD decides who the server runs as.
+    const users = lines.filter((l) => l.startsWith('USER '));
+    expect(users.at(-1)).toBe('USER node');
+    expect(lines.findIndex((l) => l.startsWith('USER '))).toBeLessThan(lines.findIndex((l) => l.startsWith('CMD ')));
   });
 });

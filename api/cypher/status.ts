@@ -1,46 +1,10 @@
 /**
- * How a cell's heat-map status is derived for a date — once in TypeScript (the specification,
- * unit-tested) and once as Cypher fragments that every view splices in, tested against a database
- * to agree with the TypeScript.
- *
- * An element is visible on `asOf` when it is not expired, its validity covers the date, or it is
- * not yet valid but an introduction is planned. Its status is:
- * - PHASE_OUT when its lifecycle says so or an open phase-out/replacement is due on or before asOf;
- * - CHANGES_PLANNED when it is proposed/on trial/being introduced, not yet valid, or an open change is
- *   due after asOf or has no date at all (the sources say it is coming, not when);
- * - EXISTS otherwise. UNMET_NEED belongs to gaps, which have no element.
- * A change's date is compared by `dueBy`, the last day of its period: due "2024" is due on
- * 2024-12-31, so on 2024-06-01 it is still planned. Expired and withdrawn elements are not drawn.
+ * How a cell's heat-map status is derived for a date, as Cypher fragments that every view splices
+ * in; the specification is schema/status.ts, and a test against a database checks they agree.
  */
-import type { ChangeType, HeatStatus, Lifecycle } from '../../schema/metamodel';
+import { COMING, ENDING, GONE } from '../../schema/status';
 
-export interface StatusInputs {
-  lifecycle: Lifecycle;
-  validFrom: string | null;
-  validTo: string | null;
-  openChanges: { change: ChangeType; dueBy: string | null }[];
-}
-
-const ENDING: readonly ChangeType[] = ['PHASE_OUT', 'REPLACE'];
-const COMING: readonly Lifecycle[] = ['PROPOSED', 'TRIAL', 'INTRODUCING'];
-const GONE: readonly Lifecycle[] = ['EXPIRED', 'WITHDRAWN'];
-
-export function isVisible(e: StatusInputs, asOf: string): boolean {
-  if (GONE.includes(e.lifecycle)) return false;
-  if (e.validTo !== null && e.validTo <= asOf) return false;
-  if (e.validFrom !== null && e.validFrom > asOf) return e.openChanges.some((c) => c.change === 'INTRODUCE');
-  return true;
-}
-
-/** The status of an element in force; null for one that is not (expired, or a withdrawn bill): it has no heat-map status. */
-export function deriveStatus(e: StatusInputs, asOf: string): Exclude<HeatStatus, 'UNMET_NEED'> | null {
-  if (GONE.includes(e.lifecycle)) return null;
-  if (e.lifecycle === 'PHASING_OUT' || e.openChanges.some((c) => ENDING.includes(c.change) && c.dueBy !== null && c.dueBy <= asOf)) return 'PHASE_OUT';
-  if (COMING.includes(e.lifecycle) || (e.validFrom !== null && e.validFrom > asOf) || e.openChanges.some((c) => c.dueBy === null || c.dueBy > asOf)) {
-    return 'CHANGES_PLANNED';
-  }
-  return 'EXISTS';
-}
+export { deriveStatus, isVisible, type StatusInputs } from '../../schema/status';
 
 /** The date parameters a query may derive statuses on. */
 export type DateParam = '$asOf' | '$today' | '$from' | '$to';

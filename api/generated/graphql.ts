@@ -30,32 +30,47 @@ export type Scalars = {
   PartialDate: { input: string; output: string; }
 };
 
+/** A type of actor (e.g. fastlege, sykehus) that performs work processes. */
 export type ActorType = {
   __typename?: 'ActorType';
+  /** Description in Norwegian bokmål. */
   description: Scalars['String']['output'];
+  /** Stable id, starting with aktortype-. */
   id: Scalars['ID']['output'];
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
+  /** Name in Norwegian bokmål. */
   name: Scalars['String']['output'];
+  /** Name in English. */
   nameEn: Scalars['String']['output'];
+  /** Where this comes from: lines of a source document or a public page. */
   sources: Array<Source>;
   /** Ids of the work processes this actor type performs. */
   workProcesses: Array<Scalars['ID']['output']>;
 };
 
 
+/** A type of actor (e.g. fastlege, sykehus) that performs work processes. */
 export type ActorTypeLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** One write through the API: who, when, what, and the state before and after. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
+  /** The mutation, e.g. markGap. */
   action: Scalars['String']['output'];
+  /** Name of the token holder who wrote. */
   actor: Scalars['String']['output'];
+  /** JSON of the state after the write (null when deleted). */
   after?: Maybe<Scalars['String']['output']>;
+  /** When the write happened (UTC). */
   at: Scalars['DateTime']['output'];
   /** JSON of the state before and after the write (null where there was none). */
   before?: Maybe<Scalars['String']['output']>;
+  /** Id of the audit event. */
   id: Scalars['ID']['output'];
+  /** Id of what was written. */
   target: Scalars['ID']['output'];
 };
 
@@ -73,32 +88,41 @@ export type CellDiff = {
   layer: Layer;
 };
 
+/** Why an element is on a heat map: the relationship that puts it there, its layer and its sources. */
 export type CellReason = {
   __typename?: 'CellReason';
+  /** The layer (row) it applies on. */
   layer: Layer;
+  /** A note on how the sources were read, where needed. */
   note?: Maybe<Scalars['String']['output']>;
+  /** The relationship type (APPLIES_TO). */
   relationship: RelationshipType;
+  /** Where the relationship comes from. */
   sources: Array<Source>;
 };
 
 /** Kinds of planned change. */
 export type ChangeType =
-  /** Innføring (Introduce) */
+  /** Introduce (Innføring). */
   | 'INTRODUCE'
-  /** Utfasing (Phase out) */
+  /** Phase out (Utfasing). */
   | 'PHASE_OUT'
-  /** Erstatning (Replace) */
+  /** Replace (Erstatning). */
   | 'REPLACE'
-  /** Revisjon (Revise) */
+  /** Revise (Revisjon). */
   | 'REVISE';
 
+/** A kind of planned change. */
 export type ChangeTypeDef = {
   __typename?: 'ChangeTypeDef';
+  /** The kind of change. */
   id: ChangeType;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
 };
 
 
+/** A kind of planned change. */
 export type ChangeTypeDefLabelArgs = {
   lang?: InputMaybe<Language>;
 };
@@ -106,15 +130,21 @@ export type ChangeTypeDefLabelArgs = {
 /** A cited range that does not name what it supports, and why it is still the source. */
 export type CitationException = {
   __typename?: 'CitationException';
+  /** Why the range is the right source although it does not name what it supports. */
   reason: Scalars['String']['output'];
+  /** The cited range. */
   source: Source;
 };
 
 /** How precise a PartialDate is. */
 export type DatePrecision =
+  /** A day: 2027-01-15. */
   | 'DAY'
+  /** A month: 2027-01. */
   | 'MONTH'
+  /** A quarter: 2021-Q3. */
   | 'QUARTER'
+  /** A year: 2024. */
   | 'YEAR';
 
 /** Why a cell's status differs between two dates. */
@@ -134,20 +164,27 @@ export type DiffCause =
   /** A validity date (of the element or of its place on the map) or the lifecycle, not a planned change. */
   | 'VALIDITY';
 
+/** Which way a relationship points, seen from the element being viewed. */
 export type Direction =
+  /** From the other element to the viewed one. */
   | 'INCOMING'
+  /** From the viewed element to the other. */
   | 'OUTGOING';
 
+/** Anything on the map: a law, agreement, standard, code system, national solution, information service, work process, actor, measure, … */
 export type Element = {
   __typename?: 'Element';
   /** Other names and abbreviations the sources use (e.g. e-helseloven, PLL, NHN); search finds them. */
   aliases: Array<Scalars['String']['output']>;
+  /** Cited ranges that do not name the element, each with why it is still the source. */
   citationExceptions: Array<CitationException>;
   /** Measures, in the `measures` list: the rank by computed score among the measures the spreadsheet's overview ranks (equal scores share a rank); null for a measure it leaves unranked. */
   computedRank?: Maybe<Scalars['Int']['output']>;
   /** Measures only: the score computed from the criterion scores with the prioritisation model's formula. */
   computedScore?: Maybe<Scalars['Float']['output']>;
+  /** Description in Norwegian bokmål. */
   description: Scalars['String']['output'];
+  /** Description in English, where written. */
   descriptionEn?: Maybe<Scalars['String']['output']>;
   /** Dated events that concern this element. */
   events: Array<Event>;
@@ -155,61 +192,89 @@ export type Element = {
   gaps: Array<Gap>;
   /** Whether any fact of this element comes from a public page rather than the five documents. */
   hasPublicSources: Scalars['Boolean']['output'];
+  /** Stable id, lower-case words joined by dashes; its prefix tells the kind (lov-, standard-, tjeneste-, …). */
   id: Scalars['ID']['output'];
+  /** Official identifiers, with links where they exist. */
   identifiers: Array<Identifier>;
+  /** The element kind. */
   kind: Kind;
   /** The name in the requested language. */
   label: Scalars['String']['output'];
+  /** The layers it belongs to; the first is the one it is usually drawn on. */
   layers: Array<Layer>;
+  /** Lifecycle status (as in the reference catalogue). */
   lifecycle: Lifecycle;
   /** The lines or page that give the lifecycle, when it is not the default ACTIVE. */
   lifecycleSources: Array<Source>;
+  /** Name in Norwegian bokmål. */
   name: Scalars['String']['output'];
+  /** Name in English. */
   nameEn: Scalars['String']['output'];
+  /** Normative level (normeringsnivå); null when not recorded. */
   normativeLevel?: Maybe<NormativeLevel>;
   /** The lines or page that give the normative level. */
   normativeLevelSources: Array<Source>;
   /** Notes for analysts: ambiguities in the sources and how they were read. */
   notes: Array<Scalars['String']['output']>;
+  /** Planned changes of this element, open and completed. */
   plannedChanges: Array<PlannedChange>;
   /** Measures only: priority rank and total score as the spreadsheet gives them, and the criterion scores. */
   rank?: Maybe<Scalars['Int']['output']>;
   /** Relationships grouped by type and direction. */
   relationships: Array<RelationshipGroup>;
+  /** Measures only: the total score as the spreadsheet gives it. */
   score?: Maybe<Scalars['Float']['output']>;
+  /** Measures only: the criterion scores. */
   scores: Array<Score>;
+  /** Where the element and its description come from. */
   sources: Array<Source>;
   /** The status this element has today, derived from lifecycle and planned changes; null when it is not in force (expired, or a withdrawn bill). */
   status?: Maybe<HeatStatus>;
+  /** The date the recorded status holds for, usually the source document's date. */
   statusDate?: Maybe<Scalars['Date']['output']>;
+  /** First day it holds (ISO date); null when the sources give none. */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** The day it stops holding (ISO date); null when open-ended. */
   validTo?: Maybe<Scalars['Date']['output']>;
   /** Increases with every write; pass it back to update (optimistic concurrency). */
   version: Scalars['Int']['output'];
 };
 
 
+/** Anything on the map: a law, agreement, standard, code system, national solution, information service, work process, actor, measure, … */
 export type ElementLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** A page of elements (Relay connection). */
 export type ElementConnection = {
   __typename?: 'ElementConnection';
+  /** The elements of this page. */
   edges: Array<ElementEdge>;
+  /** Where this page starts and ends. */
   pageInfo: PageInfo;
+  /** How many elements match the filter in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One element of a page, with its cursor. */
 export type ElementEdge = {
   __typename?: 'ElementEdge';
+  /** Opaque cursor of this element; pass it as `after`. */
   cursor: Scalars['String']['output'];
+  /** The element. */
   node: Element;
 };
 
+/** Which elements to list; every list given narrows the result, an empty or missing one does not. */
 export type ElementFilter = {
+  /** Only these kinds. */
   kinds?: InputMaybe<Array<Kind>>;
+  /** Only elements on one of these layers. */
   layers?: InputMaybe<Array<Layer>>;
+  /** Only these lifecycle statuses. */
   lifecycles?: InputMaybe<Array<Lifecycle>>;
+  /** Only these normative levels. */
   normativeLevels?: InputMaybe<Array<NormativeLevel>>;
   /** Only elements that apply to this information service. */
   service?: InputMaybe<Scalars['ID']['input']>;
@@ -219,45 +284,72 @@ export type ElementFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An element to create or update; validated like a seed file element. */
 export type ElementInput = {
+  /** Other names and abbreviations the sources use. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Description in Norwegian bokmål. */
   description: Scalars['String']['input'];
+  /** Description in English, where written. */
   descriptionEn?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id starting with the kind's prefix and a dash (lov-, standard-, …). */
   id: Scalars['ID']['input'];
+  /** Official identifiers as SCHEME:value, e.g. LOVDATA:LOV-2014-06-20-42. */
   identifiers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The element kind. */
   kind: Kind;
+  /** One to four layers; the first is where it is usually drawn. */
   layers: Array<Layer>;
+  /** Lifecycle status; ACTIVE when left out. */
   lifecycle?: InputMaybe<Lifecycle>;
+  /** Name in Norwegian bokmål. */
   name: Scalars['String']['input'];
+  /** Name in English. */
   nameEn: Scalars['String']['input'];
+  /** Normative level (normeringsnivå); null when not recorded. */
   normativeLevel?: InputMaybe<NormativeLevel>;
+  /** Notes for analysts. */
   notes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Source references document:from-to (or https:// pages); at least one. */
   sources: Array<Scalars['String']['input']>;
+  /** The date the recorded status holds for, usually the source document's date. */
   statusDate?: InputMaybe<Scalars['Date']['input']>;
+  /** First day it holds (ISO date); null when the sources give none. */
   validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** The day it stops holding (ISO date); null when open-ended. */
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** A dated event the sources record. */
 export type Event = {
   __typename?: 'Event';
+  /** When, as precise as the source gives it ("2024", "2024-03-15"). */
   date: Scalars['PartialDate']['output'];
+  /** The last day of the period. */
   dateBy: Scalars['Date']['output'];
   /** The period's first and last day. */
   dateFrom: Scalars['Date']['output'];
   /** The date as people write it. */
   dateLabel: Scalars['String']['output'];
+  /** How precise `date` is. */
   datePrecision: DatePrecision;
+  /** The source's own words for the date, where they say more. */
   dateText?: Maybe<Scalars['String']['output']>;
+  /** What happened or is to happen, in Norwegian bokmål. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The elements it concerns. */
   elements: Array<Element>;
   /** Whether it had happened when the source was written (false: planned or expected). */
   happened: Scalars['Boolean']['output'];
+  /** Stable id, starting with event-. */
   id: Scalars['ID']['output'];
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
+  /** Where the event is recorded. */
   sources: Array<Source>;
+  /** Title in Norwegian bokmål. */
   title: Scalars['String']['output'];
+  /** Title in English, where written. */
   titleEn?: Maybe<Scalars['String']['output']>;
 };
 
@@ -273,39 +365,58 @@ export type EventLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** An unmet need (udekket behov) on one layer of an information service. */
 export type Gap = {
   __typename?: 'Gap';
+  /** What is missing, in Norwegian bokmål. */
   description: Scalars['String']['output'];
+  /** Stable id, starting with gap-. */
   id: Scalars['ID']['output'];
+  /** When the need was identified (ISO date). */
   identifiedAt?: Maybe<Scalars['Date']['output']>;
+  /** The layer (heat-map row) the need is on. */
   layer: Layer;
+  /** When the need was met (ISO date); null while open. */
   resolvedAt?: Maybe<Scalars['Date']['output']>;
+  /** The information service that has the need. */
   service: Element;
+  /** Where this comes from: lines of a source document or a public page. */
   sources: Array<Source>;
+  /** Title in Norwegian bokmål. */
   title: Scalars['String']['output'];
+  /** Title in English, where written. */
   titleEn?: Maybe<Scalars['String']['output']>;
 };
 
+/** The heat map of one information service on one date: a row per layer, each with its cells and open gaps. */
 export type HeatMap = {
   __typename?: 'HeatMap';
+  /** The date the map shows. */
   asOf: Scalars['Date']['output'];
   /** Per status over the whole map, gaps included. */
   counts: Array<StatusCount>;
   /** False when no norm at all is recorded for this service (not just none on this date or in this perspective). */
   normsRecorded: Scalars['Boolean']['output'];
+  /** The perspective applied, if one was asked for. */
   perspective?: Maybe<Perspective>;
+  /** A row per layer, in the order the plan draws them. */
   rows: Array<HeatMapRow>;
+  /** The information service. */
   service: InformationService;
 };
 
 /** One element on one layer of a heat map, with why it is there. */
 export type HeatMapCell = {
   __typename?: 'HeatMapCell';
+  /** The element. */
   element: Element;
+  /** Its normative level (the cell's border). */
   normativeLevel?: Maybe<NormativeLevel>;
   /** Open planned changes of this element. */
   plannedChanges: Array<PlannedChange>;
+  /** Its status on the heat map's date. */
   status: HeatStatus;
+  /** Why it is on this heat map. */
   why: CellReason;
 };
 
@@ -321,159 +432,193 @@ export type HeatMapDiff = {
   to: Scalars['Date']['output'];
 };
 
+/** One layer of a heat map. */
 export type HeatMapRow = {
   __typename?: 'HeatMapRow';
+  /** The elements on this layer, with their status and why they are there. */
   cells: Array<HeatMapCell>;
+  /** Cells per status on this row, gaps included. */
   counts: Array<StatusCount>;
+  /** Open unmet needs on this layer. */
   gaps: Array<Gap>;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
+  /** The layer of this row. */
   layer: Layer;
 };
 
 
+/** One layer of a heat map. */
 export type HeatMapRowLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
 /** Heat-map status of a cell, derived per date. */
 export type HeatStatus =
-  /** Endringer planlagt (Changes planned) */
+  /** Changes planned (Endringer planlagt). Drawn in #a87400. */
   | 'CHANGES_PLANNED'
-  /** Eksisterer (Exists) */
+  /** Exists (Eksisterer). Drawn in #3a8a4f. */
   | 'EXISTS'
-  /** Utfasing (Phase-out) */
+  /** Phase-out (Utfasing). Drawn in #7d5aa6. */
   | 'PHASE_OUT'
-  /** Udekkede behov (Unmet need) */
+  /** Unmet need (Udekkede behov). Drawn in #c8432f. */
   | 'UNMET_NEED';
 
+/** A heat-map status with its label and colour. */
 export type HeatStatusDef = {
   __typename?: 'HeatStatusDef';
   /** The colour the web map and exports use, as #rrggbb. */
   colour: Scalars['String']['output'];
+  /** The status. */
   id: HeatStatus;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
 };
 
 
+/** A heat-map status with its label and colour. */
 export type HeatStatusDefLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** An official identifier of an element (Lovdata id, OID, IHE profile, …). */
 export type Identifier = {
   __typename?: 'Identifier';
+  /** The identifier scheme. */
   scheme: IdentifierScheme;
   /** A link to the official page where one exists (Lovdata, IHE, HL7, …). */
   url?: Maybe<Scalars['String']['output']>;
+  /** The identifier without its scheme, e.g. LOV-2014-06-20-42. */
   value: Scalars['String']['output'];
 };
 
 /** Official identifier schemes. */
 export type IdentifierScheme =
-  /** Dokument-id (HIS/IS) (Document id (HIS/IS)) */
+  /** Document id (HIS/IS) (Dokument-id (HIS/IS)). */
   | 'HIS'
-  /** HL7 (HL7) */
+  /** HL7 (HL7). */
   | 'HL7'
-  /** IHE-profil (IHE profile) */
+  /** IHE profile (IHE-profil). */
   | 'IHE'
-  /** Lovdata-id (Lovdata id) */
+  /** Lovdata id (Lovdata-id). */
   | 'LOVDATA'
-  /** OID (OID) */
+  /** OID (OID). */
   | 'OID'
-  /** Proposisjon (Bill (Prop.)) */
+  /** Bill (Prop.) (Proposisjon). */
   | 'PROP'
-  /** Nettside (Web page) */
+  /** Web page (Nettside). */
   | 'URL';
 
+/** What depends on an element: the dependents found along dependency relationships. */
 export type Impact = {
   __typename?: 'Impact';
+  /** What depends on the root, nearest first. */
   dependents: Array<ImpactEntry>;
+  /** How many steps were followed. */
   depth: Scalars['Int']['output'];
+  /** The element whose change is considered. */
   root: Element;
 };
 
+/** An element that depends on the root, and how. */
 export type ImpactEntry = {
   __typename?: 'ImpactEntry';
   /** Steps from the root along the shortest dependency path. */
   distance: Scalars['Int']['output'];
+  /** The dependent element. */
   element: Element;
+  /** The relationships from the root to it. */
   path: Array<PathStep>;
 };
 
+/** An information service of the landscape: what a heat map is drawn for. */
 export type InformationService = {
   __typename?: 'InformationService';
+  /** Description in Norwegian bokmål. */
   description: Scalars['String']['output'];
+  /** Stable id, starting with tjeneste-. */
   id: Scalars['ID']['output'];
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
+  /** Name in Norwegian bokmål. */
   name: Scalars['String']['output'];
+  /** Name in English. */
   nameEn: Scalars['String']['output'];
   /** How many norms apply to it (today); 0 means the sources record none yet. */
   normCount: Scalars['Int']['output'];
   /** False when no norm is recorded for it in the sources yet (an analyst can add one with `link`). */
   normsRecorded: Scalars['Boolean']['output'];
+  /** Where this comes from: lines of a source document or a public page. */
   sources: Array<Source>;
   /** Cells per heat-map status on this service's map, gaps included. */
   statusCounts: Array<StatusCount>;
+  /** Id of the work process it supports. */
   workProcess?: Maybe<Scalars['ID']['output']>;
 };
 
 
+/** An information service of the landscape: what a heat map is drawn for. */
 export type InformationServiceLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
 /** Element kinds of the metamodel. */
 export type Kind =
-  /** Aktør (Actor) */
+  /** Actor (Aktør). Usually on the Organisational layer; ids start with "aktor-". */
   | 'ACTOR'
-  /** Aktørtype (Actor type) */
+  /** Actor type (Aktørtype). Usually on the Organisational layer; ids start with "aktortype-". */
   | 'ACTOR_TYPE'
-  /** Avtale (Agreement) */
+  /** Agreement (Avtale). Usually on the Legal layer; ids start with "avtale-". A norm: it can apply to an information service. */
   | 'AGREEMENT'
-  /** Klinisk fagsystem (Clinical system (EHR)) */
+  /** Clinical system (EHR) (Klinisk fagsystem). Usually on the Technical layer; ids start with "fagsystem-". A norm: it can apply to an information service. */
   | 'CLINICAL_SYSTEM'
-  /** Kodeverk og terminologi (Code system and terminology) */
+  /** Code system and terminology (Kodeverk og terminologi). Usually on the Semantic layer; ids start with "kodeverk-". A norm: it can apply to an information service. */
   | 'CODE_SYSTEM'
-  /** Innholdsstandard (Content standard) */
+  /** Content standard (Innholdsstandard). Usually on the Semantic layer; ids start with "innhold-". A norm: it can apply to an information service. */
   | 'CONTENT_STANDARD'
-  /** Styring og forvaltning (Governance and management) */
+  /** Governance and management (Styring og forvaltning). Usually on the Organisational layer; ids start with "styring-". A norm: it can apply to an information service. */
   | 'GOVERNANCE'
-  /** Rundskriv, veiledning og fortolkning (Circular, guidance and interpretation) */
+  /** Circular, guidance and interpretation (Rundskriv, veiledning og fortolkning). Usually on the Legal layer; ids start with "veiledning-". A norm: it can apply to an information service. */
   | 'GUIDANCE'
-  /** Informasjonsmodell (Information model) */
+  /** Information model (Informasjonsmodell). Usually on the Semantic layer; ids start with "infomodell-". A norm: it can apply to an information service. */
   | 'INFORMATION_MODEL'
-  /** Informasjonstjeneste (Information service) */
+  /** Information service (Informasjonstjeneste). Usually on the Organisational, Semantic layers; ids start with "tjeneste-". */
   | 'INFORMATION_SERVICE'
-  /** Informasjonslager (Information store) */
+  /** Information store (Informasjonslager). Usually on the Technical layer; ids start with "lager-". A norm: it can apply to an information service. */
   | 'INFORMATION_STORE'
-  /** Samhandlingskomponent (Interoperability component) */
+  /** Interoperability component (Samhandlingskomponent). Usually on the Technical layer; ids start with "komponent-". A norm: it can apply to an information service. */
   | 'INTEROPERABILITY_COMPONENT'
-  /** Lov og forskrift (Law and regulation) */
+  /** Law and regulation (Lov og forskrift). Usually on the Legal layer; ids start with "lov-". A norm: it can apply to an information service. */
   | 'LAW'
-  /** Tiltak (National measure) */
+  /** National measure (Tiltak). Usually on the Organisational layer; ids start with "tiltak-". */
   | 'MEASURE'
-  /** Nasjonal e-helseløsning (National e-health solution) */
+  /** National e-health solution (Nasjonal e-helseløsning). Usually on the Technical layer; ids start with "losning-". A norm: it can apply to an information service. */
   | 'NATIONAL_SOLUTION'
-  /** Organisatorisk samhandlingsform (Organisational interaction form) */
+  /** Organisational interaction form (Organisatorisk samhandlingsform). Usually on the Organisational layer; ids start with "orgform-". A norm: it can apply to an information service. */
   | 'ORGANISATIONAL_INTERACTION_FORM'
-  /** Krav og prinsipper (Requirements and principles) */
+  /** Requirements and principles (Krav og prinsipper). Usually on the Legal, Organisational, Semantic, Technical layers; ids start with "krav-". A norm: it can apply to an information service. */
   | 'REQUIREMENT'
-  /** Risikovurdering og DPIA (Risk assessment and DPIA) */
+  /** Risk assessment and DPIA (Risikovurdering og DPIA). Usually on the Legal layer; ids start with "risiko-". A norm: it can apply to an information service. */
   | 'RISK_ASSESSMENT'
-  /** Teknisk samhandlingsform (Technical interaction form) */
+  /** Technical interaction form (Teknisk samhandlingsform). Usually on the Technical layer; ids start with "tekform-". A norm: it can apply to an information service. */
   | 'TECHNICAL_INTERACTION_FORM'
-  /** Teknisk grensesnitt (Technical interface) */
+  /** Technical interface (Teknisk grensesnitt). Usually on the Technical layer; ids start with "grensesnitt-". A norm: it can apply to an information service. */
   | 'TECHNICAL_INTERFACE'
-  /** Teknisk standard (Technical standard) */
+  /** Technical standard (Teknisk standard). Usually on the Technical layer; ids start with "standard-". A norm: it can apply to an information service. */
   | 'TECHNICAL_STANDARD'
-  /** Arbeidsprosess (Work process) */
+  /** Work process (Arbeidsprosess). Usually on the Organisational layer; ids start with "prosess-". */
   | 'WORK_PROCESS';
 
+/** An element kind: one box of the metamodel slide, or a supporting kind (measures, actors). */
 export type KindDef = {
   __typename?: 'KindDef';
+  /** The kind. */
   id: Kind;
+  /** Ids of elements of this kind start with this and a dash. */
   idPrefix: Scalars['String']['output'];
   /** One of the 20 boxes of the plan's metamodel slide (false for measures and actors). */
   inMetamodel: Scalars['Boolean']['output'];
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
   /** The layer or layers the plan usually draws this kind on. */
   layers: Array<Layer>;
@@ -482,6 +627,7 @@ export type KindDef = {
 };
 
 
+/** An element kind: one box of the metamodel slide, or a supporting kind (measures, actors). */
 export type KindDefLabelArgs = {
   lang?: InputMaybe<Language>;
 };
@@ -498,95 +644,132 @@ export type LandscapeDiff = {
 
 /** Language of labels: Norwegian bokmål (default) or English. */
 export type Language =
+  /** English. */
   | 'EN'
+  /** Norwegian bokmål. */
   | 'NB';
 
 /** The four interoperability layers (samhandlingsevne). */
 export type Layer =
-  /** Juridisk samhandlingsevne (Legal interoperability) */
+  /** Legal interoperability (Juridisk samhandlingsevne). */
   | 'LEGAL'
-  /** Organisatorisk samhandlingsevne (Organisational interoperability) */
+  /** Organisational interoperability (Organisatorisk samhandlingsevne). */
   | 'ORGANISATIONAL'
-  /** Semantisk samhandlingsevne (Semantic interoperability) */
+  /** Semantic interoperability (Semantisk samhandlingsevne). */
   | 'SEMANTIC'
-  /** Teknisk samhandlingsevne (Technical interoperability) */
+  /** Technical interoperability (Teknisk samhandlingsevne). */
   | 'TECHNICAL';
 
+/** One of the four interoperability layers. */
 export type LayerDef = {
   __typename?: 'LayerDef';
+  /** The layer. */
   id: Layer;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
 };
 
 
+/** One of the four interoperability layers. */
 export type LayerDefLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
 /** Lifecycle status (as in Referansekatalogen). */
 export type Lifecycle =
-  /** Aktiv (Active) */
+  /** Active (Aktiv). */
   | 'ACTIVE'
-  /** Utgått (Expired) */
+  /** Expired (Utgått). */
   | 'EXPIRED'
-  /** Under innfasing (Being introduced) */
+  /** Being introduced (Under innfasing). */
   | 'INTRODUCING'
-  /** Under utfasing (Being phased out) */
+  /** Being phased out (Under utfasing). */
   | 'PHASING_OUT'
-  /** Foreslått (Proposed) */
+  /** Proposed (Foreslått). */
   | 'PROPOSED'
-  /** Under utprøving (Trial) */
+  /** Trial (Under utprøving). */
   | 'TRIAL'
-  /** Trukket tilbake (Withdrawn) */
+  /** Withdrawn (Trukket tilbake). */
   | 'WITHDRAWN';
 
+/** A lifecycle status of the reference catalogue. */
 export type LifecycleDef = {
   __typename?: 'LifecycleDef';
+  /** The lifecycle status. */
   id: Lifecycle;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
 };
 
 
+/** A lifecycle status of the reference catalogue. */
 export type LifecycleDefLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** A relationship to add between two elements. */
 export type LinkInput = {
+  /** Id of the element the relationship starts from. */
   from: Scalars['ID']['input'];
+  /** APPLIES_TO only (and required there): the heat-map row. */
   layer?: InputMaybe<Layer>;
+  /** A note on how the sources were read, where needed. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Source references, document:from-to or https:// pages. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Id of the element the relationship points to. */
   to: Scalars['ID']['input'];
+  /** The relationship type. */
   type: RelationshipType;
+  /** First day it holds (ISO date); null when the sources give none. */
   validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** The day it stops holding (ISO date); null when open-ended. */
   validTo?: InputMaybe<Scalars['Date']['input']>;
   /** The `from` element's version as read (optimistic concurrency); linking increases it. */
   version: Scalars['Int']['input'];
 };
 
+/** An unmet need to record. */
 export type MarkGapInput = {
+  /** What is missing, in Norwegian bokmål. */
   description: Scalars['String']['input'];
+  /** The layer (heat-map row) the need is on. */
   layer: Layer;
+  /** Id of the information service. */
   service: Scalars['ID']['input'];
+  /** Source references, document:from-to or https:// pages. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short title in Norwegian bokmål. */
   title: Scalars['String']['input'];
+  /** Title in English, where written. */
   titleEn?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The vocabulary of the map, from schema/metamodel.ts: everything an element, relationship or heat-map cell can be. */
 export type Metamodel = {
   __typename?: 'Metamodel';
+  /** The kinds of planned change. */
   changeTypes: Array<ChangeTypeDef>;
+  /** The heat-map statuses, in legend order. */
   heatStatuses: Array<HeatStatusDef>;
+  /** The element kinds. */
   kinds: Array<KindDef>;
+  /** The four interoperability layers, in the order the plan draws them. */
   layers: Array<LayerDef>;
+  /** The lifecycle statuses. */
   lifecycles: Array<LifecycleDef>;
+  /** The normative levels, weakest first. */
   normativeLevels: Array<NormativeLevelDef>;
+  /** The relationship types and which kinds they join. */
   relationshipTypes: Array<RelationshipTypeDef>;
 };
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Mark a planned change as carried out. */
   completeChange: PlannedChange;
+  /** Delete a perspective; true when it existed. */
   deletePerspective: Scalars['Boolean']['output'];
   deleteScenario: Scalars['Boolean']['output'];
   /** Relate two elements with a relationship type the metamodel allows between their kinds. */
@@ -595,66 +778,80 @@ export type Mutation = {
   markGap: Gap;
   /** Plan a change of an element, due on a date, optionally under a national measure. */
   planChange: PlannedChange;
+  /** Mark an unmet need as met. */
   resolveGap: Gap;
+  /** Create or update a perspective. */
   savePerspective: Perspective;
   /** Save a what-if scenario: create it (no `version`) or replace it (`version` as read). Audited. */
   saveScenario: Scenario;
+  /** Set the lifecycle status. `version` is the element's version as read. */
   setLifecycle: Element;
   /** Set or clear the normative level. `version` is the element's version as read (optimistic concurrency). */
   setNormativeLevel: Element;
+  /** Remove a relationship; true when it existed. */
   unlink: Scalars['Boolean']['output'];
   /** Create an element (no `version`) or update one (`version` as read). */
   upsertElement: Element;
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationCompleteChangeArgs = {
   completedAt?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationDeletePerspectiveArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationDeleteScenarioArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationLinkArgs = {
   input: LinkInput;
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationMarkGapArgs = {
   input: MarkGapInput;
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationPlanChangeArgs = {
   input: PlanChangeInput;
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationResolveGapArgs = {
   id: Scalars['ID']['input'];
   resolvedAt?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationSavePerspectiveArgs = {
   input: PerspectiveInput;
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationSaveScenarioArgs = {
   input: ScenarioInput;
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationSetLifecycleArgs = {
   element: Scalars['ID']['input'];
   lifecycle: Lifecycle;
@@ -662,6 +859,7 @@ export type MutationSetLifecycleArgs = {
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationSetNormativeLevelArgs = {
   element: Scalars['ID']['input'];
   level?: InputMaybe<NormativeLevel>;
@@ -669,11 +867,13 @@ export type MutationSetNormativeLevelArgs = {
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationUnlinkArgs = {
   input: UnlinkInput;
 };
 
 
+/** The analysts' writes: a bearer token with the ANALYST or ADMIN role, one transaction each, audited. Bad input is BAD_USER_INPUT naming the field and writes nothing. */
 export type MutationUpsertElementArgs = {
   input: ElementInput;
   version?: InputMaybe<Scalars['Int']['input']>;
@@ -681,91 +881,131 @@ export type MutationUpsertElementArgs = {
 
 /** Normative level (normeringsnivå). */
 export type NormativeLevel =
-  /** Veileder (Guide (may)) */
+  /** Guide (may) (Veileder). Rank 1 of 4. */
   | 'GUIDE'
-  /** Retningslinje (Guideline (should)) */
+  /** Guideline (should) (Retningslinje). Rank 2 of 4. */
   | 'GUIDELINE'
-  /** Obligatorisk standard (Mandatory standard (must)) */
+  /** Mandatory standard (must) (Obligatorisk standard). Rank 4 of 4. */
   | 'MANDATORY'
-  /** Ikke normert (Not normative) */
+  /** Not normative (Ikke normert). Rank 0 of 4. */
   | 'NOT_NORMATIVE'
-  /** Anbefalt standard (Recommended standard (shall)) */
+  /** Recommended standard (shall) (Anbefalt standard). Rank 3 of 4. */
   | 'RECOMMENDED';
 
+/** A normative level (normeringsnivå), weakest first. */
 export type NormativeLevelDef = {
   __typename?: 'NormativeLevelDef';
+  /** The level. */
   id: NormativeLevel;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
   /** 0 (not normative) to 4 (mandatory). */
   rank: Scalars['Int']['output'];
 };
 
 
+/** A normative level (normeringsnivå), weakest first. */
 export type NormativeLevelDefLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** The norms that apply to an information service, grouped by layer and kind. */
 export type Norms = {
   __typename?: 'Norms';
+  /** The date the statuses are for. */
   asOf: Scalars['Date']['output'];
+  /** Per layer, the norms grouped by kind. */
   layers: Array<NormsLayer>;
+  /** The information service. */
   service: InformationService;
+  /** How many norms in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** The norms of one kind on one layer. */
 export type NormsKindGroup = {
   __typename?: 'NormsKindGroup';
+  /** The kind. */
   kind: Kind;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
+  /** The norms, each as a heat-map cell. */
   norms: Array<HeatMapCell>;
 };
 
 
+/** The norms of one kind on one layer. */
 export type NormsKindGroupLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** The norms of one layer. */
 export type NormsLayer = {
   __typename?: 'NormsLayer';
+  /** The norms of this layer, grouped by kind. */
   kinds: Array<NormsKindGroup>;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
+  /** The layer. */
   layer: Layer;
 };
 
 
+/** The norms of one layer. */
 export type NormsLayerLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** Where a page of a connection starts and ends (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The last element's cursor on this page; pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether there are elements after this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether there are elements before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first element's cursor on this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** One relationship on a dependency path. */
 export type PathStep = {
   __typename?: 'PathStep';
+  /** Id of the element the step starts from. */
   from: Scalars['ID']['output'];
+  /** Id of the element the step reaches. */
   to: Scalars['ID']['output'];
+  /** The relationship type. */
   type: RelationshipType;
 };
 
 /** A saved view over the one graph: which layers, kinds, actor types, services and statuses to show. */
 export type Perspective = {
   __typename?: 'Perspective';
+  /** Ids of actor types; empty means all. */
   actorTypes: Array<Scalars['ID']['output']>;
+  /** Description in Norwegian bokmål. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Stable id, starting with perspektiv-. */
   id: Scalars['ID']['output'];
+  /** Kinds to show; empty means all. */
   kinds: Array<Kind>;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
+  /** Layers to show; empty means all. */
   layers: Array<Layer>;
+  /** Layout hints for the web map, e.g. "layout=grid". */
   layout: Array<Scalars['String']['output']>;
+  /** Name in Norwegian bokmål. */
   name: Scalars['String']['output'];
+  /** Name in English. */
   nameEn?: Maybe<Scalars['String']['output']>;
+  /** Ids of information services; empty means all. */
   services: Array<Scalars['ID']['output']>;
+  /** Statuses to show; empty means all. */
   statuses: Array<HeatStatus>;
+  /** Increases with every write; pass it back to update (optimistic concurrency). */
   version: Scalars['Int']['output'];
 };
 
@@ -775,37 +1015,60 @@ export type PerspectiveLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** A perspective to save (create, or update with `version`). */
 export type PerspectiveInput = {
+  /** Ids of actor types; empty means all. */
   actorTypes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Description in Norwegian bokmål. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id, starting with perspektiv-. */
   id: Scalars['ID']['input'];
+  /** Kinds to show; empty or left out means all. */
   kinds?: InputMaybe<Array<Kind>>;
+  /** Layers to show; empty or left out means all. */
   layers?: InputMaybe<Array<Layer>>;
+  /** Layout hints for the web map, e.g. "layout=grid". */
   layout?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name in Norwegian bokmål. */
   name: Scalars['String']['input'];
+  /** Name in English. */
   nameEn?: InputMaybe<Scalars['String']['input']>;
+  /** Ids of information services; empty means all. */
   services?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Statuses to show; empty or left out means all. */
   statuses?: InputMaybe<Array<HeatStatus>>;
   /** The version as read, to update an existing perspective. */
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A planned change to record. */
 export type PlanChangeInput = {
+  /** What kind of change. */
   change: ChangeType;
+  /** What changes, in Norwegian bokmål. */
   description: Scalars['String']['input'];
   /** As precise as known: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; leave out when there is no date. */
   due?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** The source's own words for the date, e.g. "i løpet av 2024". */
   dueText?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the element that changes. */
   element: Scalars['ID']['input'];
+  /** Id of the national measure it is carried out under. */
   measure?: InputMaybe<Scalars['ID']['input']>;
+  /** REPLACE only: id of the replacing element. */
   replacement?: InputMaybe<Scalars['ID']['input']>;
+  /** Source references, document:from-to or https:// pages. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A change the sources say is coming to an element: introduction, revision, phase-out or replacement. */
 export type PlannedChange = {
   __typename?: 'PlannedChange';
+  /** What kind of change. */
   change: ChangeType;
+  /** When the change was carried out (ISO date); null while planned. */
   completedAt?: Maybe<Scalars['Date']['output']>;
+  /** What changes, in Norwegian bokmål. */
   description: Scalars['String']['output'];
   /** As precise as the source gives it ("2024", "2021-Q3", "2027-01", "2027-01-15"); null when the source gives no date. */
   due?: Maybe<Scalars['PartialDate']['output']>;
@@ -813,24 +1076,34 @@ export type PlannedChange = {
   dueBy?: Maybe<Scalars['Date']['output']>;
   /** The due date as people write it ("2024", "Q3 2021", "januar 2027"), or that none is given. */
   dueLabel: Scalars['String']['output'];
+  /** How precise `due` is; null without a date. */
   duePrecision?: Maybe<DatePrecision>;
   /** The source's own words for the date, e.g. "i løpet av 2024". */
   dueText?: Maybe<Scalars['String']['output']>;
+  /** The element that changes. */
   element: Element;
+  /** Stable id, starting with change-. */
   id: Scalars['ID']['output'];
+  /** The national measure (tiltak) it is carried out under. */
   measure?: Maybe<Element>;
+  /** REPLACE only: the element that replaces it. */
   replacement?: Maybe<Element>;
+  /** Where this comes from: lines of a source document or a public page. */
   sources: Array<Source>;
 };
 
 
+/** A change the sources say is coming to an element: introduction, revision, phase-out or replacement. */
 export type PlannedChangeDueLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** Who a bearer token belongs to. */
 export type Principal = {
   __typename?: 'Principal';
+  /** The name the token was created for. */
   name: Scalars['String']['output'];
+  /** What the token may do. */
   role: Role;
 };
 
@@ -839,8 +1112,11 @@ export type PrioritisationCriterion = {
   __typename?: 'PrioritisationCriterion';
   /** The group it is scored under, or null for a group itself (Måloppnåelse, Kostnader, Nytte). */
   group?: Maybe<Scalars['String']['output']>;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
+  /** Name in Norwegian bokmål, as in the spreadsheet. */
   name: Scalars['String']['output'];
+  /** Name in English. */
   nameEn: Scalars['String']['output'];
   /** The scale, where the spreadsheet states one. */
   scale?: Maybe<Scalars['String']['output']>;
@@ -854,18 +1130,23 @@ export type PrioritisationCriterionLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** How the national measures are prioritised (001's spreadsheet). */
 export type PrioritisationModel = {
   __typename?: 'PrioritisationModel';
+  /** The criteria scored under the groups. */
   criteria: Array<PrioritisationCriterion>;
   /** Score = Måloppnåelse + Kostnader + Nytte. */
   formula: Scalars['String']['output'];
   /** The three groups that are summed. */
   groups: Array<PrioritisationCriterion>;
+  /** The lines of 001 that define the model. */
   sources: Array<Source>;
 };
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type Query = {
   __typename?: 'Query';
+  /** Every actor type with the work processes it performs. */
   actorTypes: Array<ActorType>;
   /** The audit log, newest first, filtered by time and actor. */
   auditLog: Array<AuditEvent>;
@@ -885,6 +1166,7 @@ export type Query = {
   history: Array<AuditEvent>;
   /** What depends on an element, with the paths. `depth` 1–4, default 2. */
   impact: Impact;
+  /** Every information service of the landscape, with its status counts. */
   informationServices: Array<InformationService>;
   /** Per information service, how its heat-map counts change between two dates (from ≤ to): "what changes by 2027". One round trip. */
   landscapeDiff: LandscapeDiff;
@@ -898,7 +1180,9 @@ export type Query = {
   norms: Norms;
   /** The norms that apply to an actor type (through the work processes it performs and their information services) or to one work process, across the whole map, per layer. Give exactly one of actorType and workProcess. */
   normsFor: RoleNorms;
+  /** One saved perspective. NOT_FOUND for an unknown id. */
   perspective: Perspective;
+  /** The saved perspectives. */
   perspectives: Array<Perspective>;
   /** Planned changes due between two dates (inclusive), open ones unless `includeCompleted`. */
   plannedChanges: Array<PlannedChange>;
@@ -918,6 +1202,7 @@ export type Query = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryAuditLogArgs = {
   actor?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -926,12 +1211,14 @@ export type QueryAuditLogArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryElementArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryElementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ElementFilter>;
@@ -939,6 +1226,7 @@ export type QueryElementsArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryEventsArgs = {
   element?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -947,6 +1235,7 @@ export type QueryEventsArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryGapsArgs = {
   includeResolved?: InputMaybe<Scalars['Boolean']['input']>;
   layer?: InputMaybe<Layer>;
@@ -954,6 +1243,7 @@ export type QueryGapsArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryHeatMapArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   perspective?: InputMaybe<Scalars['ID']['input']>;
@@ -961,6 +1251,7 @@ export type QueryHeatMapArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryHeatMapDiffArgs = {
   from: Scalars['Date']['input'];
   service: Scalars['ID']['input'];
@@ -968,11 +1259,13 @@ export type QueryHeatMapDiffArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryHistoryArgs = {
   element: Scalars['ID']['input'];
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryImpactArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -980,17 +1273,20 @@ export type QueryImpactArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryInformationServicesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryLandscapeDiffArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryNormsArgs = {
   actorType?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -1000,6 +1296,7 @@ export type QueryNormsArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryNormsForArgs = {
   actorType?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -1007,11 +1304,13 @@ export type QueryNormsForArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryPerspectiveArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryPlannedChangesArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   includeCompleted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1019,17 +1318,20 @@ export type QueryPlannedChangesArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryScenarioArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryStandardsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   kinds?: InputMaybe<Array<Kind>>;
@@ -1040,6 +1342,7 @@ export type QueryStandardsArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryTimelineArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -1047,87 +1350,110 @@ export type QueryTimelineArgs = {
 };
 
 
+/** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryWorkProcessesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A typed, directed relationship between two elements, with its validity and sources. */
 export type Relationship = {
   __typename?: 'Relationship';
+  /** Id of the element the relationship starts from. */
   from: Scalars['ID']['output'];
+  /** APPLIES_TO only: the heat-map row it fills. */
   layer?: Maybe<Layer>;
+  /** A note on how the sources were read, where needed. */
   note?: Maybe<Scalars['String']['output']>;
   /** The element at the other end, seen from the element being viewed. */
   other: Element;
+  /** Where the relationship comes from. */
   sources: Array<Source>;
+  /** Id of the element the relationship points to. */
   to: Scalars['ID']['output'];
+  /** The relationship type. */
   type: RelationshipType;
+  /** First day it holds (ISO date); null when the sources give none. */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** The day it stops holding (ISO date); null when open-ended. */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** An element's relationships of one type and direction. */
 export type RelationshipGroup = {
   __typename?: 'RelationshipGroup';
+  /** Whether this element is the source (OUTGOING) or the target (INCOMING). */
   direction: Direction;
   /** The relationship phrased from this element's side (e.g. 'regulerer' or 'reguleres av'). */
   label: Scalars['String']['output'];
+  /** The relationships. */
   relationships: Array<Relationship>;
+  /** The relationship type. */
   type: RelationshipType;
 };
 
 
+/** An element's relationships of one type and direction. */
 export type RelationshipGroupLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
 /** Relationship types between elements. */
 export type RelationshipType =
-  /** adresserer (addresses) */
+  /** addresses (adresserer). From National measure, Governance and management to any kind; seen from the target: is addressed by. */
   | 'ADDRESSES'
-  /** gjelder for (applies to) */
+  /** applies to (gjelder for). From 17 kinds (see metamodel.relationshipTypes) to Information service; seen from the target: is governed by. */
   | 'APPLIES_TO'
-  /** bygger på (is based on) */
+  /** is based on (bygger på). From 17 kinds (see metamodel.relationshipTypes) to 17 kinds (see metamodel.relationshipTypes); seen from the target: is the basis of. */
   | 'BASED_ON'
-  /** er del av (is part of) */
+  /** is part of (er del av). From 6 kinds (see metamodel.relationshipTypes) to 4 kinds (see metamodel.relationshipTypes); seen from the target: consists of. */
   | 'PART_OF'
-  /** utfører (performs) */
+  /** performs (utfører). From Actor type, Actor to Work process; seen from the target: is performed by. */
   | 'PERFORMS'
-  /** realiserer (realizes) */
+  /** realizes (realiserer). From 6 kinds (see metamodel.relationshipTypes) to Information service, Work process; seen from the target: is realized by. */
   | 'REALIZES'
-  /** regulerer (regulates) */
+  /** regulates (regulerer). From 6 kinds (see metamodel.relationshipTypes) to 15 kinds (see metamodel.relationshipTypes); seen from the target: is regulated by. */
   | 'REGULATES'
-  /** erstatter (replaces) */
+  /** replaces (erstatter). From 17 kinds (see metamodel.relationshipTypes) to 17 kinds (see metamodel.relationshipTypes); seen from the target: is replaced by. */
   | 'REPLACES'
-  /** forvalter (is responsible for) */
+  /** is responsible for (forvalter). From Actor, Governance and management to any kind; seen from the target: is managed by. */
   | 'RESPONSIBLE_FOR'
-  /** bruker (uses) */
+  /** uses (bruker). From 13 kinds (see metamodel.relationshipTypes) to 11 kinds (see metamodel.relationshipTypes); seen from the target: is used by. */
   | 'USES';
 
+/** A relationship type and the kinds it may join. */
 export type RelationshipTypeDef = {
   __typename?: 'RelationshipTypeDef';
+  /** Kinds it may start from. */
   from: Array<Kind>;
+  /** The relationship type. */
   id: RelationshipType;
+  /** The relationship phrased from its target, e.g. "reguleres av". */
   inverseLabel: Scalars['String']['output'];
+  /** The relationship phrased from its source, e.g. "regulerer". */
   label: Scalars['String']['output'];
   /** Carries the layer of the heat-map row (APPLIES_TO). */
   layered: Scalars['Boolean']['output'];
+  /** Kinds it may point to. */
   to: Array<Kind>;
 };
 
 
+/** A relationship type and the kinds it may join. */
 export type RelationshipTypeDefInverseLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
 
+/** A relationship type and the kinds it may join. */
 export type RelationshipTypeDefLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
 /** Roles that may write. */
 export type Role =
-  /** Administrator (Administrator) */
+  /** Administrator (Administrator). */
   | 'ADMIN'
-  /** Analytiker (Analyst) */
+  /** Analyst (Analytiker). */
   | 'ANALYST';
 
 /** A norm that applies on one layer, through one or more services. */
@@ -1224,15 +1550,21 @@ export type ScenarioWeightInput = {
   weight: Scalars['Float']['input'];
 };
 
+/** One criterion score of a national measure, as 001's prioritisation spreadsheet gives it. */
 export type Score = {
   __typename?: 'Score';
+  /** Name of the criterion, as in the spreadsheet. */
   criterion: Scalars['String']['output'];
+  /** The score. */
   value: Scalars['Float']['output'];
 };
 
+/** An element found by a search, with its relevance. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The element found. */
   element: Element;
+  /** Relevance; higher is better. */
   score: Scalars['Float']['output'];
 };
 
@@ -1245,9 +1577,12 @@ export type ServiceDiff = {
   service: InformationService;
 };
 
+/** An information service a standard applies to, on one layer. */
 export type ServiceUse = {
   __typename?: 'ServiceUse';
+  /** The layer it applies on. */
   layer: Layer;
+  /** The information service. */
   service: InformationService;
 };
 
@@ -1256,10 +1591,13 @@ export type Source = {
   __typename?: 'Source';
   /** DOCUMENT only: the file name of the source document. */
   document?: Maybe<Scalars['String']['output']>;
+  /** DOCUMENT only: the first cited line. */
   fromLine?: Maybe<Scalars['Int']['output']>;
+  /** A source document or a public page. */
   origin: SourceOrigin;
   /** The compact form, document:from-to, or the address. */
   ref: Scalars['String']['output'];
+  /** DOCUMENT only: the last cited line. */
   toLine?: Maybe<Scalars['Int']['output']>;
   /** PUBLIC only: the page's address. */
   url?: Maybe<Scalars['String']['output']>;
@@ -1267,21 +1605,30 @@ export type Source = {
 
 /** Where a fact comes from: one of the five source documents, or a public web page (Lovdata, the reference catalogue). */
 export type SourceOrigin =
+  /** Lines of one of the five source documents. */
   | 'DOCUMENT'
+  /** A public web page (https://…). */
   | 'PUBLIC';
 
+/** A standard or code system in the vendors' view, with the services that use it and its upcoming changes. */
 export type StandardEntry = {
   __typename?: 'StandardEntry';
+  /** The standard or code system. */
   element: Element;
+  /** Its open planned changes. */
   plannedChanges: Array<PlannedChange>;
   /** The services whose heat maps show this standard, with the layer. */
   services: Array<ServiceUse>;
+  /** Its status on the date asked for. */
   status: HeatStatus;
 };
 
+/** How many cells have one heat-map status. */
 export type StatusCount = {
   __typename?: 'StatusCount';
+  /** How many cells have it. */
   count: Scalars['Int']['output'];
+  /** The status. */
   status: HeatStatus;
 };
 
@@ -1325,29 +1672,43 @@ export type TimelineMeasure = {
   start: Scalars['Date']['output'];
 };
 
+/** A relationship to remove. */
 export type UnlinkInput = {
+  /** Id of the element the relationship starts from. */
   from: Scalars['ID']['input'];
   /** Required for APPLIES_TO (the heat-map row), absent otherwise. */
   layer?: InputMaybe<Layer>;
+  /** Id of the element the relationship points to. */
   to: Scalars['ID']['input'];
+  /** The relationship type. */
   type: RelationshipType;
   /** The `from` element's version as read; when given, a stale one is a CONFLICT. */
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A work process of the landscape (e.g. henvisning, journaldokumentasjon) with its information services. */
 export type WorkProcess = {
   __typename?: 'WorkProcess';
+  /** The actor types that perform it. */
   actorTypes: Array<ActorType>;
+  /** Description in Norwegian bokmål. */
   description: Scalars['String']['output'];
+  /** Stable id, starting with prosess-. */
   id: Scalars['ID']['output'];
+  /** The information services that support it. */
   informationServices: Array<InformationService>;
+  /** The label in the requested language. */
   label: Scalars['String']['output'];
+  /** Name in Norwegian bokmål. */
   name: Scalars['String']['output'];
+  /** Name in English. */
   nameEn: Scalars['String']['output'];
+  /** Where this comes from: lines of a source document or a public page. */
   sources: Array<Source>;
 };
 
 
+/** A work process of the landscape (e.g. henvisning, journaldokumentasjon) with its information services. */
 export type WorkProcessLabelArgs = {
   lang?: InputMaybe<Language>;
 };

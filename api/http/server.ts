@@ -1,6 +1,7 @@
 /**
  * The one HTTP port: GraphQL (and GraphiQL) at /graphql, /health (process alive), /ready (Neo4j
- * reachable), and the built web front end at / with client-side routes falling back to index.html.
+ * reachable), the whole map as a download (/export/archimate.xml, /export/map.xlsx), and the built web front end at
+ * / with client-side routes falling back to index.html.
  * Request bodies are read here with a size limit before Yoga sees them.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,6 +11,11 @@ import { fileURLToPath } from 'node:url';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { AppContext } from '../context';
 import type { Database } from '../../store/database';
+import { mapToArchimate } from '../../store/archimate';
+import { mapToXlsx } from '../../store/xlsx';
+import { readMap } from '../../store/read-map';
+import { isoDateSchema } from '../../schema/validation';
+import { today } from '../model';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -65,6 +71,34 @@ async function sendStatic(req: IncomingMessage, res: ServerResponse, webDir: str
   }
 }
 
+const EXPORTS = {
+  '/export/archimate.xml': { type: 'application/xml; charset=utf-8', ext: 'xml' },
+  '/export/map.xlsx': { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
+} as const;
+type ExportPath = keyof typeof EXPORTS;
+const isExportPath = (path: string | undefined): path is ExportPath => path !== undefined && Object.hasOwn(EXPORTS, path);
+
+/**
+ * The whole map as a file, without GraphQL, for tools that read files (Archi, Excel). For ArchiMate
+ * `?asOf=YYYY-MM-DD` chooses the date the heat-map views show (default today). The map is read
+ * with the same queries as `npm run export` (one per section), not the per-view round trip of the API.
+ */
+async function sendExport(req: IncomingMessage, res: ServerResponse, db: Database, path: ExportPath): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const asOfParam = url.searchParams.get('asOf');
+  const asOf = asOfParam === null ? today() : isoDateSchema.safeParse(asOfParam).success ? asOfParam : undefined;
+  if (asOf === undefined) return sendJson(res, 400, { error: 'asOf must be an ISO date (YYYY-MM-DD)' });
+  const map = await readMap(db);
+  const body = path === '/export/map.xlsx' ? await mapToXlsx(map) : Buffer.from(mapToArchimate(map, { asOf }), 'utf8');
+  res.writeHead(200, {
+    'content-type': EXPORTS[path].type,
+    'content-disposition': `attachment; filename="reguleringsplan-${asOf}.${EXPORTS[path].ext}"`,
+    'content-length': String(body.length),
+    'cache-control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
 export interface HttpServerOptions {
   maxBodyBytes: number;
   webDir?: string;
@@ -80,6 +114,7 @@ export function createHttpServer(yoga: YogaServerInstance<Record<string, never>,
         const ready = await db.ready();
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
       }
+      if (isExportPath(path) && (req.method === 'GET' || req.method === 'HEAD')) return sendExport(req, res, db, path);
       if (path === '/graphql' || path?.startsWith('/graphql/')) {
         let body: Buffer | undefined;
         if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -347,6 +347,35 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     expect(lines.some((l) => l.includes(`,${firstId},`))).toBe(true);
   });
 
+  it('offers the whole map for Excel and Archi beside the CSV, at 1440 and 390 px', async () => {
+    await open(heatMapUrl());
+    await waitForHeatMap();
+    const xlsx = await downloaded(() => page.locator('#export-xlsx').click());
+    expect(xlsx.download.suggestedFilename()).toMatch(/^reguleringsplan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    const archimate = await downloaded(() => page.locator('#export-archimate').click());
+    expect(archimate.download.suggestedFilename()).toMatch(/^reguleringsplan-\d{4}-\d{2}-\d{2}\.xml$/);
+    const xml = archimate.body.toString('utf8');
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    expect(xml).toContain(`<view identifier="view_${SERVICE}" xsi:type="Diagram">`);
+    // Links, so the keyboard reaches them like the buttons beside them.
+    await page.locator('#export-csv').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('export-xlsx');
+    try {
+      for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+        await page.setViewportSize({ width, height });
+        await waitForHeatMap();
+        const box = await page.locator('#export-archimate').boundingBox();
+        expect(box && box.x + box.width <= width).toBe(true);
+        await page.screenshot({ path: `${ARTIFACTS}heatmap-exports-${width}.png` });
+      }
+      expect(await runAxe()).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('switches between bokmål and English, keeping the language in the link', async () => {
     await open(heatMapUrl());
     await waitForHeatMap();

@@ -120,7 +120,10 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
       h('div', { class: 'button-group', role: 'group', 'aria-label': t('exportGroup') },
         h('button', { type: 'button', class: 'button', id: 'export-png', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportPng(cy, `${fileBase()}.png`) })); } }, t('exportPng')),
         h('button', { type: 'button', class: 'button', id: 'export-svg', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportSvg(cy, `${fileBase()}.svg`) })); } }, t('exportSvg')),
-        h('button', { type: 'button', class: 'button', id: 'export-csv', disabled: !data, onclick: () => void csv() }, t('exportCsv'))),
+        h('button', { type: 'button', class: 'button', id: 'export-csv', disabled: !data, onclick: () => void csv() }, t('exportCsv')),
+        // The whole map as files for Excel and Archi, served by the API without GraphQL.
+        h('a', { class: 'button', id: 'export-xlsx', href: '/export/map.xlsx', download: '' }, t('exportXlsx')),
+        h('a', { class: 'button', id: 'export-archimate', href: `/export/archimate.xml?asOf=${encodeURIComponent(route.asOf ?? data?.asOf ?? today())}`, download: '' }, t('exportArchimate'))),
       signedIn() && data
         ? h('div', { class: 'button-group', role: 'group', 'aria-label': t('analystActions') },
           h('button', { type: 'button', class: 'button primary', id: 'mark-gap', onclick: () => markGap() }, t('markGap')),
