@@ -49,7 +49,8 @@ export type ActorTypeLabelArgs = {
 export type AuditEvent = {
   __typename?: 'AuditEvent';
   action: Scalars['String']['output'];
-  actor: Scalars['String']['output'];
+  /** Who made the change: null for a caller without a valid bearer token (names are personal data). */
+  actor?: Maybe<Scalars['String']['output']>;
   after?: Maybe<Scalars['String']['output']>;
   at: Scalars['DateTime']['output'];
   /** JSON of the state before and after the write (null where there was none). */
@@ -800,7 +801,7 @@ export type PrioritisationModel = {
 export type Query = {
   __typename?: 'Query';
   actorTypes: Array<ActorType>;
-  /** The audit log, newest first, filtered by time and actor. */
+  /** The audit log, newest first, filtered by time and actor. Who made each change shows only to a caller with a valid bearer token; filtering by `actor` needs one (UNAUTHENTICATED otherwise). */
   auditLog: Array<AuditEvent>;
   /** Everything about one element. NOT_FOUND for an unknown id. `asOf` (default today) dates its status and its neighbours'. */
   element: Element;
@@ -812,7 +813,7 @@ export type Query = {
   gaps: Array<Gap>;
   /** The heat map of one information service: a row per layer. `asOf` defaults to today. */
   heatMap: HeatMap;
-  /** Every write that touched an element, newest first. */
+  /** Every write that touched an element, newest first. Who made each change shows only to a caller with a valid bearer token. */
   history: Array<AuditEvent>;
   /** What depends on an element, with the paths. `depth` 1–4, default 2. */
   impact: Impact;
@@ -1323,7 +1324,7 @@ export type ActorTypeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

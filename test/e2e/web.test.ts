@@ -91,6 +91,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'nb-NO' });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // The server's Content-Security-Policy must not block anything the app does.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
   });
 
   afterAll(async () => {
