@@ -163,7 +163,8 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`;
 export async function restoreBackup(db: Database, data: BackupData, progress: (line: string) => void = () => {}): Promise<Record<string, number>> {
   await applySchema(db);
   const [row] = await db.read(ANYTHING);
-  if (Number(row?.n ?? 0) > 0) throw new BackupError(`the database is not empty (${row?.n} nodes of the map, tokens or audit log): restore only into an empty database`);
+  const existing = Number(row?.n ?? 0);
+  if (existing > 0) throw new BackupError(`the database is not empty (${existing} nodes of the map, tokens or audit log): restore only into an empty database`);
   try {
     await writeMap(db, data.map, progress, 'create');
     const batches = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / 5000) }, (_, i) => rows.slice(i * 5000, i * 5000 + 5000));

@@ -46,7 +46,7 @@ describe('security', () => {
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
     }
-    expect(responses[0]!.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(responses[0].headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   });
 
