@@ -6,7 +6,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { createYoga, maskError, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
@@ -17,7 +17,9 @@ import { createLoaders } from './loaders';
 import type { Database } from '../store/database';
 import { resolvers } from './resolvers';
 import { authenticate, type AuthResult } from './auth/authenticate';
+import { BadTokenLimiter } from './auth/bad-tokens';
 import { useInputErrors } from './input-errors';
+import { unavailableError, useUnavailable } from './unavailable';
 
 export type YogaOptions = Pick<Config, 'CORS_ORIGINS' | 'GRAPHIQL' | 'INTROSPECTION' | 'RESPONSE_CACHE_TTL_MS'>;
 
@@ -138,24 +140,35 @@ function offlineGraphiQL(opts?: GraphiQLOptions): string {
   return graphiqlPage.html;
 }
 
-export function createYogaServer(db: Database, options: YogaOptions) {
+/** What the HTTP server passes to each request (api/http/server.ts). */
+export interface ServerContext {
+  /** The client's address: bad tokens are counted per address. */
+  clientAddress?: string;
+}
+
+export function createYogaServer(db: Database, options: YogaOptions, badTokens: BadTokenLimiter = new BadTokenLimiter()) {
   const origins = options.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
-  return createYoga<Record<string, never>, AppContext>({
+  return createYoga<ServerContext, AppContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: options.GRAPHIQL ? { title: 'Reguleringsplan – GraphQL', defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
     renderGraphiQL: offlineGraphiQL,
-    maskedErrors: true,
+    // Unavailability is no internal error: it keeps its code (see useUnavailable for the status).
+    maskedErrors: { maskError: (error, message, isDev) => unavailableError(error) ?? maskError(error, message, isDev) },
     cors: origins.includes('*') ? { origin: '*' } : { origin: origins, credentials: true },
-    context: ({ request }) => {
+    context: ({ request, clientAddress }) => {
       // One handle per request: every query it runs, the token lookup included, is counted.
       const requestDb = db.forRequest();
       let auth: Promise<AuthResult> | undefined;
       return {
         db: requestDb,
         loaders: createLoaders(requestDb),
-        auth: () => (auth ??= authenticate(requestDb, request.headers.get('authorization'))),
+        auth: () =>
+          (auth ??= authenticate(requestDb, request.headers.get('authorization')).then((result) => {
+            if (result.problem !== null && result.problem !== 'missing' && clientAddress) badTokens.record(clientAddress);
+            return result;
+          })),
       };
     },
     plugins: [
@@ -171,6 +184,7 @@ export function createYogaServer(db: Database, options: YogaOptions) {
       ...(options.RESPONSE_CACHE_TTL_MS > 0 ? responseCache(db, options.RESPONSE_CACHE_TTL_MS) : []),
       useRoundTripHeader(),
       useInputErrors(),
+      useUnavailable(),
     ],
   });
 }

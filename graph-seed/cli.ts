@@ -3,7 +3,7 @@
  * `npm run import -- <file> [--replace]` (JSON, YAML, ArchiMate .xml or .xlsx), `npm run seed:synthetic -- --elements N`.
  * Connects like the app (NEO4J_URI, else the running or a started embedded Neo4j).
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadStoreConfig } from '../store/config';
@@ -17,6 +17,7 @@ import { mapToXlsx, XLSX_MAX_BYTES, XlsxImportError, xlsxToMap } from '../store/
 import { checkMap, MapValidationError, type GraphMap } from '../schema/map';
 import { readMapFile, readSeedDirectory } from '../store/map-files';
 import { readMap } from '../store/read-map';
+import { BackupError, formatBackup, parseBackup, readBackupData, restoreBackup } from '../store/backup';
 import { generateSyntheticMap } from './synthetic';
 import { formatCounts, wipeMap, writeMap } from '../store/write-map';
 
@@ -28,7 +29,10 @@ const USAGE = `usage:
   npm run import -- FILE [--replace]                  validate FILE (.json, .yaml, ArchiMate .xml, .xlsx) completely, then write it
                                                       (nothing is written if it has problems)
   npm run seed:synthetic -- --elements N [--seed S] [--store DIR | --into-current]
-                                                      a synthetic map of about N elements, by default in its own store (.data/synthetic)`;
+                                                      a synthetic map of about N elements, by default in its own store (.data/synthetic)
+  npm run backup [-- --out FILE] [--secrets]          a consistent, checksummed snapshot of the map and perspectives
+                                                      (--secrets: also API token hashes and the audit log)
+  npm run restore -- FILE                             verify FILE, then load it into an EMPTY database`;
 
 const log = (line: string) => console.error(line);
 
@@ -108,6 +112,7 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       store: { type: 'string' },
       'into-current': { type: 'boolean' },
+      secrets: { type: 'boolean' },
     },
   });
   switch (command) {
@@ -166,6 +171,36 @@ async function main(argv: string[]): Promise<void> {
     case 'synthetic':
       await synthetic(values);
       return;
+    case 'backup': {
+      const out = values.out ?? `backup-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+      const conn = await connect(loadStoreConfig(), log);
+      let text: string;
+      try {
+        text = formatBackup(await readBackupData(conn.db, { secrets: values.secrets === true }));
+      } finally {
+        await conn.close();
+      }
+      // Written aside and renamed: a crash never leaves a half-written file under the real name.
+      writeFileSync(`${out}.partial`, text, { mode: 0o600 });
+      renameSync(`${out}.partial`, out);
+      const { header } = parseBackup(text);
+      log(`backup written to ${out}: ${Object.entries(header.counts).map(([k, n]) => `${n} ${k}`).join(', ')}; sha256 ${header.sha256}`);
+      return;
+    }
+    case 'restore': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('restore needs a backup file');
+      const { header, data } = parseBackup(readFileSync(file, 'utf8'));
+      log(`${file}: a backup of ${header.createdAt}, checksum verified`);
+      const conn = await connect(loadStoreConfig(), log);
+      try {
+        const counts = await restoreBackup(conn.db, data, log);
+        log(`restored into ${conn.describe}: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      } finally {
+        await conn.close();
+      }
+      return;
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command');
   }
@@ -175,7 +210,7 @@ try {
   await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) console.error(`${e.message}\n${USAGE}`);
-  else if (e instanceof MapValidationError || e instanceof ArchimateImportError || e instanceof XlsxImportError || e instanceof ConfigError) console.error(e.message);
+  else if (e instanceof MapValidationError || e instanceof ArchimateImportError || e instanceof XlsxImportError || e instanceof ConfigError || e instanceof BackupError) console.error(e.message);
   else console.error(`failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }

@@ -21,7 +21,7 @@ export const storeEnvShape = {
   NEO4J_DATABASE: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
   /** Embedded Neo4j only: where the store lives and the Bolt port on 127.0.0.1. */
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
-  NEO4J_EMBEDDED_PORT: int(1, 65535).default('7687'),
+  NEO4J_EMBEDDED_PORT: int(0, 65535).default('7687'),
 };
 
 const storeEnvSchema = z.object(storeEnvShape);

@@ -51,6 +51,8 @@ export interface EmbeddedNeo4j {
   pid: number;
   /** SIGTERM, then wait for the JVM's shutdown hook to close the store. */
   stop(): Promise<void>;
+  /** Settles when the JVM has exited, however (a stop, a crash, a kill). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 function jarsPresent(): boolean {
@@ -163,9 +165,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     stderrTail.push(line);
     if (stderrTail.length > 20) stderrTail.shift();
   });
-  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => {
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => child.once('exit', (code, signal) => {
     running.delete(child);
-    ok(code);
+    ok({ code, signal });
   }));
 
   const uri = await new Promise<string>((ok, fail) => {
@@ -184,9 +186,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       clearTimeout(timer);
       fail(new EmbeddedNeo4jError(`cannot run java: ${e.message}`));
     });
-    void exited.then((code) => {
+    void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      fail(new EmbeddedNeo4jError(`embedded Neo4j exited (code ${code}) before it was ready\n${stderrTail.join('\n')}`));
+      fail(new EmbeddedNeo4jError(`embedded Neo4j exited (${signal ?? `code ${code}`}) before it was ready\n${stderrTail.join('\n')}`));
     });
   });
 
@@ -202,10 +204,124 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   return {
     uri,
     pid: child.pid!,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+export interface SupervisionOptions {
+  /** First restart delay; doubles per failure in the window up to `maxBackoffMs` (1, 2, 4 … 30 s). */
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** This many failures (unexpected exits or failed restarts) within `windowMs` → give up. */
+  maxFailures?: number;
+  windowMs?: number;
+}
+
+export interface SupervisorEvents {
+  /** The JVM exited unexpectedly: Neo4j is unreachable from now on. */
+  down(reason: string): void;
+  /** A restarted JVM answers again. */
+  up(uri: string, pid: number): void;
+  /** Too many failures in the window: the caller should exit non-zero with this one line. */
+  giveUp(line: string): void;
+}
+
+export interface SupervisedNeo4j {
+  uri: string;
+  /** The current JVM's pid (changes with each restart). */
+  readonly pid: number;
+  /** Whether a JVM is running and answered its start-up check. */
+  readonly up: boolean;
+  /** Stop supervising, then stop the JVM (also cancels a pending restart). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded Neo4j, restarted when its JVM exits unexpectedly: on the same store and port, so
+ * the driver reconnects by itself. Restarts back off (1, 2, 4 … 30 s by default); after
+ * `maxFailures` failures within `windowMs` the supervisor gives up and says so once, for the
+ * process manager to take over.
+ */
+export async function startSupervisedNeo4j(options: EmbeddedOptions & SupervisionOptions, events: SupervisorEvents): Promise<SupervisedNeo4j> {
+  const initial = options.initialBackoffMs ?? 1_000;
+  const max = options.maxBackoffMs ?? 30_000;
+  const maxFailures = options.maxFailures ?? 5;
+  const windowMs = options.windowMs ?? 5 * 60_000;
+  const port = options.port === 0 ? await freePort() : options.port;
+  const startOptions = { ...options, port };
+  let current: EmbeddedNeo4j | null = await startEmbeddedNeo4j(startOptions);
+  let stopping = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let restarting: Promise<void> | null = null;
+  const failures: number[] = [];
+
+  /** Count a failure; false when that makes too many in the window. */
+  const failed = (): boolean => {
+    const now = Date.now();
+    failures.push(now);
+    while (failures.length > 0 && failures[0]! < now - windowMs) failures.shift();
+    return failures.length < maxFailures;
+  };
+  const delay = () => Math.min(max, initial * 2 ** Math.max(0, failures.length - 1));
+
+  const scheduleRestart = (why: string): void => {
+    if (stopping) return;
+    if (!failed()) {
+      events.giveUp(`embedded Neo4j failed ${failures.length} times within ${Math.round(windowMs / 1000)} s (last: ${why}); giving up`);
+      return;
+    }
+    const wait = delay();
+    timer = setTimeout(() => {
+      timer = null;
+      restarting = (async () => {
+        try {
+          const next = await startEmbeddedNeo4j(startOptions);
+          if (stopping) {
+            await next.stop();
+            return;
+          }
+          current = next;
+          watch(next);
+          events.up(next.uri, next.pid);
+        } catch (e) {
+          scheduleRestart(e instanceof Error ? e.message.split('\n')[0]! : String(e));
+        } finally {
+          restarting = null;
+        }
+      })();
+    }, wait);
+    options.progress?.(`restarting embedded Neo4j in ${wait / 1000} s…`);
+  };
+
+  const watch = (jvm: EmbeddedNeo4j): void => {
+    void jvm.exited.then(({ code, signal }) => {
+      if (stopping || current !== jvm) return;
+      current = null;
+      const why = `embedded Neo4j (pid ${jvm.pid}) exited unexpectedly (${signal ?? `code ${code}`})`;
+      events.down(why);
+      scheduleRestart(why);
+    });
+  };
+  watch(current);
+
+  return {
+    uri: current.uri,
+    get pid() {
+      return current?.pid ?? 0;
+    },
+    get up() {
+      return current !== null;
+    },
+    async stop() {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await restarting;
+      await current?.stop();
     },
   };
 }

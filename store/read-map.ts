@@ -6,9 +6,9 @@
 import type { GraphMap } from '../schema/map';
 import { RELATIONSHIP_TYPES } from '../schema/metamodel';
 import { changeFromProperties, elementFromProperties, eventFromProperties, gapFromProperties, perspectiveFromProperties, relationshipFromProperties, type Props } from './codec';
-import type { Database } from './database';
+import type { Database, Row } from './database';
 
-/** One round trip per section; each returns plain maps already in a stable order. */
+/** One query per section, all in one read transaction; each returns plain maps already in a stable order. */
 const READ_ELEMENTS = `MATCH (e:Element) RETURN e {.*} AS e ORDER BY e.id`;
 const READ_RELATIONSHIPS = `MATCH (a:Element)-[r]->(b:Element) WHERE type(r) IN $types
 RETURN a.id AS from, type(r) AS type, b.id AS to, r {.*} AS r
@@ -25,14 +25,15 @@ ORDER BY v.id`;
 const READ_PERSPECTIVES = `MATCH (p:Perspective) RETURN p {.*} AS p ORDER BY p.id`;
 
 export async function readMap(db: Database): Promise<GraphMap> {
-  const [elements, relationships, gaps, changes, events, perspectives] = await Promise.all([
-    db.read(READ_ELEMENTS),
-    db.read(READ_RELATIONSHIPS, { types: RELATIONSHIP_TYPES }),
-    db.read(READ_GAPS),
-    db.read(READ_CHANGES),
-    db.read(READ_EVENTS),
-    db.read(READ_PERSPECTIVES),
-  ]);
+  // One read transaction: a consistent snapshot even while analysts write (exports, backups).
+  const [elements, relationships, gaps, changes, events, perspectives] = (await db.readAll([
+    { cypher: READ_ELEMENTS },
+    { cypher: READ_RELATIONSHIPS, params: { types: RELATIONSHIP_TYPES } },
+    { cypher: READ_GAPS },
+    { cypher: READ_CHANGES },
+    { cypher: READ_EVENTS },
+    { cypher: READ_PERSPECTIVES },
+  ])) as [Row[], Row[], Row[], Row[], Row[], Row[]];
   return {
     elements: elements.map((r) => elementFromProperties(r.e as Props)),
     relationships: relationships.map((r) => relationshipFromProperties(r.from, r.type, r.to, r.r as Props)),

@@ -75,7 +75,7 @@ interface ElementAnswer {
 interface AuditAnswer {
   id: string;
   at: string;
-  actor: string;
+  actor: string | null;
   action: string;
   target: string;
   before: string | null;
@@ -446,7 +446,7 @@ describe('analysts write the map', () => {
   });
 
   it('audits every write with who, what, and the state before and after', async () => {
-    const log = expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($actor: String) { auditLog(actor: $actor, first: 500) { ${AUDIT_FIELDS} } }`, { actor: analystName })).auditLog;
+    const log = expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($actor: String) { auditLog(actor: $actor, first: 500) { ${AUDIT_FIELDS} } }`, { actor: analystName }, analyst)).auditLog;
     expect(new Set(log.map((e) => e.action))).toEqual(
       new Set(['markGap', 'resolveGap', 'planChange', 'completeChange', 'setNormativeLevel', 'setLifecycle', 'upsertElement', 'link', 'unlink', 'savePerspective', 'deletePerspective']),
     );
@@ -455,7 +455,7 @@ describe('analysts write the map', () => {
     expect(times.every((t) => !Number.isNaN(t))).toBe(true);
     expect([...times].sort((x, y) => y - x)).toEqual(times);
 
-    const history = expectOk(await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: OWN.standard })).history;
+    const history = expectOk(await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: OWN.standard }, analyst)).history;
     const lifecycle = history.find((e) => e.action === 'setLifecycle');
     expect(lifecycle).toBeDefined();
     expect(JSON.parse(lifecycle?.before ?? '{}')).toMatchObject({ id: OWN.standard, lifecycle: 'ACTIVE', version: 4 });
@@ -466,11 +466,23 @@ describe('analysts write the map', () => {
     expect(history.find((e) => e.action === 'upsertElement' && e.before === null)).toBeDefined();
 
     // The service's history has the gap marked on it; the admin's link shows under the admin.
-    const serviceHistory = expectOk(await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: SERVICE })).history;
+    const serviceHistory = expectOk(await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: SERVICE }, analyst)).history;
     expect(serviceHistory.some((e) => e.action === 'markGap' && e.actor === analystName)).toBe(true);
     const since = new Date(Date.now() - 10 * 60_000).toISOString();
-    const adminLog = expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($from: DateTime) { auditLog(from: $from) { ${AUDIT_FIELDS} } }`, { from: since })).auditLog;
+    const adminLog = expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($from: DateTime) { auditLog(from: $from) { ${AUDIT_FIELDS} } }`, { from: since }, analyst)).auditLog;
     expect(adminLog.some((e) => e.action === 'link' && e.target === SOLUTION)).toBe(true);
+
+    // Without a token: what changed, never who (names are personal data), nor token holders' names.
+    const anonymousLog = expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($from: DateTime) { auditLog(from: $from) { ${AUDIT_FIELDS} } }`, { from: since })).auditLog;
+    expect(anonymousLog.map((e) => e.id)).toEqual(adminLog.map((e) => e.id));
+    expect(anonymousLog.every((e) => e.actor === null)).toBe(true);
+    expect(anonymousLog.filter((e) => e.action === 'createToken').every((e) => e.after === null && e.before === null)).toBe(true);
+    expect(anonymousLog.find((e) => e.action === 'setLifecycle')?.after).toBe(adminLog.find((e) => e.action === 'setLifecycle')?.after);
+    const anonymousHistory = expectOk(await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: OWN.standard })).history;
+    expect(anonymousHistory.length).toBe(history.length);
+    expect(anonymousHistory.every((e) => e.actor === null)).toBe(true);
+    expectError(await app.gql(`query($actor: String) { auditLog(actor: $actor) { id } }`, { actor: analystName }), 'UNAUTHENTICATED', 'actor');
+    expectError(await app.gql(`query($actor: String) { auditLog(actor: $actor) { id } }`, { actor: analystName }, 'rp_not-a-token'), 'UNAUTHENTICATED', 'actor');
     expect(expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($to: DateTime) { auditLog(to: $to) { id } }`, { to: '2000-01-01T00:00:00Z' })).auditLog).toEqual([]);
 
     expectError(await app.gql(`{ auditLog(first: 0) { id } }`), 'BAD_USER_INPUT', 'first');

@@ -31,6 +31,8 @@ export async function startTestApp(overrides: Partial<Record<keyof Config, strin
     // The response cache off unless a test asks for it: tests write with Cypher straight to Neo4j
     // (seeding, clean-up, fixtures), which the cache cannot see, and would then read stale answers.
     RESPONSE_CACHE_TTL_MS: '0',
+    // Test files send many bad tokens on purpose from one address; test/security.test.ts sets a limit.
+    BAD_TOKEN_LIMIT: '0',
     ...overrides,
   });
   const app = await startApp(config, () => {});

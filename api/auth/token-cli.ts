@@ -1,5 +1,5 @@
 /**
- * `npm run token -- create --role analyst|admin --name <who>`: prints a new bearer token once
+ * `npm run token -- create --role analyst|admin --name <who> [--expires 90d]`: prints a new bearer token once
  * (only its SHA-256 hash is stored). `npm run token -- revoke <id>` and `npm run token -- list`.
  * Connects like the other commands (NEO4J_URI, else the running or a started embedded Neo4j).
  */
@@ -8,10 +8,12 @@ import { ConfigError, loadConfig } from '../config';
 import { connect } from '../../store/connect';
 import type { Database } from '../../store/database';
 import { applySchema } from '../../store/setup';
-import { createToken, listTokens, revokeToken, roleSchema, tokenNameSchema } from './tokens';
+import { createToken, listTokens, parseExpiry, revokeToken, roleSchema, tokenNameSchema } from './tokens';
 
 const USAGE = `usage:
-  npm run token -- create --role analyst|admin --name <who>   a new bearer token, shown once
+  npm run token -- create --role analyst|admin --name <who> [--expires 90d|12h|2027-01-01]
+                                                              a new bearer token, shown once; it stops
+                                                              working after --expires (default: never)
   npm run token -- revoke <id>                                revoke a token (its holder can no longer write)
   npm run token -- list                                       every token, without secrets`;
 
@@ -23,7 +25,7 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { role: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) throw new UsageError('');
@@ -33,9 +35,18 @@ async function main(argv: string[]): Promise<void> {
     const name = tokenNameSchema.safeParse(values.name ?? '');
     if (!name.success) throw new UsageError('--name <who> is required');
     if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest.join(' ')}`);
+    let expiresAt: Date | null = null;
+    if (values.expires !== undefined) {
+      try {
+        expiresAt = parseExpiry(values.expires);
+      } catch (e) {
+        throw new UsageError(e instanceof Error ? e.message : String(e));
+      }
+    }
     await withDb(async (db) => {
-      const token = await createToken(db, { name: name.data, role: role.data });
-      log(`created token ${token.id} for ${token.name} (${token.role}); the secret is shown only this once:`);
+      const token = await createToken(db, { name: name.data, role: role.data, expiresAt });
+      const until = token.expiresAt ? `, valid until ${token.expiresAt}` : ', no expiry';
+      log(`created token ${token.id} for ${token.name} (${token.role}${until}); the secret is shown only this once:`);
       console.log(token.secret);
     });
     return;
@@ -58,7 +69,10 @@ async function main(argv: string[]): Promise<void> {
     await withDb(async (db) => {
       const tokens = await listTokens(db);
       if (tokens.length === 0) log('no tokens');
-      for (const t of tokens) console.log([t.id, t.role.padEnd(7), t.createdAt, t.revokedAt ? `revoked ${t.revokedAt}` : 'active', t.name].join('  '));
+      const now = Date.now();
+      const state = (t: (typeof tokens)[number]) =>
+        t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt && Date.parse(t.expiresAt) <= now ? `expired ${t.expiresAt}` : t.expiresAt ? `active until ${t.expiresAt}` : 'active';
+      for (const t of tokens) console.log([t.id, t.role.padEnd(7), t.createdAt, state(t), t.name].join('  '));
     });
     return;
   }

@@ -1,5 +1,5 @@
 /**
- * Bearer tokens as stored: `:ApiToken {id, name, role, hash, createdAt, revokedAt}`. The secret is
+ * Bearer tokens as stored: `:ApiToken {id, name, role, hash, createdAt, expiresAt, revokedAt}`. The secret is
  * returned once by `createToken` and never stored; only its SHA-256 hash is. Creating and revoking
  * are audited like every other write. Used by the token CLI (`npm run token`) and by tests.
  */
@@ -18,7 +18,29 @@ export interface TokenInfo {
   name: string;
   role: Role;
   createdAt: string;
+  /** After this instant the token no longer authenticates; null: never expires. */
+  expiresAt: string | null;
   revokedAt: string | null;
+}
+
+/**
+ * `--expires` of the token CLI: a duration (`90d`, `12h`, `30m`) from `now`, or an ISO date or
+ * instant. Throws a one-line Error for anything else or a time not in the future.
+ */
+export function parseExpiry(text: string, now: Date = new Date()): Date {
+  const m = /^(\d{1,5})([dhm])$/.exec(text.trim());
+  let at: Date;
+  if (m) {
+    const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2] as 'd' | 'h' | 'm'];
+    at = new Date(now.getTime() + Number(m[1]) * unit);
+  } else if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
+    at = new Date(text.trim());
+  } else {
+    throw new Error(`--expires must be a duration such as 90d, 12h or 30m, or a date such as 2027-01-01 (got "${text}")`);
+  }
+  if (Number.isNaN(at.getTime())) throw new Error(`--expires: "${text}" is not a valid date`);
+  if (at.getTime() <= now.getTime()) throw new Error(`--expires: ${at.toISOString()} is not in the future`);
+  return at;
 }
 
 export interface CreatedToken extends TokenInfo {
@@ -29,16 +51,16 @@ export interface CreatedToken extends TokenInfo {
 /** Who did it, for the audit log of token writes (they come from the command line, not a token). */
 const CLI_ACTOR = 'token-cli';
 
-const CREATE_TOKEN = `CREATE (t:ApiToken {id: $id, name: $name, role: $role, hash: $hash, createdAt: datetime()})
-RETURN t {.id, .name, .role, createdAt: toString(t.createdAt)} AS token`;
+const CREATE_TOKEN = `CREATE (t:ApiToken {id: $id, name: $name, role: $role, hash: $hash, createdAt: datetime(), expiresAt: datetime($expiresAt)})
+RETURN t {.id, .name, .role, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt)} AS token`;
 
 const REVOKE_TOKEN = `MATCH (t:ApiToken {id: $id})
 WITH t, t.revokedAt IS NULL AS open
 SET t.revokedAt = coalesce(t.revokedAt, datetime())
-RETURN open, t {.id, .name, .role, createdAt: toString(t.createdAt), revokedAt: toString(t.revokedAt)} AS token`;
+RETURN open, t {.id, .name, .role, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt), revokedAt: toString(t.revokedAt)} AS token`;
 
 const LIST_TOKENS = `MATCH (t:ApiToken)
-RETURN t {.id, .name, .role, createdAt: toString(t.createdAt), revokedAt: toString(t.revokedAt)} AS token
+RETURN t {.id, .name, .role, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt), revokedAt: toString(t.revokedAt)} AS token
 ORDER BY t.createdAt, t.id`;
 
 /** Neo4j prints a datetime with as many fraction digits as it needs; show fixed-width ISO. */
@@ -50,18 +72,20 @@ function toInfo(raw: Record<string, unknown>): TokenInfo {
     name: String(raw.name),
     role: raw.role as Role,
     createdAt: iso(String(raw.createdAt)),
+    expiresAt: typeof raw.expiresAt === 'string' ? iso(raw.expiresAt) : null,
     revokedAt: typeof raw.revokedAt === 'string' ? iso(raw.revokedAt) : null,
   };
 }
 
 /** Create a token for `name` with `role`; returns the secret (once) with the stored record. */
-export async function createToken(db: Database, options: { name: string; role: Role }): Promise<CreatedToken> {
+export async function createToken(db: Database, options: { name: string; role: Role; expiresAt?: Date | null }): Promise<CreatedToken> {
   const name = tokenNameSchema.parse(options.name);
   const role = roleSchema.parse(options.role);
   const secret = newTokenSecret();
   const id = `token-${randomBytes(6).toString('hex')}`;
   const info = await db.write(async (tx) => {
-    const result = await tx.run(CREATE_TOKEN, { id, name, role, hash: hashToken(secret) });
+    const expiresAt = options.expiresAt ? options.expiresAt.toISOString() : null;
+    const result = await tx.run(CREATE_TOKEN, { id, name, role, hash: hashToken(secret), expiresAt });
     const token = toInfo(result.records[0]?.get('token') as Record<string, unknown>);
     await tx.run(AUDIT, {
       actor: CLI_ACTOR,
@@ -70,7 +94,7 @@ export async function createToken(db: Database, options: { name: string; role: R
       target: id,
       elements: [],
       before: null,
-      after: JSON.stringify({ id, name, role }),
+      after: JSON.stringify({ id, name, role, expiresAt: token.expiresAt }),
     });
     return token;
   });

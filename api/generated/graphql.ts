@@ -60,8 +60,8 @@ export type AuditEvent = {
   __typename?: 'AuditEvent';
   /** The mutation, e.g. markGap. */
   action: Scalars['String']['output'];
-  /** Name of the token holder who wrote. */
-  actor: Scalars['String']['output'];
+  /** Who made the change: null for a caller without a valid bearer token (names are personal data). */
+  actor?: Maybe<Scalars['String']['output']>;
   /** JSON of the state after the write (null when deleted). */
   after?: Maybe<Scalars['String']['output']>;
   /** When the write happened (UTC). */
@@ -77,14 +77,19 @@ export type AuditEvent = {
 /** One cell whose status differs: null before means it is not on the map on `from`, null after not on `to`. */
 export type CellDiff = {
   __typename?: 'CellDiff';
+  /** Status on the later date. */
   after?: Maybe<HeatStatus>;
+  /** Status on the earlier date. */
   before?: Maybe<HeatStatus>;
+  /** Why the status differs. */
   cause: DiffCause;
   /** The planned change that causes it, when one does. */
   change?: Maybe<PlannedChange>;
   /** The element, or null for an unmet need (see gap). */
   element?: Maybe<Element>;
+  /** The unmet need, when the cell is one. */
   gap?: Maybe<Gap>;
+  /** The heat-map row. */
   layer: Layer;
 };
 
@@ -420,15 +425,20 @@ export type HeatMapCell = {
   why: CellReason;
 };
 
+/** How one information service's heat map differs between two dates. */
 export type HeatMapDiff = {
   __typename?: 'HeatMapDiff';
   /** The changed cells, by layer, then name. */
   cells: Array<CellDiff>;
   /** Per status on each date, gaps included. */
   countsFrom: Array<StatusCount>;
+  /** Per status on the later date, gaps included. */
   countsTo: Array<StatusCount>;
+  /** The earlier date. */
   from: Scalars['Date']['output'];
+  /** The information service. */
   service: InformationService;
+  /** The later date. */
   to: Scalars['Date']['output'];
 };
 
@@ -632,13 +642,16 @@ export type KindDefLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** How the whole landscape's heat maps differ between two dates. */
 export type LandscapeDiff = {
   __typename?: 'LandscapeDiff';
   /** Changed cells over the whole landscape. */
   changedCount: Scalars['Int']['output'];
+  /** The earlier date. */
   from: Scalars['Date']['output'];
   /** Every information service, those with the most changed cells first. */
   services: Array<ServiceDiff>;
+  /** The later date. */
   to: Scalars['Date']['output'];
 };
 
@@ -771,6 +784,7 @@ export type Mutation = {
   completeChange: PlannedChange;
   /** Delete a perspective; true when it existed. */
   deletePerspective: Scalars['Boolean']['output'];
+  /** Delete a saved scenario; true when it existed. Audited. */
   deleteScenario: Scalars['Boolean']['output'];
   /** Relate two elements with a relationship type the metamodel allows between their kinds. */
   link: Relationship;
@@ -1148,7 +1162,7 @@ export type Query = {
   __typename?: 'Query';
   /** Every actor type with the work processes it performs. */
   actorTypes: Array<ActorType>;
-  /** The audit log, newest first, filtered by time and actor. */
+  /** The audit log, newest first, filtered by time and actor. Who made each change shows only to a caller with a valid bearer token; filtering by `actor` needs one (UNAUTHENTICATED otherwise). */
   auditLog: Array<AuditEvent>;
   /** Everything about one element. NOT_FOUND for an unknown id. `asOf` (default today) dates its status and its neighbours'. */
   element: Element;
@@ -1162,7 +1176,7 @@ export type Query = {
   heatMap: HeatMap;
   /** The cells of one information service's heat map whose status differs between two dates (from ≤ to), each with the change that causes it. One round trip. */
   heatMapDiff: HeatMapDiff;
-  /** Every write that touched an element, newest first. */
+  /** Every write that touched an element, newest first. Who made each change shows only to a caller with a valid bearer token. */
   history: Array<AuditEvent>;
   /** What depends on an element, with the paths. `depth` 1–4, default 2. */
   impact: Impact;
@@ -1188,6 +1202,7 @@ export type Query = {
   plannedChanges: Array<PlannedChange>;
   /** The prioritisation model of the national measures (001's spreadsheet): criteria, ranges and the formula the API computes scores with. */
   prioritisation: PrioritisationModel;
+  /** One saved scenario. NOT_FOUND for an unknown id. */
   scenario: Scenario;
   /** Saved what-if scenarios of the prioritisation (weights and changed scores). */
   scenarios: Array<Scenario>;
@@ -1459,35 +1474,50 @@ export type Role =
 /** A norm that applies on one layer, through one or more services. */
 export type RoleNorm = {
   __typename?: 'RoleNorm';
+  /** The norm. */
   element: Element;
+  /** Its normative level, where recorded. */
   normativeLevel?: Maybe<NormativeLevel>;
   /** Open planned changes of the norm. */
   plannedChanges: Array<PlannedChange>;
   /** True when the norm names this actor type (REGULATES); false for a general norm. */
   regulatesActorType: Scalars['Boolean']['output'];
+  /** The information services it applies through. */
   services: Array<Scalars['ID']['output']>;
+  /** Its status on the date. */
   status: HeatStatus;
 };
 
+/** The norms that apply to an actor type or a work process. */
 export type RoleNorms = {
   __typename?: 'RoleNorms';
+  /** The actor type asked for. */
   actorType?: Maybe<ActorType>;
+  /** The date the statuses are derived for. */
   asOf: Scalars['Date']['output'];
+  /** The norms per layer. */
   layers: Array<RoleNormsLayer>;
   /** The information services through which the norms apply. */
   services: Array<InformationService>;
+  /** How many norms in all. */
   totalCount: Scalars['Int']['output'];
+  /** The work process asked for. */
   workProcess?: Maybe<WorkProcess>;
 };
 
+/** The norms on one layer. */
 export type RoleNormsLayer = {
   __typename?: 'RoleNormsLayer';
+  /** The layer's name in the requested language. */
   label: Scalars['String']['output'];
+  /** The layer. */
   layer: Layer;
+  /** The norms on it. */
   norms: Array<RoleNorm>;
 };
 
 
+/** The norms on one layer. */
 export type RoleNormsLayerLabelArgs = {
   lang?: InputMaybe<Language>;
 };
@@ -1495,13 +1525,21 @@ export type RoleNormsLayerLabelArgs = {
 /** A what-if prioritisation: weights of the formula's groups and changed scores of measures. */
 export type Scenario = {
   __typename?: 'Scenario';
+  /** What the scenario explores. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Stable id, scenario-…. */
   id: Scalars['ID']['output'];
+  /** The name in the requested language. */
   label: Scalars['String']['output'];
+  /** Name in bokmål. */
   name: Scalars['String']['output'];
+  /** Name in English. */
   nameEn?: Maybe<Scalars['String']['output']>;
+  /** Scores changed from the measures' own. */
   scores: Array<ScenarioScore>;
+  /** Increases with every write; pass it back to replace (optimistic concurrency). */
   version: Scalars['Int']['output'];
+  /** Weights of the formula's groups. */
   weights: Array<ScenarioWeight>;
 };
 
@@ -1511,11 +1549,15 @@ export type ScenarioLabelArgs = {
   lang?: InputMaybe<Language>;
 };
 
+/** A what-if scenario to save. */
 export type ScenarioInput = {
+  /** What the scenario explores. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** scenario-… */
   id: Scalars['ID']['input'];
+  /** Name in bokmål. */
   name: Scalars['String']['input'];
+  /** Name in English. */
   nameEn?: InputMaybe<Scalars['String']['input']>;
   /** Scores 0–10 that differ from the measures' own. */
   scores?: InputMaybe<Array<ScenarioScoreInput>>;
@@ -1525,28 +1567,41 @@ export type ScenarioInput = {
   weights?: InputMaybe<Array<ScenarioWeightInput>>;
 };
 
+/** A measure's score on one criterion, changed in a scenario. */
 export type ScenarioScore = {
   __typename?: 'ScenarioScore';
+  /** The criterion (a name of the prioritisation model). */
   criterion: Scalars['String']['output'];
+  /** Id of the measure. */
   measure: Scalars['ID']['output'];
+  /** The score, 0–10. */
   value: Scalars['Float']['output'];
 };
 
+/** A changed score of one measure on one criterion. */
 export type ScenarioScoreInput = {
+  /** The criterion. */
   criterion: Scalars['String']['input'];
+  /** Id of the measure. */
   measure: Scalars['ID']['input'];
+  /** The score, 0–10. */
   value: Scalars['Float']['input'];
 };
 
+/** The weight of one group of the formula in a scenario. */
 export type ScenarioWeight = {
   __typename?: 'ScenarioWeight';
   /** One of the formula's groups (Måloppnåelse, Kostnader (10 = lite kompleks), Nytte). */
   criterion: Scalars['String']['output'];
+  /** Its weight, 0–10 (1 is the sheet's). */
   weight: Scalars['Float']['output'];
 };
 
+/** The weight of one group of the formula. */
 export type ScenarioWeightInput = {
+  /** One of the formula's groups. */
   criterion: Scalars['String']['input'];
+  /** Its weight, 0–10. */
   weight: Scalars['Float']['input'];
 };
 
@@ -1568,12 +1623,16 @@ export type SearchHit = {
   score: Scalars['Float']['output'];
 };
 
+/** One information service in a landscape comparison. */
 export type ServiceDiff = {
   __typename?: 'ServiceDiff';
   /** Cells whose status differs between the dates. */
   changedCount: Scalars['Int']['output'];
+  /** Per status on the earlier date, gaps included. */
   countsFrom: Array<StatusCount>;
+  /** Per status on the later date, gaps included. */
   countsTo: Array<StatusCount>;
+  /** The information service. */
   service: InformationService;
 };
 
@@ -1632,21 +1691,29 @@ export type StatusCount = {
   status: HeatStatus;
 };
 
+/** The roadmap on a time axis. */
 export type Timeline = {
   __typename?: 'Timeline';
+  /** The date overdue changes are judged against. */
   asOf: Scalars['Date']['output'];
   /** Planned changes due in the window (completed ones too), and those with no date. */
   changes: Array<TimelineChange>;
+  /** Dated events in the window. */
   events: Array<TimelineEvent>;
+  /** Start of the window. */
   from: Scalars['Date']['output'];
   /** Measures with a date: the span of their changes and events. */
   measures: Array<TimelineMeasure>;
+  /** End of the window. */
   to: Scalars['Date']['output'];
 };
 
+/** A planned change on the timeline. */
 export type TimelineChange = {
   __typename?: 'TimelineChange';
+  /** The planned change. */
   change: PlannedChange;
+  /** The heat-map rows those services show it on. */
   layers: Array<Layer>;
   /** Due date passed (dueBy before asOf) and not completed. */
   overdue: Scalars['Boolean']['output'];
@@ -1654,21 +1721,31 @@ export type TimelineChange = {
   services: Array<Scalars['ID']['output']>;
 };
 
+/** A dated event on the timeline. */
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
+  /** The event. */
   event: Event;
+  /** The layers of the elements it concerns. */
   layers: Array<Layer>;
   /** Measures the event concerns, directly or through a change under the measure. */
   measures: Array<Scalars['ID']['output']>;
+  /** The information services of the elements it concerns. */
   services: Array<Scalars['ID']['output']>;
 };
 
+/** A national measure on the timeline. */
 export type TimelineMeasure = {
   __typename?: 'TimelineMeasure';
+  /** The last date of its changes and events. */
   end: Scalars['Date']['output'];
+  /** The layers of what it addresses. */
   layers: Array<Layer>;
+  /** The measure. */
   measure: Element;
+  /** The information services it addresses. */
   services: Array<Scalars['ID']['output']>;
+  /** The first date of its changes and events. */
   start: Scalars['Date']['output'];
 };
 
@@ -1972,7 +2049,7 @@ export type ActorTypeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -4,12 +4,15 @@
  * / with client-side routes falling back to index.html.
  * Request bodies are read here with a size limit before Yoga sees them.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { AppContext } from '../context';
+import type { ServerContext } from '../yoga';
+import { BadTokenLimiter } from '../auth/bad-tokens';
 import type { Database } from '../../store/database';
 import { mapToArchimate } from '../../store/archimate';
 import { mapToXlsx } from '../../store/xlsx';
@@ -29,6 +32,56 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
+
+/**
+ * The web app loads only its own files; Cytoscape sets inline styles and exports images through
+ * data:/blob: URLs. Nothing may frame any page (clickjacking).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * GraphiQL's page (served whole by the app, no CDN: api/yoga.ts): its inline scripts are allowed
+ * by their hashes (not 'unsafe-inline'), its inlined editor workers run from blob: URLs, and it
+ * talks only to the app.
+ */
+export function graphiqlPolicy(html: string): string {
+  // Every inline script (with or without attributes such as type="module"); scripts with src are 'self'.
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** On every response; a GraphiQL page replaces the Content-Security-Policy with graphiqlPolicy. */
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('cross-origin-opener-policy', 'same-origin');
+  res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+}
 
 class BodyTooLarge extends Error {}
 
@@ -101,13 +154,17 @@ async function sendExport(req: IncomingMessage, res: ServerResponse, db: Databas
 
 export interface HttpServerOptions {
   maxBodyBytes: number;
+  /** Shared with the GraphQL server, which records bad tokens in it. */
+  badTokens?: BadTokenLimiter;
   webDir?: string;
 }
 
-export function createHttpServer(yoga: YogaServerInstance<Record<string, never>, AppContext>, db: Database, options: HttpServerOptions): Server {
+export function createHttpServer(yoga: YogaServerInstance<ServerContext, AppContext>, db: Database, options: HttpServerOptions): Server {
   const webDir = options.webDir ?? WEB_DIST;
+  const badTokens = options.badTokens ?? new BadTokenLimiter();
   return createServer((req, res) => {
     void (async () => {
+      setSecurityHeaders(res);
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/health') return sendJson(res, 200, { status: 'ok' });
       if (path === '/ready') {
@@ -116,6 +173,12 @@ export function createHttpServer(yoga: YogaServerInstance<Record<string, never>,
       }
       if (isExportPath(path) && (req.method === 'GET' || req.method === 'HEAD')) return sendExport(req, res, db, path);
       if (path === '/graphql' || path?.startsWith('/graphql/')) {
+        const clientAddress = req.socket.remoteAddress ?? 'unknown';
+        const wait = req.headers.authorization ? badTokens.retryAfter(clientAddress) : null;
+        if (wait !== null) {
+          res.setHeader('retry-after', String(wait));
+          return sendJson(res, 429, { errors: [{ message: `too many bad tokens from this address; try again in ${wait} s`, extensions: { code: 'TOO_MANY_REQUESTS' } }] });
+        }
         let body: Buffer | undefined;
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           try {
@@ -131,9 +194,12 @@ export function createHttpServer(yoga: YogaServerInstance<Record<string, never>,
           method: req.method ?? 'GET',
           headers,
           body: body && body.length > 0 ? new Uint8Array(body) : undefined,
-        });
-        res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-        res.end(Buffer.from(await response.arrayBuffer()));
+        }, { clientAddress });
+        const payload = Buffer.from(await response.arrayBuffer());
+        const out = Object.fromEntries(response.headers.entries());
+        if (response.headers.get('content-type')?.startsWith('text/html')) out['content-security-policy'] = graphiqlPolicy(payload.toString('utf8'));
+        res.writeHead(response.status, out);
+        res.end(payload);
         return;
       }
       if (req.method === 'GET' || req.method === 'HEAD') return sendStatic(req, res, webDir);

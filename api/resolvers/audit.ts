@@ -1,9 +1,14 @@
-/** `history(element)`, `auditLog(from, to, actor, first)` and `me`: who wrote what, and who is asking. */
+/**
+ * `history(element)`, `auditLog(from, to, actor, first)` and `me`: who wrote what, and who is asking.
+ * Analysts' names are personal data: a caller without a valid token sees what changed, not who
+ * changed it (actor null, and no before/after of token writes, which hold the holder's name).
+ */
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { idSchema } from '../../schema/validation';
 import { AUDIT_LOG, HISTORY } from '../cypher/writes';
-import { notFound, parseInput } from '../errors';
+import { apiError, notFound, parseInput } from '../errors';
+import type { Context } from '../context';
 import type { AuditEvent, Resolvers } from '../generated/graphql';
 import { type Raw } from '../model';
 
@@ -30,6 +35,20 @@ export function toAuditEvent(raw: Raw): AuditEvent {
   };
 }
 
+/** Token writes record the holder's name in before/after. */
+const TOKEN_ACTIONS: ReadonlySet<string> = new Set(['createToken', 'revokeToken']);
+
+/** What a caller without a valid token may see of an event. */
+export function anonymised(event: AuditEvent): AuditEvent {
+  const personal = TOKEN_ACTIONS.has(event.action);
+  return { ...event, actor: null, before: personal ? null : event.before ?? null, after: personal ? null : event.after ?? null };
+}
+
+/** Anonymous requests never look a token up (no Authorization header, no query). */
+async function identified(ctx: Context): Promise<boolean> {
+  return (await ctx.auth()).principal !== null;
+}
+
 export const auditResolvers: Resolvers = {
   Query: {
     history: async (_, args, ctx) => {
@@ -37,17 +56,20 @@ export const auditResolvers: Resolvers = {
       const [row] = await ctx.db.read(HISTORY, { id });
       const events = ((row?.events as Raw[] | null) ?? []).map(toAuditEvent);
       if (row?.exists !== true && events.length === 0) throw notFound('element', id);
-      return events;
+      return (await identified(ctx)) ? events : events.map(anonymised);
     },
     auditLog: async (_, args, ctx) => {
       const first = parseInput(firstSchema, args.first ?? 100, ['first']);
       const actor = args.actor == null ? null : parseInput(actorSchema, args.actor, ['actor']);
+      const known = await identified(ctx);
+      if (actor !== null && !known) throw apiError('UNAUTHENTICATED', 'filtering the audit log by actor needs a bearer token (Authorization: Bearer …)', { field: 'actor' });
       const rows = await ctx.db.read(
         AUDIT_LOG,
         // LIMIT needs an integer; plain JS numbers travel as floats.
         { from: args.from ?? null, to: args.to ?? null, actor, first: neo4j.int(first) },
       );
-      return rows.map((r) => toAuditEvent(r.event as Raw));
+      const events = rows.map((r) => toAuditEvent(r.event as Raw));
+      return known ? events : events.map(anonymised);
     },
     me: async (_, __, ctx) => {
       const { principal } = await ctx.auth();

@@ -7,6 +7,7 @@ import type { Core } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import svg from 'cytoscape-svg';
 import { gql } from './api';
+import { csvCell } from './csv';
 import { download } from './dom';
 import { formatDue, pick, t } from './i18n';
 import { NORMS, type HeatMapCellData, type NormsData, type PlannedChangeData, type StandardsData } from './queries';
@@ -27,11 +28,6 @@ export function exportSvg(cy: Core, filename: string): string {
   const text = cy.svg({ full: true, scale: 1, bg: '#ffffff' });
   download(new Blob([text], { type: 'image/svg+xml' }), filename);
   return filename;
-}
-
-function csvCell(v: string | number | null | undefined): string {
-  const s = v == null ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const CSV_COLUMNS = ['layer', 'layer_label', 'kind', 'kind_label', 'id', 'name', 'name_en', 'status', 'status_label', 'normative_level', 'normative_level_label', 'planned_changes', 'sources'];

@@ -77,6 +77,9 @@ public final class EmbeddedNeo4j {
       dbms = builder
           .setConfig(BoltConnector.enabled, true)
           .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+          // What the routing table (neo4j:// URIs) names; the default "localhost" may resolve to
+          // ::1, where nothing listens.
+          .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
           .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
           .setConfig(HttpConnector.enabled, false)
           .setConfig(HttpsConnector.enabled, false)
