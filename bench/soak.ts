@@ -4,11 +4,12 @@
  * traffic at C connections for N minutes — anonymous reads (heat map, search, element, roadmap)
  * and, one request in five, an analyst's write (save a perspective, then delete it). Every 10 s the
  * resident memory of the Node process and of the JVM is sampled; latencies are kept per minute.
- * Prints one line per minute and a summary: errors, RSS growth after warm-up, p99 per minute.
+ * Prints one line per minute and a summary: errors, RSS growth (median of the first minute after
+ * warm-up against the median of the last minute), p99 per minute, the load average at start and end.
  * The figures in docs/reliability.md come from this.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   const url = `${server.url}graphql`;
   log(`soak: ${minutes} min at ${connections} connections against ${url} (warm-up ${warmup} min)`);
 
+  const loadAtStart = Number(loadavg()[0]!.toFixed(1));
   const started = Date.now();
   const end = started + minutes * 60_000;
   const perMinute: { latencies: number[]; errors: number; requests: number }[] = Array.from({ length: Math.ceil(minutes) }, () => ({ latencies: [], errors: 0, requests: 0 }));
@@ -122,15 +124,20 @@ async function main(): Promise<void> {
   await server.stop();
   rmSync(store, { recursive: true, force: true });
 
-  const afterWarmup = samples.filter((s) => s.at >= warmup * 60_000);
-  const base = afterWarmup[0] ?? samples[0]!;
-  const last = samples[samples.length - 1]!;
+  // Growth compares the median of the first minute after warm-up with the median of the last
+  // minute: one sample at either edge would measure a garbage collection, not a trend.
+  const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const window = (from: number, to: number) => samples.filter((s) => s.at >= from && s.at < to);
+  const first = window(warmup * 60_000, (warmup + 1) * 60_000);
+  const lastMin = window((minutes - 1) * 60_000, Infinity);
+  const base = { nodeMb: medianOf(first.map((s) => s.nodeMb)), javaMb: medianOf(first.map((s) => s.javaMb)) };
+  const last = { nodeMb: medianOf(lastMin.map((s) => s.nodeMb)), javaMb: medianOf(lastMin.map((s) => s.javaMb)) };
   const growth = (a: number, b: number) => ((b - a) / a) * 100;
   const requests = perMinute.reduce((s, p) => s + p.requests, 0);
   const errors = perMinute.reduce((s, p) => s + p.errors, 0);
   const p99s = perMinute.map((p) => quantile([...p.latencies].sort((a, b) => a - b), 0.99));
   console.log(JSON.stringify({
-    minutes, connections, warmupMinutes: warmup, requests, errors, errorKinds: Object.fromEntries(errorKinds),
+    minutes, connections, warmupMinutes: warmup, loadAverage: { start: loadAtStart, end: Number(loadavg()[0]!.toFixed(1)) }, requests, errors, errorKinds: Object.fromEntries(errorKinds),
     throughputPerSecond: Math.round(requests / (minutes * 60)),
     rss: {
       nodeMb: { afterWarmup: Math.round(base.nodeMb), end: Math.round(last.nodeMb), growthPercent: Number(growth(base.nodeMb, last.nodeMb).toFixed(1)) },

@@ -147,8 +147,14 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   // Plugins go on the classpath too: APOC registers its extensions (ApocConfig) through the
   // service loader, which in an embedded server only sees the classpath, not the plugin directory.
   const classpath = [join(TARGET_DIR, 'classes'), join(TARGET_DIR, 'dependency', '*'), ...(options.pluginsDir ? [join(options.pluginsDir, '*')] : [])].join(':');
+  // Initial heap = maximum and every page touched at start (as Neo4j's own guidance advises for
+  // the heap): the memory is taken once, so no full GC grows it in service and the JVM's resident
+  // size stays flat — which is what makes a growing RSS in the soak mean a leak.
+  const heap = `${options.heapMb ?? 512}m`;
   const args = [
-    `-Xmx${options.heapMb ?? 512}m`,
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    '-XX:+AlwaysPreTouch',
     ...JVM_FLAGS,
     '-cp', classpath,
     MAIN_CLASS,
