@@ -6,6 +6,7 @@ import DataLoader from 'dataloader';
 import { LANDSCAPE } from './cypher/landscape';
 import { CHANGES_OF_ELEMENTS, ELEMENTS_BY_IDS, EVENTS_OF_ELEMENTS, GAPS_OF_ELEMENTS, RELATIONSHIPS_OF_ELEMENTS } from './cypher/element';
 import type { Queries } from '../store/database';
+import type { Query } from '../store/query';
 import {
   type Raw,
   toElementRecord,
@@ -33,21 +34,21 @@ export interface Loaders {
 }
 
 export function createLoaders(db: Queries): Loaders {
-  const byId = async <T>(cypher: string, ids: readonly string[], key: string, map: (raw: Raw) => T): Promise<T[][]> => {
-    const rows = await db.read(cypher, { ids, asOf: today() });
-    const found = new Map(rows.map((r) => [String(r.id), ((r[key] as Raw[] | null) ?? []).map(map)]));
+  const byId = async <K extends string, T>(query: Query<{ ids: readonly string[]; asOf: string }, { id: string } & Record<K, Raw[]>>, ids: readonly string[], key: K, map: (raw: Raw) => T): Promise<T[][]> => {
+    const rows = await db.read(query, { ids, asOf: today() });
+    const found = new Map(rows.map((r) => [r.id, r[key].map(map)]));
     return ids.map((id) => found.get(id) ?? []);
   };
   return {
     element: new DataLoader(async (ids) => {
       const rows = await db.read(ELEMENTS_BY_IDS, { ids, asOf: today() });
-      const found = new Map(rows.map((r) => [String((r.element as Raw).id), toElementRecord(r.element as Raw)]));
+      const found = new Map(rows.map((r) => { const element = toElementRecord(r.element); return [element.id, element]; }));
       return ids.map((id) => found.get(id) ?? null);
     }),
     relationships: new DataLoader((ids) => byId(RELATIONSHIPS_OF_ELEMENTS, ids, 'relationships', toRelationshipRecord)),
     changes: new DataLoader((ids) => byId(CHANGES_OF_ELEMENTS, ids, 'changes', toPlannedChangeRecord)),
     gaps: new DataLoader((ids) => byId(GAPS_OF_ELEMENTS, ids, 'gaps', toGapRecord)),
     events: new DataLoader((ids) => byId(EVENTS_OF_ELEMENTS, ids, 'events', toEventRecord)),
-    landscape: new DataLoader((dates) => Promise.all(dates.map(async (asOf) => buildLandscape((await db.read(LANDSCAPE, { asOf }))[0] ?? {})))),
+    landscape: new DataLoader((dates) => Promise.all(dates.map(async (asOf) => buildLandscape((await db.read(LANDSCAPE, { asOf }))[0] ?? { services: [], workProcesses: [], actorTypes: [] })))),
   };
 }

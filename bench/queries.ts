@@ -12,6 +12,7 @@ import { luceneQuery, SEARCH_CANDIDATES, SEARCH_ELEMENTS, searchTerms } from '..
 import { STANDARDS_BY_LAYER } from '../api/cypher/standards';
 import neo4j from 'neo4j-driver';
 import { today } from '../api/model';
+import type { Params, Query, Row } from '../store/query';
 import type { GraphMap } from '../schema/map';
 
 /** What the requests vary over, taken from the map being measured. */
@@ -33,6 +34,11 @@ export interface BenchQuery {
     /** An answer without rows is an error (the subject was not found); false for lists that may be empty. */
     rowExpected: boolean;
   };
+}
+
+/** The floor of a view: its query with parameters of the types the query declares. */
+function floor<P extends Params>(query: Query<P, Row>, rowExpected: boolean, params: (i: number, s: Subjects) => P): BenchQuery['cypher'] {
+  return { text: query.cypher, rowExpected, params };
 }
 
 const at = <T>(xs: readonly T[], i: number): T => {
@@ -98,39 +104,31 @@ export const QUERIES: BenchQuery[] = [
   {
     name: 'heatMap',
     graphql: { query: HEAT_MAP_QUERY, variables: (i, s) => ({ service: at(s.services, i) }) },
-    cypher: { text: HEAT_MAP_OF_SERVICE, rowExpected: true, params: (i, s) => ({ service: at(s.services, i), perspective: null, asOf: today() }) },
+    cypher: floor(HEAT_MAP_OF_SERVICE, true, (i, s) => ({ service: at(s.services, i), perspective: null, asOf: today(), today: today() })),
   },
   {
     name: 'norms',
     graphql: { query: NORMS_QUERY, variables: (i, s) => ({ service: at(s.services, i) }) },
-    cypher: { text: NORMS_FOR_SERVICE, rowExpected: true, params: (i, s) => ({ service: at(s.services, i), actorType: null, asOf: today() }) },
+    cypher: floor(NORMS_FOR_SERVICE, true, (i, s) => ({ service: at(s.services, i), actorType: null, asOf: today(), today: today() })),
   },
   {
     name: 'standards',
     graphql: { query: STANDARDS_QUERY, variables: (i, s) => ({ service: at(s.services, i) }) },
-    cypher: {
-      text: STANDARDS_BY_LAYER,
-      rowExpected: true,
-      params: (i, s) => ({ service: at(s.services, i), layer: null, normativeLevels: null, statuses: null, asOf: today() }),
-    },
+    cypher: floor(STANDARDS_BY_LAYER, true, (i, s) => ({ service: at(s.services, i), layer: null, normativeLevels: null, statuses: null, asOf: today(), today: today() })),
   },
   {
     name: 'search',
     graphql: { query: SEARCH_QUERY, variables: (i, s) => ({ text: at(s.words, i) }) },
-    cypher: {
-      text: SEARCH_ELEMENTS,
-      rowExpected: false,
-      params: (i, s) => {
-        const text = at(s.words, i).trim();
-        const words = searchTerms(text.toLowerCase());
-        return { lucene: luceneQuery(text), exact: words.join(' '), words, candidates: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(20), asOf: today() };
-      },
-    },
+    cypher: floor(SEARCH_ELEMENTS, false, (i, s) => {
+      const text = at(s.words, i).trim();
+      const words = searchTerms(text.toLowerCase());
+      return { lucene: luceneQuery(text) ?? '', exact: words.join(' '), words, candidates: neo4j.int(SEARCH_CANDIDATES), first: neo4j.int(20), asOf: today() };
+    }),
   },
   {
     name: 'impact',
     graphql: { query: IMPACT_QUERY, variables: (i, s) => ({ element: at(s.elements, i) }) },
-    cypher: { text: IMPACT_OF_ELEMENT, rowExpected: true, params: (i, s) => ({ element: at(s.elements, i), depth: neo4j.int(2), asOf: today() }) },
+    cypher: floor(IMPACT_OF_ELEMENT, true, (i, s) => ({ element: at(s.elements, i), depth: neo4j.int(2), asOf: today() })),
   },
 ];
 

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { checkMap, emptyMap, type GraphMap } from '../schema/map';
 import { formatZodIssues, seedFileSchema } from '../schema/validation';
-import type { Database, Row } from './database';
+import { bind, type Database } from './database';
+import { defineQuery } from './query';
 import { readMap } from './read-map';
 import { applySchema } from './setup';
 import { writeMap } from './write-map';
@@ -64,12 +65,12 @@ export type BackupHeader = z.infer<typeof headerSchema>;
 
 const dataSchema = z.object({ map: z.unknown(), tokens: z.array(tokenSchema).nullable(), audit: z.array(auditSchema).nullable() });
 
-const READ_TOKENS = `MATCH (t:ApiToken)
+const READ_TOKENS = defineQuery<Record<string, never>, { t: unknown }>(`MATCH (t:ApiToken)
 RETURN t {.id, .name, .role, .hash, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt), revokedAt: toString(t.revokedAt)} AS t
-ORDER BY t.id`;
-const READ_AUDIT = `MATCH (a:AuditEvent)
+ORDER BY t.id`);
+const READ_AUDIT = defineQuery<Record<string, never>, { a: unknown }>(`MATCH (a:AuditEvent)
 RETURN a {.id, at: toString(a.at), .actor, .tokenId, .action, .target, elements: coalesce(a.elements, []), .before, .after} AS a
-ORDER BY a.at, a.id`;
+ORDER BY a.at, a.id`);
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -93,7 +94,7 @@ export async function readBackupData(db: Database, options: { secrets: boolean }
   if (!options.secrets) return { map, tokens: null, audit: null };
   // The map and the bookkeeping in two transactions would let a write slip in between; the
   // audit log then holds an event whose change is not in the map. Read all in one.
-  const [tokens, audit] = (await db.readAll([{ cypher: READ_TOKENS }, { cypher: READ_AUDIT }])) as [Row[], Row[]];
+  const [tokens, audit] = await db.readAll([bind(READ_TOKENS), bind(READ_AUDIT)]);
   return { map, tokens: tokens.map((r) => tokenSchema.parse(r.t)), audit: audit.map((r) => auditSchema.parse(r.a)) };
 }
 
@@ -149,7 +150,7 @@ export function parseBackup(text: string): { header: BackupHeader; data: BackupD
   return { header: header.data, data };
 }
 
-const ANYTHING = 'MATCH (n) WHERE n:Element OR n:Gap OR n:PlannedChange OR n:Event OR n:Perspective OR n:ApiToken OR n:AuditEvent RETURN count(n) AS n';
+const ANYTHING = defineQuery<Record<string, never>, { n: number }>('MATCH (n) WHERE n:Element OR n:Gap OR n:PlannedChange OR n:Event OR n:Perspective OR n:ApiToken OR n:AuditEvent RETURN count(n) AS n');
 const RESTORE_TOKENS = `UNWIND $rows AS row
 CREATE (t:ApiToken {id: row.id, name: row.name, role: row.role, hash: row.hash, createdAt: datetime(row.createdAt),
   expiresAt: datetime(row.expiresAt), revokedAt: datetime(row.revokedAt)})`;

@@ -10,6 +10,9 @@
  * driver's retries, and a probe every PROBE_INTERVAL_MS marks it up again as soon as Neo4j answers.
  */
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { Query, type Params, type Row } from './query';
+
+export type { Params, Row } from './query';
 
 export interface Neo4jConnection {
   uri: string;
@@ -33,14 +36,33 @@ export function createDriver(c: Neo4jConnection): Driver {
   });
 }
 
-export type Params = Record<string, unknown>;
-export type Row = Record<string, unknown>;
+/** The parameters a query takes: optional when it takes none. */
+export type ParamsOf<P extends Params> = Record<string, never> extends P ? [params?: P] : [params: P];
 
-/** What reads and writes need: the shared Database, or one request's counting handle. */
+/** A query bound to its parameters, for `readAll`. */
+export interface Bound<R extends Row = Row> {
+  cypher: string;
+  params: Params;
+  /** Never set: the row type, for the type checker. */
+  row?: R;
+}
+
+/** `query` with its parameters, for `readAll`. */
+export function bind<P extends Params, R extends Row>(query: Query<P, R>, ...[params]: ParamsOf<P>): Bound<R> {
+  return { cypher: query.cypher, params: params ?? {} };
+}
+
+/**
+ * What reads and writes need: the shared Database, or one request's counting handle. A query
+ * defined with `defineQuery` gives typed rows; a bare text (tests, one-off checks) gives `Row`s.
+ */
 export interface Queries {
+  read<P extends Params, R extends Row>(query: Query<P, R>, ...params: ParamsOf<P>): Promise<R[]>;
   read(cypher: string, params?: Params): Promise<Row[]>;
   write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
 }
+
+const textOf = (query: Query | string): string => (typeof query === 'string' ? query : query.cypher);
 
 /** Neo4j cannot be reached now; the API answers SERVICE_UNAVAILABLE (HTTP 503 when nothing else came back). */
 export class DatabaseUnavailableError extends Error {
@@ -157,10 +179,12 @@ export class Database implements Queries {
   }
 
   /** One read query, one round trip, routed to a reader. */
-  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+  read<P extends Params, R extends Row>(query: Query<P, R>, ...params: ParamsOf<P>): Promise<R[]>;
+  read(cypher: string, params?: Params): Promise<Row[]>;
+  async read(query: Query | string, params: Params = {}): Promise<Row[]> {
     this.#check();
     try {
-      const result = await this.driver.executeQuery(cypher, params, { database: this.database, routing: neo4j.routing.READ });
+      const result = await this.driver.executeQuery(textOf(query), params, { database: this.database, routing: neo4j.routing.READ });
       return result.records.map((r) => r.toObject());
     } catch (e) {
       throw this.#unavailable(e);
@@ -168,15 +192,17 @@ export class Database implements Queries {
   }
 
   /** Several read queries in one read transaction: one consistent snapshot (backups, exports). */
-  async readAll(queries: readonly { cypher: string; params?: Params }[]): Promise<Row[][]> {
+  async readAll<const Q extends readonly Bound[]>(queries: Q): Promise<{ -readonly [K in keyof Q]: Q[K] extends Bound<infer R> ? R[] : never }> {
     this.#check();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(async (tx) => {
-        const out: Row[][] = [];
-        for (const q of queries) out.push((await tx.run(q.cypher, q.params ?? {})).records.map((r) => r.toObject()));
-        return out;
+      const out = await session.executeRead(async (tx) => {
+        const all: Row[][] = [];
+        for (const q of queries) all.push((await tx.run(q.cypher, q.params)).records.map((r) => r.toObject()));
+        return all;
       });
+      // Each entry holds the rows of the query at the same place, as Bound's row type promises.
+      return out as { -readonly [K in keyof Q]: Q[K] extends Bound<infer R> ? R[] : never };
     } catch (e) {
       throw this.#unavailable(e);
     } finally {
@@ -246,9 +272,11 @@ export class RequestDatabase implements Queries {
     return this.#roundTrips;
   }
 
-  read(cypher: string, params: Params = {}): Promise<Row[]> {
+  read<P extends Params, R extends Row>(query: Query<P, R>, ...params: ParamsOf<P>): Promise<R[]>;
+  read(cypher: string, params?: Params): Promise<Row[]>;
+  read(query: Query | string, params: Params = {}): Promise<Row[]> {
     this.#roundTrips += 1;
-    return this.shared.read(cypher, params);
+    return this.shared.read(textOf(query), params);
   }
 
   write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {

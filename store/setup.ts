@@ -1,6 +1,7 @@
 /** Start-up steps on the database: schema (constraints, indexes) and the seed when empty. */
 import { SCHEMA_STATEMENTS } from './constraints';
 import type { Database } from './database';
+import { defineQuery } from './query';
 import { readSeedDirectory } from './map-files';
 import { formatCounts, writeMap, type WriteCounts } from './write-map';
 
@@ -14,8 +15,10 @@ export async function applySchema(db: Database): Promise<void> {
   await db.driver.executeQuery('CALL db.awaitIndexes(120)', {}, { database: db.database });
 }
 
+const ANY_ELEMENT = defineQuery<Record<string, never>, { any: boolean }>('MATCH (e:Element) RETURN count(e) > 0 AS any LIMIT 1');
+
 export async function isEmpty(db: Database): Promise<boolean> {
-  const rows = await db.read('MATCH (e:Element) RETURN count(e) > 0 AS any LIMIT 1');
+  const rows = await db.read(ANY_ELEMENT);
   return rows[0]?.any !== true;
 }
 

@@ -7,6 +7,7 @@ import type { Role } from '../../schema/metamodel';
 import type { Context, Principal } from '../context';
 import { apiError } from '../errors';
 import type { Queries } from '../../store/database';
+import { defineQuery } from '../../store/query';
 
 export interface AuthResult {
   principal: Principal | null;
@@ -23,15 +24,15 @@ export function newTokenSecret(): string {
   return `rp_${randomBytes(24).toString('base64url')}`;
 }
 
-const FIND_TOKEN = `MATCH (t:ApiToken {hash: $hash})
-RETURN t {.id, .name, .role, .revokedAt, expired: t.expiresAt IS NOT NULL AND t.expiresAt <= datetime()} AS token`;
+const FIND_TOKEN = defineQuery<{ hash: string }, { token: { id: string; name: string; role: Role; revokedAt: unknown; expired: boolean } }>(`MATCH (t:ApiToken {hash: $hash})
+RETURN t {.id, .name, .role, .revokedAt, expired: t.expiresAt IS NOT NULL AND t.expiresAt <= datetime()} AS token`);
 
 export async function authenticate(db: Queries, authorization: string | null): Promise<AuthResult> {
   if (!authorization) return { principal: null, problem: 'missing' };
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!m?.[1]) return { principal: null, problem: 'unknown' };
   const [row] = await db.read(FIND_TOKEN, { hash: hashToken(m[1]) });
-  const token = row?.token as { id: string; name: string; role: Role; revokedAt: unknown; expired: boolean } | undefined;
+  const token = row?.token;
   if (!token) return { principal: null, problem: 'unknown' };
   if (token.revokedAt != null) return { principal: null, problem: 'revoked' };
   if (token.expired) return { principal: null, problem: 'expired' };

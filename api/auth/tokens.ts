@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ROLE_IDS, type Role } from '../../schema/metamodel';
 import { AUDIT } from '../cypher/writes';
 import type { Database } from '../../store/database';
+import { defineQuery, runIn, type Raw } from '../../store/query';
 import { hashToken, newTokenSecret } from './authenticate';
 
 export const tokenNameSchema = z.string().trim().min(1, 'must not be empty').max(200);
@@ -51,17 +52,17 @@ export interface CreatedToken extends TokenInfo {
 /** Who did it, for the audit log of token writes (they come from the command line, not a token). */
 const CLI_ACTOR = 'token-cli';
 
-const CREATE_TOKEN = `CREATE (t:ApiToken {id: $id, name: $name, role: $role, hash: $hash, createdAt: datetime(), expiresAt: datetime($expiresAt)})
-RETURN t {.id, .name, .role, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt)} AS token`;
+const CREATE_TOKEN = defineQuery<{ id: string; name: string; role: Role; hash: string; expiresAt: string | null }, { token: Raw }>(`CREATE (t:ApiToken {id: $id, name: $name, role: $role, hash: $hash, createdAt: datetime(), expiresAt: datetime($expiresAt)})
+RETURN t {.id, .name, .role, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt)} AS token`);
 
-const REVOKE_TOKEN = `MATCH (t:ApiToken {id: $id})
+const REVOKE_TOKEN = defineQuery<{ id: string }, { open: boolean; token: Raw }>(`MATCH (t:ApiToken {id: $id})
 WITH t, t.revokedAt IS NULL AS open
 SET t.revokedAt = coalesce(t.revokedAt, datetime())
-RETURN open, t {.id, .name, .role, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt), revokedAt: toString(t.revokedAt)} AS token`;
+RETURN open, t {.id, .name, .role, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt), revokedAt: toString(t.revokedAt)} AS token`);
 
-const LIST_TOKENS = `MATCH (t:ApiToken)
+const LIST_TOKENS = defineQuery<Record<string, never>, { token: Raw }>(`MATCH (t:ApiToken)
 RETURN t {.id, .name, .role, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt), revokedAt: toString(t.revokedAt)} AS token
-ORDER BY t.createdAt, t.id`;
+ORDER BY t.createdAt, t.id`);
 
 /** Neo4j prints a datetime with as many fraction digits as it needs; show fixed-width ISO. */
 const iso = (v: string): string => (Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString());
@@ -85,9 +86,10 @@ export async function createToken(db: Database, options: { name: string; role: R
   const id = `token-${randomBytes(6).toString('hex')}`;
   const info = await db.write(async (tx) => {
     const expiresAt = options.expiresAt ? options.expiresAt.toISOString() : null;
-    const result = await tx.run(CREATE_TOKEN, { id, name, role, hash: hashToken(secret), expiresAt });
-    const token = toInfo(result.records[0]?.get('token') as Record<string, unknown>);
-    await tx.run(AUDIT, {
+    const [created] = await runIn(tx, CREATE_TOKEN, { id, name, role, hash: hashToken(secret), expiresAt });
+    if (!created) throw new Error('creating the token returned nothing');
+    const token = toInfo(created.token);
+    await runIn(tx, AUDIT, {
       actor: CLI_ACTOR,
       tokenId: null,
       action: 'createToken',
@@ -104,12 +106,11 @@ export async function createToken(db: Database, options: { name: string; role: R
 /** Revoke a token by id. 'revoked', 'already-revoked' or 'not-found'. */
 export async function revokeToken(db: Database, id: string): Promise<'revoked' | 'already-revoked' | 'not-found'> {
   return db.write(async (tx) => {
-    const result = await tx.run(REVOKE_TOKEN, { id });
-    const record = result.records[0];
+    const [record] = await runIn(tx, REVOKE_TOKEN, { id });
     if (!record) return 'not-found';
-    if (record.get('open') !== true) return 'already-revoked';
-    const token = toInfo(record.get('token') as Record<string, unknown>);
-    await tx.run(AUDIT, {
+    if (!record.open) return 'already-revoked';
+    const token = toInfo(record.token);
+    await runIn(tx, AUDIT, {
       actor: CLI_ACTOR,
       tokenId: null,
       action: 'revokeToken',
@@ -125,5 +126,5 @@ export async function revokeToken(db: Database, id: string): Promise<'revoked' |
 /** Every token, oldest first, without hashes. */
 export async function listTokens(db: Database): Promise<TokenInfo[]> {
   const rows = await db.read(LIST_TOKENS);
-  return rows.map((r) => toInfo(r.token as Record<string, unknown>));
+  return rows.map((r) => toInfo(r.token));
 }

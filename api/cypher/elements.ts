@@ -5,14 +5,28 @@
  * Only the page is projected into maps; the rest of the matches stay node references.
  */
 import type { Kind } from '../../schema/metamodel';
+import type { Integer } from 'neo4j-driver';
 import { FULLTEXT_INDEX } from '../../store/constraints';
+import { defineQuery, type Query, type Raw } from '../../store/query';
 import { kindLabels } from './labels';
 import { openChangesOf, statusCypher } from './status';
 
+export type ElementsPageParams = {
+  service: string | null;
+  lucene: string | null;
+  layers: readonly string[] | null;
+  statuses: readonly string[] | null;
+  normativeLevels: readonly string[] | null;
+  lifecycles: readonly string[] | null;
+  asOf: string;
+  offset: Integer;
+  first: Integer;
+};
+
 /** The page query for a set of kinds (none: every element). */
-export function elementsPageCypher(kinds: readonly Kind[] | null): string {
+export function elementsPageCypher(kinds: readonly Kind[] | null): Query<ElementsPageParams, { serviceMissing: boolean; totalCount: number; page: Raw[] }> {
   const labels = kindLabels(kinds);
-  return `
+  return defineQuery(`
 OPTIONAL MATCH (svc:Element:InformationService {id: $service})
 CALL () {
   CALL () {
@@ -39,5 +53,5 @@ CALL (matches) {
   WITH m.node AS e, m.status AS status
   RETURN collect(e {.*, status: status}) AS page
 }
-RETURN $service IS NOT NULL AND svc IS NULL AS serviceMissing, size(matches) AS totalCount, page`;
+RETURN $service IS NOT NULL AND svc IS NULL AS serviceMissing, size(matches) AS totalCount, page`);
 }

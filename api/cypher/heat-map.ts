@@ -5,8 +5,9 @@
  */
 import { elementWithStatus } from './element';
 import { CELLS_OF_SERVICE, gapOpenCypher } from './status';
+import { defineQuery, type Raw } from '../../store/query';
 
-export const HEAT_MAP_OF_SERVICE = `
+export const HEAT_MAP_OF_SERVICE = defineQuery<{ service: string; perspective: string | null; asOf: string; today: string }, { service: Raw; serviceElement: Raw; workProcess: string | null; cells: Raw[]; gaps: Raw[]; perspective: Raw | null; perspectiveMissing: boolean }>(`
 MATCH (s:Element:InformationService {id: $service})
 OPTIONAL MATCH (p:Perspective {id: $perspective})
 ${CELLS_OF_SERVICE}
@@ -16,4 +17,4 @@ CALL (s) {
   RETURN collect(g {.*, service: s.id}) AS gaps
 }
 RETURN s {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(s) }} AS service, ${elementWithStatus('s', '$today')} AS serviceElement, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess,
-       cells, gaps, p {.*} AS perspective, $perspective IS NOT NULL AND p IS NULL AS perspectiveMissing`;
+       cells, gaps, p {.*} AS perspective, $perspective IS NOT NULL AND p IS NULL AS perspectiveMissing`);

@@ -15,6 +15,8 @@
  */
 import { DEPENDENCY_TYPES } from '../../schema/metamodel';
 import { elementWithStatus } from './element';
+import type { Integer } from 'neo4j-driver';
+import { defineQuery, type Raw } from '../../store/query';
 
 export const MAX_IMPACT_DEPTH = 4;
 
@@ -42,7 +44,7 @@ WITH *, seen${n - 1} + [x IN level${n} | x.node] AS seen${n}`;
 const LEVELS = Array.from({ length: MAX_IMPACT_DEPTH }, (_, i) => level(i + 1)).join('');
 const ALL_LEVELS = Array.from({ length: MAX_IMPACT_DEPTH }, (_, i) => `level${i + 1}`).join(' + ');
 
-export const IMPACT_OF_ELEMENT = `
+export const IMPACT_OF_ELEMENT = defineQuery<{ element: string; depth: Integer; asOf: string }, { root: Raw; dependents: Raw[] }>(`
 MATCH (root:Element {id: $element})
 WITH root, [{node: root, path: []}] AS level0, [root] AS seen0
 ${LEVELS}
@@ -52,4 +54,4 @@ CALL (${Array.from({ length: MAX_IMPACT_DEPTH }, (_, i) => `level${i + 1}`).join
   ORDER BY size(path), x.name, x.id
   RETURN collect({element: ${elementWithStatus('x')}, distance: size(path), path: path}) AS dependents
 }
-RETURN ${elementWithStatus('root')} AS root, dependents`;
+RETURN ${elementWithStatus('root')} AS root, dependents`);

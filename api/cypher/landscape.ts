@@ -4,6 +4,7 @@
  * the same derivation as the heat map (the fragments of ./status.ts).
  */
 import { gapOpenCypher, openChangesOf, relationshipHoldsCypher, statusCypher, visibleCypher } from './status';
+import { defineQuery, type Raw } from '../../store/query';
 
 /**
  * Subqueries that bind, for information service `s`, `cellStatuses` (the derived status of every
@@ -29,7 +30,7 @@ export function serviceSummaryMap(s: string): string {
   return `${s} {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(${s}) }, workProcesses: [(${s})-[:PART_OF]->(w:WorkProcess) | w.id], cellStatuses: cellStatuses, openGaps: openGaps}`;
 }
 
-export const LANDSCAPE = `
+export const LANDSCAPE = defineQuery<{ asOf: string }, { services: Raw[]; workProcesses: Raw[]; actorTypes: Raw[] }>(`
 CALL () {
   MATCH (s:InformationService)
   WHERE ${visibleCypher('s', openChangesOf('s'))}
@@ -46,4 +47,4 @@ CALL () {
   WHERE NOT a.lifecycle IN ['EXPIRED', 'WITHDRAWN']
   RETURN collect(a {.*, workProcesses: [(a)-[:PERFORMS]->(w:WorkProcess) | w.id]}) AS actorTypes
 }
-RETURN services, workProcesses, actorTypes`;
+RETURN services, workProcesses, actorTypes`);

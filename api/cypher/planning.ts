@@ -10,6 +10,7 @@
  */
 import { elementWithStatus } from './element';
 import { CELLS_OF_SERVICE, gapOpenCypher, openChangesOf, relationshipHoldsCypher, statusCypher, visibleCypher, type DateParam } from './status';
+import { defineQuery, type Raw } from '../../store/query';
 
 /** Cypher: the status of cell (e, r) on date parameter `at`, or null when it is not on the map then. */
 const statusOn = (at: DateParam) =>
@@ -39,18 +40,18 @@ function cellsOnTwoDates(s: string, full: boolean): string {
   }`;
 }
 
-export const HEAT_MAP_DIFF = `
+export const HEAT_MAP_DIFF = defineQuery<{ service: string; from: string; to: string; asOf: string }, { service: Raw; workProcess: string | null; cells: Raw[]; gaps: Raw[] }>(`
 MATCH (s:Element:InformationService {id: $service})
 ${cellsOnTwoDates('s', true)}
-RETURN s {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(s) }} AS service, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess, cells, gaps`;
+RETURN s {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(s) }} AS service, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess, cells, gaps`);
 
 /** Every service that exists on either date (as the landscape draws them), summarised. */
-export const LANDSCAPE_DIFF = `
+export const LANDSCAPE_DIFF = defineQuery<{ from: string; to: string }, { service: Raw; cells: Raw[]; gaps: Raw[] }>(`
 MATCH (s:InformationService)
 WHERE ${visibleCypher('s', openChangesOf('s'), '$from')} OR ${visibleCypher('s', openChangesOf('s'), '$to')}
 ${cellsOnTwoDates('s', false)}
 RETURN s {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(s) }, workProcesses: [(s)-[:PART_OF]->(w:WorkProcess) | w.id]} AS service, cells, gaps
-ORDER BY s.name, s.id`;
+ORDER BY s.name, s.id`);
 
 /** Services whose heat map shows element `e` (or `e` itself when it is a service). */
 const servicesOf = (e: string) =>
@@ -61,7 +62,7 @@ const servicesOf = (e: string) =>
  * measures with the dates of their changes and events (the view makes the span, by period). The elements come with today's status, so
  * the resolver primes them and nested fields cost nothing more.
  */
-export const TIMELINE = `
+export const TIMELINE = defineQuery<{ from: string; to: string; asOf: string }, { changes: Raw[]; events: Raw[]; measures: Raw[] }>(`
 CALL () {
   MATCH (c:PlannedChange)-[:CHANGES]->(e:Element)
   WHERE c.dueBy IS NULL OR (c.dueBy >= $from AND c.dueBy <= $to)
@@ -93,13 +94,13 @@ CALL () {
   WITH m, dates, services, layers ORDER BY m.rank IS NULL, m.rank, m.id
   RETURN collect({measure: ${elementWithStatus('m')}, dates: dates, services: services, layers: layers}) AS measures
 }
-RETURN changes, events, measures`;
+RETURN changes, events, measures`);
 
 /**
  * The norms for a role: the information services of the work processes the actor type performs
  * (or of the one work process), and every cell of their heat maps on $asOf (CELLS_OF_SERVICE).
  */
-export const NORMS_FOR_ROLE = `
+export const NORMS_FOR_ROLE = defineQuery<{ actorType: string | null; workProcess: string | null; asOf: string; today: string }, { actorType: Raw | null; workProcess: Raw | null; actorTypeMissing: boolean; workProcessMissing: boolean; perService: Raw[] }>(`
 OPTIONAL MATCH (a:Element:ActorType {id: $actorType})
 OPTIONAL MATCH (wp:Element:WorkProcess {id: $workProcess})
 CALL (a, wp) {
@@ -114,13 +115,13 @@ RETURN a {.*, workProcesses: [(a)-[:PERFORMS]->(w:WorkProcess) | w.id]} AS actor
        wp {.*, actorTypes: [(x:ActorType)-[:PERFORMS]->(wp) | x.id]} AS workProcess,
        $actorType IS NOT NULL AND a IS NULL AS actorTypeMissing,
        $workProcess IS NOT NULL AND wp IS NULL AS workProcessMissing,
-       perService`;
+       perService`);
 
-export const SCENARIOS = `
+export const SCENARIOS = defineQuery<Record<string, never>, { scenario: Raw }>(`
 MATCH (x:Scenario)
 RETURN x {.*} AS scenario
-ORDER BY x.name, x.id`;
+ORDER BY x.name, x.id`);
 
-export const SCENARIO_BY_ID = `
+export const SCENARIO_BY_ID = defineQuery<{ id: string }, { scenario: Raw }>(`
 MATCH (x:Scenario {id: $id})
-RETURN x {.*} AS scenario`;
+RETURN x {.*} AS scenario`);

@@ -9,11 +9,13 @@
 import { FULLTEXT_INDEX } from '../../store/constraints';
 import { foldLetters } from '../../schema/text';
 import { elementWithStatus } from './element';
+import type { Integer } from 'neo4j-driver';
+import { defineQuery, type Raw } from '../../store/query';
 
 /** How many index hits are re-ranked before the first `first` are returned. */
 export const SEARCH_CANDIDATES = 200;
 
-export const SEARCH_ELEMENTS = `
+export const SEARCH_ELEMENTS = defineQuery<{ lucene: string; candidates: Integer; exact: string; words: string[]; first: Integer; asOf: string }, { element: Raw; score: number }>(`
 CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $lucene, {limit: $candidates}) YIELD node, score
 WITH node, score
   * CASE WHEN toLower(node.name) = $exact OR toLower(node.nameEn) = $exact OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = $exact) THEN 4.0
@@ -23,7 +25,7 @@ WITH node, score
   * CASE node.kind WHEN 'NATIONAL_SOLUTION' THEN 1.25 WHEN 'MEASURE' THEN 0.75 ELSE 1.0 END AS ranked
 ORDER BY ranked DESC, node.name, node.id
 LIMIT $first
-RETURN ${elementWithStatus('node')} AS element, ranked AS score`;
+RETURN ${elementWithStatus('node')} AS element, ranked AS score`);
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 

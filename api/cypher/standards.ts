@@ -6,15 +6,25 @@
  */
 import { kindsIn, type Kind } from '../../schema/metamodel';
 import { serviceSummaryCypher, serviceSummaryMap } from './landscape';
+import { defineQuery, type Query, type Raw } from '../../store/query';
 import { kindLabels } from './labels';
 import { openChangesOf, relationshipHoldsCypher, statusCypher, visibleCypher } from './status';
 
 /** The kinds `standards` lists when none are asked for: the metamodel's standards group. */
 export const DEFAULT_STANDARD_KINDS: readonly Kind[] = kindsIn('standard');
 
+export type StandardsParams = {
+  layer: string | null;
+  normativeLevels: readonly string[] | null;
+  statuses: readonly string[] | null;
+  service: string | null;
+  asOf: string;
+  today: string;
+};
+
 /** The standards query for a set of kinds (labels spliced from the metamodel list). */
-export function standardsByLayerCypher(kinds: readonly Kind[]): string {
-  return `
+export function standardsByLayerCypher(kinds: readonly Kind[]): Query<StandardsParams, { serviceMissing: boolean; entries: Raw[]; services: Raw[] }> {
+  return defineQuery(`
 OPTIONAL MATCH (svc:Element:InformationService {id: $service})
 CALL (svc) {
   CALL (svc) {
@@ -46,7 +56,7 @@ CALL (entries) {
   ${serviceSummaryCypher('s')}
   RETURN collect(${serviceSummaryMap('s')}) AS services
 }
-RETURN $service IS NOT NULL AND svc IS NULL AS serviceMissing, entries, services`;
+RETURN $service IS NOT NULL AND svc IS NULL AS serviceMissing, entries, services`);
 }
 
 export const STANDARDS_BY_LAYER = standardsByLayerCypher(DEFAULT_STANDARD_KINDS);

@@ -54,7 +54,7 @@ export const auditResolvers: Resolvers = {
     history: async (_, args, ctx) => {
       const id = parseInput(idSchema, args.element, ['element']);
       const [row] = await ctx.db.read(HISTORY, { id });
-      const events = ((row?.events as Raw[] | null) ?? []).map(toAuditEvent);
+      const events = (row?.events ?? []).map(toAuditEvent);
       if (row?.exists !== true && events.length === 0) throw notFound('element', id);
       return (await identified(ctx)) ? events : events.map(anonymised);
     },
@@ -68,7 +68,7 @@ export const auditResolvers: Resolvers = {
         // LIMIT needs an integer; plain JS numbers travel as floats.
         { from: args.from ?? null, to: args.to ?? null, actor, first: neo4j.int(first) },
       );
-      const events = rows.map((r) => toAuditEvent(r.event as Raw));
+      const events = rows.map((r) => toAuditEvent(r.event));
       return known ? events : events.map(anonymised);
     },
     me: async (_, __, ctx) => {

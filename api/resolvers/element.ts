@@ -8,7 +8,6 @@ import { ELEMENT_BY_ID } from '../cypher/element';
 import { notFound, parseInput } from '../errors';
 import type { Resolvers, RelationshipType } from '../generated/graphql';
 import {
-  type Raw,
   toElementRecord,
   toEventRecord,
   toGapRecord,
@@ -45,15 +44,15 @@ export const elementResolvers: Resolvers = {
       const id = parseInput(idSchema, args.id, ['id']);
       const [row] = await ctx.db.read(ELEMENT_BY_ID, { id, asOf: asOfArg(args.asOf) });
       if (!row) throw notFound('element', id);
-      const element = toElementRecord(row.element as Raw);
+      const element = toElementRecord(row.element);
       // Prime the loaders so the nested fields are answered from this one query.
       ctx.loaders.element.prime(id, element);
-      const rels = (row.relationships as Raw[]).map(toRelationshipRecord);
+      const rels = row.relationships.map(toRelationshipRecord);
       ctx.loaders.relationships.prime(id, rels);
       for (const r of rels) ctx.loaders.element.prime(r.other.id, r.other);
-      ctx.loaders.changes.prime(id, (row.changes as Raw[]).map(toPlannedChangeRecord));
-      ctx.loaders.gaps.prime(id, (row.gaps as Raw[]).map(toGapRecord));
-      ctx.loaders.events.prime(id, (row.events as Raw[]).map(toEventRecord));
+      ctx.loaders.changes.prime(id, row.changes.map(toPlannedChangeRecord));
+      ctx.loaders.gaps.prime(id, row.gaps.map(toGapRecord));
+      ctx.loaders.events.prime(id, row.events.map(toEventRecord));
       return element;
     },
   },

@@ -21,7 +21,7 @@ export const heatMapResolvers: Resolvers = {
       // The cells' elements and the service itself (which each gap names) are in the answer already:
       // primed, they cost no second round trip.
       for (const cell of map.rows.flatMap((r) => r.cells)) ctx.loaders.element.prime(cell.element.id, cell.element);
-      ctx.loaders.element.prime(service, toElementRecord(row.serviceElement as Record<string, unknown>));
+      ctx.loaders.element.prime(service, toElementRecord(row.serviceElement));
       return map;
     },
   },

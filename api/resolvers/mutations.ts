@@ -7,7 +7,7 @@
  */
 import { DUE_YEARS } from '../../schema/limits';
 import { z } from 'zod';
-import { KINDS, RELATIONSHIPS, relationshipAllowed, type Kind, type Layer, type RelationshipType } from '../../schema/metamodel';
+import { KINDS, RELATIONSHIPS, relationshipAllowed, type RelationshipType } from '../../schema/metamodel';
 import {
   changeIdSchema,
   changeInputSchema,
@@ -31,7 +31,9 @@ import {
   gapProperties,
   perspectiveProperties,
   relationshipProperties,
+  elementFromProperties,
 } from '../../store/codec';
+import { runIn } from '../../store/query';
 import { requireRole } from '../auth/authenticate';
 import {
   CHANGE_BY_ID,
@@ -51,7 +53,7 @@ import {
   unlinkCypher,
 } from '../cypher/writes';
 import { apiError, badInput, conflict, notFoundAt, parseInput } from '../errors';
-import { audited, elementRecord, kindsOf, lockAndRead, lockElement, newId, one, requireKind, rows, versionOf, withoutNulls } from './write-transaction';
+import { audited, elementRecord, kindsOf, lockAndRead, lockElement, newId, one, only, requireKind, versionOf, withoutNulls } from './write-transaction';
 import type { Resolvers } from '../generated/graphql';
 import {
   type Raw,
@@ -96,8 +98,8 @@ export const mutationResolvers: Resolvers = {
       const gap = parseInput(gapInputSchema, { ...withoutNulls(args.input), id, identifiedAt: today() }, ['input']);
       return audited(ctx, principal, async (tx) => {
         requireKind(await kindsOf(tx, [gap.service]), gap.service, 'INFORMATION_SERVICE', 'input.service', 'information service');
-        const row = await one(tx, CREATE_GAP, { service: gap.service, props: gapProperties(gap) });
-        const node = row?.node as Raw;
+        const row = await only(tx, CREATE_GAP, { service: gap.service, props: gapProperties(gap) });
+        const node = row.node;
         return { result: toGapRecord(node), audit: { action: 'markGap', target: id, elements: [gap.service], before: null, after: node } };
       });
     },
@@ -108,13 +110,15 @@ export const mutationResolvers: Resolvers = {
       const resolvedAt = args.resolvedAt == null ? today() : parseInput(isoDateSchema, args.resolvedAt, ['resolvedAt']);
       return audited(ctx, principal, async (tx) => {
         if (!(await lockAndRead(tx, 'Gap', id))) throw notFoundAt('gap', id, 'id');
-        const before = (await one(tx, GAP_BY_ID, { id }))?.node as Raw;
-        if (before.resolvedAt != null) throw apiError('CONFLICT', `gap "${id}" was already resolved on ${before.resolvedAt as string}`, { id });
-        if (typeof before.identifiedAt === 'string' && resolvedAt < before.identifiedAt) {
-          throw badInput('resolvedAt', `is before the gap was identified (${before.identifiedAt})`);
+        const before = (await only(tx, GAP_BY_ID, { id })).node;
+        const gap = toGapRecord(before);
+        if (gap.resolvedAt !== null) throw apiError('CONFLICT', `gap "${id}" was already resolved on ${gap.resolvedAt}`, { id });
+        if (gap.identifiedAt !== null && resolvedAt < gap.identifiedAt) {
+          throw badInput('resolvedAt', `is before the gap was identified (${gap.identifiedAt})`);
         }
-        const after = (await one(tx, RESOLVE_GAP, { id, resolvedAt }))?.node as Raw;
-        return { result: toGapRecord(after), audit: { action: 'resolveGap', target: id, elements: [String(after.service)], before, after } };
+        const after = (await only(tx, RESOLVE_GAP, { id, resolvedAt })).node;
+        const resolved = toGapRecord(after);
+        return { result: resolved, audit: { action: 'resolveGap', target: id, elements: [resolved.service], before, after } };
       });
     },
 
@@ -133,13 +137,13 @@ export const mutationResolvers: Resolvers = {
           if (!kinds.has(change.replacement)) throw notFoundAt('element', change.replacement, 'input.replacement');
           if (change.replacement === change.element) throw badInput('input.replacement', 'an element cannot replace itself');
         }
-        const row = await one(tx, CREATE_CHANGE, {
+        const row = await only(tx, CREATE_CHANGE, {
           element: change.element,
           measure: change.measure ?? null,
           replacement: change.replacement ?? null,
           props: changeProperties(change),
         });
-        const node = row?.node as Raw;
+        const node = row.node;
         const touched = [change.element, ...(change.replacement ? [change.replacement] : [])];
         return { result: toPlannedChangeRecord(node), audit: { action: 'planChange', target: id, elements: touched, before: null, after: node } };
       });
@@ -151,10 +155,12 @@ export const mutationResolvers: Resolvers = {
       const completedAt = args.completedAt == null ? today() : parseInput(isoDateSchema, args.completedAt, ['completedAt']);
       return audited(ctx, principal, async (tx) => {
         if (!(await lockAndRead(tx, 'PlannedChange', id))) throw notFoundAt('planned change', id, 'id');
-        const before = (await one(tx, CHANGE_BY_ID, { id }))?.node as Raw;
-        if (before.completedAt != null) throw apiError('CONFLICT', `planned change "${id}" was already completed on ${before.completedAt as string}`, { id });
-        const after = (await one(tx, COMPLETE_CHANGE, { id, completedAt }))?.node as Raw;
-        return { result: toPlannedChangeRecord(after), audit: { action: 'completeChange', target: id, elements: [String(after.element)], before, after } };
+        const before = (await only(tx, CHANGE_BY_ID, { id })).node;
+        const { completedAt: done } = toPlannedChangeRecord(before);
+        if (done !== null) throw apiError('CONFLICT', `planned change "${id}" was already completed on ${done}`, { id });
+        const after = (await only(tx, COMPLETE_CHANGE, { id, completedAt })).node;
+        const completed = toPlannedChangeRecord(after);
+        return { result: completed, audit: { action: 'completeChange', target: id, elements: [completed.element], before, after } };
       });
     },
 
@@ -165,7 +171,7 @@ export const mutationResolvers: Resolvers = {
       const version = parseInput(versionSchema, args.version, ['version']);
       return audited(ctx, principal, async (tx) => {
         const before = await lockElement(tx, id, version, 'element');
-        const after = (await one(tx, UPDATE_ELEMENT, { id, props: { normativeLevel: level } }))?.node as Raw;
+        const after = (await only(tx, UPDATE_ELEMENT, { id, props: { normativeLevel: level } })).node;
         return { result: await elementRecord(tx, id), audit: { action: 'setNormativeLevel', target: id, elements: [], before, after } };
       });
     },
@@ -177,7 +183,7 @@ export const mutationResolvers: Resolvers = {
       const version = parseInput(versionSchema, args.version, ['version']);
       return audited(ctx, principal, async (tx) => {
         const before = await lockElement(tx, id, version, 'element');
-        const after = (await one(tx, UPDATE_ELEMENT, { id, props: { lifecycle } }))?.node as Raw;
+        const after = (await only(tx, UPDATE_ELEMENT, { id, props: { lifecycle } })).node;
         return { result: await elementRecord(tx, id), audit: { action: 'setLifecycle', target: id, elements: [], before, after } };
       });
     },
@@ -194,20 +200,20 @@ export const mutationResolvers: Resolvers = {
           if (existing.has(element.id)) {
             throw apiError('CONFLICT', `an element "${element.id}" already exists; pass its version to update it`, { id: element.id, field: 'input.id' });
           }
-          const after = (await one(tx, createElementCypher(element.kind), { props }))?.node as Raw;
+          const after = (await only(tx, createElementCypher(element.kind), { props })).node;
           return { result: await elementRecord(tx, element.id), audit: { action: 'upsertElement', target: element.id, elements: [], before: null, after } };
         }
         const before = await lockElement(tx, element.id, version, 'input.id');
         if (before.kind !== element.kind) throw badInput('input.kind', `"${element.id}" is a ${String(before.kind)}; the kind of an element cannot change`);
-        const lost = await rows(tx, ROWS_OUTSIDE_LAYERS, { id: element.id, layers: element.layers });
+        const lost = await runIn(tx, ROWS_OUTSIDE_LAYERS, { id: element.id, layers: element.layers });
         if (lost.length > 0) {
-          throw badInput('input.layers', `"${element.id}" applies to services on ${lost.map((r) => String(r.layer)).join(', ')}: keep those layers or unlink first`);
+          throw badInput('input.layers', `"${element.id}" applies to services on ${lost.map((r) => r.layer).join(', ')}: keep those layers or unlink first`);
         }
         const update: Raw = { ...props };
         for (const key of MEASURE_ONLY) delete update[key];
         // Without a lifecycle in the input, an update keeps the current one (the schema's default is for new elements).
         if (raw.lifecycle === undefined) delete update.lifecycle;
-        const after = (await one(tx, UPDATE_ELEMENT, { id: element.id, props: update }))?.node as Raw;
+        const after = (await only(tx, UPDATE_ELEMENT, { id: element.id, props: update })).node;
         return { result: await elementRecord(tx, element.id), audit: { action: 'upsertElement', target: element.id, elements: [], before, after } };
       });
     },
@@ -222,23 +228,22 @@ export const mutationResolvers: Resolvers = {
         const fromNode = await lockElement(tx, rel.from, version, 'input.from');
         const to = (await kindsOf(tx, [rel.to])).get(rel.to);
         if (!to) throw notFoundAt('element', rel.to, 'input.to');
-        const fromKind = fromNode.kind as Kind;
+        const { kind: fromKind, layers: fromLayers } = elementFromProperties(fromNode);
         if (!relationshipAllowed(type, fromKind, to.kind)) {
           throw badInput('input.type', `the metamodel does not allow ${type} from ${KINDS[fromKind].en} to ${KINDS[to.kind].en}`);
         }
-        const fromLayers = Array.isArray(fromNode.layers) ? (fromNode.layers as Layer[]) : [];
         if (rel.layer && !fromLayers.includes(rel.layer)) throw badInput('input.layer', `${rel.layer} is not one of the layers of "${rel.from}"`);
         const params = { from: rel.from, to: rel.to, layer: rel.layer ?? null };
-        const before = (await one(tx, readRelationshipCypher(type), params))?.rel as Raw | undefined;
+        const before = (await one(tx, readRelationshipCypher(type), params))?.rel;
         const props = { ...relationshipProperties(rel), ...(rel.layer ? { layer: rel.layer } : {}) };
-        const row = await one(tx, linkCypher(type), { ...params, props, asOf: today() });
-        const stored = row?.rel as Raw;
+        const row = await only(tx, linkCypher(type), { ...params, props, asOf: today() });
+        const stored = row.rel;
         const result: RelationshipRecord = {
           type,
           direction: 'OUTGOING',
           from: rel.from,
           to: rel.to,
-          other: toElementRecord(row?.other as Raw),
+          other: toElementRecord(row.other),
           layer: rel.layer ?? null,
           validFrom: rel.validFrom ?? null,
           validTo: rel.validTo ?? null,
@@ -261,7 +266,7 @@ export const mutationResolvers: Resolvers = {
         const row = await one(tx, unlinkCypher(type), { from: input.from, to: input.to, layer: input.layer ?? null });
         if (!row) throw new NothingToUnlink();
         deleted = true;
-        const before = { from: input.from, type, to: input.to, ...(row.before as Raw) };
+        const before = { from: input.from, type, to: input.to, ...row.before };
         return { result: true, audit: { action: 'unlink', target: input.from, elements: [input.to], before, after: null } };
       }).catch((e: unknown) => {
         // No such relationship: nothing was written and nothing is logged.
@@ -287,12 +292,12 @@ export const mutationResolvers: Resolvers = {
         const existing = await lockAndRead(tx, 'Perspective', perspective.id);
         if (version === undefined) {
           if (existing) throw apiError('CONFLICT', `a perspective "${perspective.id}" already exists; pass its version to update it`, { id: perspective.id, field: 'input.id' });
-          const after = (await one(tx, CREATE_PERSPECTIVE, { props }))?.node as Raw;
+          const after = (await only(tx, CREATE_PERSPECTIVE, { props })).node;
           return { result: toPerspectiveRecord(after), audit: { action: 'savePerspective', target: perspective.id, elements: [], before: null, after } };
         }
         if (!existing) throw notFoundAt('perspective', perspective.id, 'input.id');
         if (versionOf(existing) !== version) throw conflict(perspective.id, version, versionOf(existing));
-        const after = (await one(tx, REPLACE_PERSPECTIVE, { id: perspective.id, props }))?.node as Raw;
+        const after = (await only(tx, REPLACE_PERSPECTIVE, { id: perspective.id, props })).node;
         return { result: toPerspectiveRecord(after), audit: { action: 'savePerspective', target: perspective.id, elements: [], before: existing, after } };
       });
     },
@@ -303,7 +308,7 @@ export const mutationResolvers: Resolvers = {
       return audited(ctx, principal, async (tx) => {
         const before = await lockAndRead(tx, 'Perspective', id);
         if (!before) throw notFoundAt('perspective', id, 'id');
-        await tx.run(DELETE_PERSPECTIVE, { id });
+        await runIn(tx, DELETE_PERSPECTIVE, { id });
         return { result: true, audit: { action: 'deletePerspective', target: id, elements: [], before, after: null } };
       });
     },

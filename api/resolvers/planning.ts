@@ -12,12 +12,13 @@ import { HEAT_MAP_DIFF, LANDSCAPE_DIFF, NORMS_FOR_ROLE, SCENARIOS, SCENARIO_BY_I
 import { CREATE_SCENARIO, DELETE_SCENARIO, MEASURES_AMONG, REPLACE_SCENARIO } from '../cypher/writes';
 import { apiError, badInput, conflict, notFound, notFoundAt, parseInput } from '../errors';
 import type { Resolvers } from '../generated/graphql';
-import { type ElementRecord, type Raw, today } from '../model';
+import { type ElementRecord, today } from '../model';
 import { toActorType } from '../views/landscape';
 import { buildHeatMapDiff, buildLandscapeDiff, buildRoleNorms, buildTimeline, toScenarioRecord } from '../views/planning';
 import { optionalId } from './args';
 import { asOfArg, labelIn, nameIn } from './common';
-import { audited, lockAndRead, one, versionOf, withoutNulls } from './write-transaction';
+import { audited, lockAndRead, only, versionOf, withoutNulls } from './write-transaction';
+import { runIn } from '../../store/query';
 
 /** The axis of the plan's roadmaps: 2019 (the first measures) to 2035. */
 export const TIMELINE_FROM = '2019-01-01';
@@ -72,25 +73,25 @@ export const planningResolvers: Resolvers = {
       const [row] = await ctx.db.read(NORMS_FOR_ROLE, { actorType, workProcess, asOf, today: today() });
       if (!row || (row.actorTypeMissing === true && actorType)) throw notFoundAt('actor type', actorType ?? '', 'actorType');
       if (row.workProcessMissing === true && workProcess) throw notFoundAt('work process', workProcess, 'workProcess');
-      const wp = row.workProcess as Raw | null;
+      const wp = row.workProcess;
       const norms = buildRoleNorms(
         row,
         asOf,
-        row.actorType ? toActorType(row.actorType as Raw) : null,
+        row.actorType ? toActorType(row.actorType) : null,
         wp ? { ...toActorType(wp), informationServices: [], actorTypes: [] } : null,
       );
       prime(ctx, norms.layers.flatMap((l) => l.norms.map((n) => n.element)));
       return norms;
     },
     scenarios: async (_, __, ctx) => {
-      const rows = await ctx.db.read(SCENARIOS, {});
-      return rows.map((r) => toScenarioRecord(r.scenario as Raw));
+      const rows = await ctx.db.read(SCENARIOS);
+      return rows.map((r) => toScenarioRecord(r.scenario));
     },
     scenario: async (_, args, ctx) => {
       const id = parseInput(scenarioIdSchema, args.id, ['id']);
       const [row] = await ctx.db.read(SCENARIO_BY_ID, { id });
       if (!row) throw notFound('scenario', id);
-      return toScenarioRecord(row.scenario as Raw);
+      return toScenarioRecord(row.scenario);
     },
   },
   Mutation: {
@@ -101,7 +102,7 @@ export const planningResolvers: Resolvers = {
       const version = rawVersion === undefined ? undefined : parseInput(versionSchema, rawVersion, ['input', 'version']);
       const props = scenarioProperties(scenario);
       return audited(ctx, principal, async (tx) => {
-        const measures = new Set(((await one(tx, MEASURES_AMONG, { ids: [...new Set(scenario.scores.map((s) => s.measure))] }))?.ids as string[] | null) ?? []);
+        const measures = new Set((await only(tx, MEASURES_AMONG, { ids: [...new Set(scenario.scores.map((s) => s.measure))] })).ids);
         scenario.scores.forEach((s, i) => {
           if (!measures.has(s.measure)) throw badInput(`input.scores.${i}.measure`, `"${s.measure}" is not a measure`);
         });
@@ -109,12 +110,12 @@ export const planningResolvers: Resolvers = {
         const elements = [...measures];
         if (version === undefined) {
           if (existing) throw apiError('CONFLICT', `a scenario "${scenario.id}" already exists; pass its version to replace it`, { id: scenario.id, field: 'input.id' });
-          const after = (await one(tx, CREATE_SCENARIO, { props }))?.node as Raw;
+          const after = (await only(tx, CREATE_SCENARIO, { props })).node;
           return { result: toScenarioRecord(after), audit: { action: 'saveScenario', target: scenario.id, elements, before: null, after } };
         }
         if (!existing) throw notFoundAt('scenario', scenario.id, 'input.id');
         if (versionOf(existing) !== version) throw conflict(scenario.id, version, versionOf(existing));
-        const after = (await one(tx, REPLACE_SCENARIO, { id: scenario.id, props }))?.node as Raw;
+        const after = (await only(tx, REPLACE_SCENARIO, { id: scenario.id, props })).node;
         return { result: toScenarioRecord(after), audit: { action: 'saveScenario', target: scenario.id, elements, before: existing, after } };
       });
     },
@@ -124,7 +125,7 @@ export const planningResolvers: Resolvers = {
       return audited(ctx, principal, async (tx) => {
         const before = await lockAndRead(tx, 'Scenario', id);
         if (!before) throw notFoundAt('scenario', id, 'id');
-        await tx.run(DELETE_SCENARIO, { id });
+        await runIn(tx, DELETE_SCENARIO, { id });
         return { result: true, audit: { action: 'deleteScenario', target: id, elements: [], before, after: null } };
       });
     },

@@ -18,9 +18,10 @@ import { nameIn, toSources } from './common';
 
 const flag = z.boolean();
 
-function prime(ctx: Context, raw: unknown): void {
-  if (raw && typeof raw === 'object') {
-    const element = toElementRecord(raw as Raw);
+/** An element the row carries (null when the row has none, e.g. a change with no measure). */
+function prime(ctx: Context, raw: Raw | null): void {
+  if (raw) {
+    const element = toElementRecord(raw);
     ctx.loaders.element.prime(element.id, element);
   }
 }
@@ -37,9 +38,9 @@ export const roadmapResolvers: Resolvers = {
       const includeResolved = parseInput(flag, args.includeResolved ?? false, ['includeResolved']);
       const [row] = await ctx.db.read(GAPS, { service, layer, includeResolved, asOf: today() });
       if (!row || (row.serviceMissing === true && service)) throw notFound('information service', service ?? '');
-      return ((row.gaps as Raw[] | null) ?? []).map((g) => {
+      return row.gaps.map((g) => {
         prime(ctx, g.service);
-        return toGapRecord(g.gap as Raw);
+        return toGapRecord(g.gap);
       });
     },
     plannedChanges: async (_, args, ctx) => {
@@ -52,12 +53,12 @@ export const roadmapResolvers: Resolvers = {
         prime(ctx, row.element);
         prime(ctx, row.measure);
         prime(ctx, row.replacement);
-        return toPlannedChangeRecord(row.change as Raw);
+        return toPlannedChangeRecord(row.change);
       });
     },
     measures: async (_, __, ctx) => {
       const rows = await ctx.db.read(MEASURES_IN_RANK_ORDER, { asOf: today() });
-      const measures = rows.map((row) => toElementRecord(row.element as Raw));
+      const measures = rows.map((row) => toElementRecord(row.element));
       // Ranked among the measures the sheet's overview ranks (001:12-34); the detail sheets score a few more it leaves unranked.
       const ranks = computeRanks(measures.filter((m) => m.rank !== null).map((m) => ({ id: m.id, computedScore: computeScore(m.scores) })));
       for (const m of measures) {
@@ -81,17 +82,17 @@ export const roadmapResolvers: Resolvers = {
       const happened = args.happened == null ? null : parseInput(flag, args.happened, ['happened']);
       const [row] = await ctx.db.read(EVENTS, { from, to, element, happened });
       if (!row || (row.elementMissing === true && element)) throw notFound('element', element ?? '');
-      return ((row.events as Raw[] | null) ?? []).map(toEventRecord);
+      return row.events.map(toEventRecord);
     },
     perspectives: async (_, __, ctx) => {
       const rows = await ctx.db.read(PERSPECTIVES, {});
-      return rows.map((row) => toPerspectiveRecord(row.perspective as Raw));
+      return rows.map((row) => toPerspectiveRecord(row.perspective));
     },
     perspective: async (_, args, ctx) => {
       const id = parseInput(idSchema, args.id, ['id']);
       const [row] = await ctx.db.read(PERSPECTIVE_BY_ID, { id });
       if (!row) throw notFound('perspective', id);
-      return toPerspectiveRecord(row.perspective as Raw);
+      return toPerspectiveRecord(row.perspective);
     },
   },
   PrioritisationCriterion: {

@@ -21,7 +21,7 @@ export const searchResolvers: Resolvers = {
         { lucene, exact: words.join(' '), words, candidates: int(Math.max(SEARCH_CANDIDATES, first)), first: int(first), asOf: today() },
       );
       return rows.map((row) => {
-        const element = toElementRecord(row.element as Record<string, unknown>);
+        const element = toElementRecord(row.element);
         ctx.loaders.element.prime(element.id, element);
         return { element, score: Number(row.score) };
       });

@@ -11,6 +11,7 @@ import { AUDIT, ELEMENT_WITH_STATUS, KINDS_OF, lockCypher, readNodeCypher, type 
 import type { Context, Principal } from '../context';
 import { apiError, badInput, conflict, notFoundAt } from '../errors';
 import { type Raw, toElementRecord, today, type ElementRecord } from '../model';
+import { runIn, type Params, type Query, type Row } from '../../store/query';
 
 /** What a write appends to the audit log. */
 export interface AuditEntry {
@@ -42,20 +43,23 @@ export function auditJson(value: unknown): string | null {
   return JSON.stringify(value, (_key, v: unknown) => (isTemporal(v) ? String(v) : v));
 }
 
-export async function rows(tx: ManagedTransaction, cypher: string, params: Raw): Promise<Raw[]> {
-  const result = await tx.run(cypher, params);
-  return result.records.map((r) => r.toObject());
+/** The first row of a query in the write transaction, or undefined when it returned none. */
+export async function one<P extends Params, R extends Row>(tx: ManagedTransaction, query: Query<P, R>, params: P): Promise<R | undefined> {
+  return (await runIn(tx, query, params))[0];
 }
 
-export async function one(tx: ManagedTransaction, cypher: string, params: Raw): Promise<Raw | undefined> {
-  return (await rows(tx, cypher, params))[0];
+/** The row of a statement that always returns one once its subject is locked and checked (creates, updates). */
+export async function only<P extends Params, R extends Row>(tx: ManagedTransaction, query: Query<P, R>, params: P): Promise<R> {
+  const row = await one(tx, query, params);
+  if (!row) throw new Error('a write statement matched nothing after its checks passed');
+  return row;
 }
 
 /** Lock a node and read its latest committed properties; undefined when there is none. */
 export async function lockAndRead(tx: ManagedTransaction, label: WritableLabel, id: string): Promise<Raw | undefined> {
   const locked = await one(tx, lockCypher(label), { id });
   if (!locked) return undefined;
-  return (await one(tx, readNodeCypher(label), { id }))?.node as Raw | undefined;
+  return (await one(tx, readNodeCypher(label), { id }))?.node;
 }
 
 export const versionOf = (node: Raw): number => (typeof node.version === 'number' ? node.version : 1);
@@ -69,9 +73,9 @@ export async function lockElement(tx: ManagedTransaction, id: string, version: n
 }
 
 export async function kindsOf(tx: ManagedTransaction, ids: string[]): Promise<Map<string, { kind: Kind; layers: Layer[] }>> {
-  const found = await rows(tx, KINDS_OF, { ids });
+  const found = await runIn(tx, KINDS_OF, { ids });
   const out = new Map<string, { kind: Kind; layers: Layer[] }>();
-  for (const r of found) if (typeof r.kind === 'string') out.set(String(r.id), { kind: r.kind as Kind, layers: (r.layers as Layer[] | null) ?? [] });
+  for (const r of found) if (r.kind !== null) out.set(r.id, { kind: r.kind, layers: r.layers ?? [] });
   return out;
 }
 
@@ -85,7 +89,9 @@ export function requireKind(kinds: Map<string, { kind: Kind }>, id: string, expe
 
 export async function elementRecord(tx: ManagedTransaction, id: string): Promise<ElementRecord> {
   const row = await one(tx, ELEMENT_WITH_STATUS, { id, asOf: today() });
-  return toElementRecord(row?.element as Raw);
+  // Called within the write that created or locked the element: it is there.
+  if (!row) throw new Error(`element ${id} is missing inside its own write`);
+  return toElementRecord(row.element);
 }
 
 const isConstraintViolation = (e: unknown): boolean =>
@@ -99,7 +105,7 @@ export async function audited<T>(ctx: Context, principal: Principal, work: (tx: 
   try {
     return await ctx.db.write(async (tx) => {
       const { result, audit } = await work(tx);
-      await tx.run(AUDIT, {
+      await runIn(tx, AUDIT, {
         actor: principal.name,
         tokenId: principal.tokenId,
         action: audit.action,
