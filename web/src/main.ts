@@ -33,7 +33,7 @@ const PLANNING: readonly View[] = ['compare', 'timeline', 'priorities', 'roles']
 const app = document.getElementById('app');
 if (!app) throw new Error('no #app');
 const main = h('main', { id: 'main', tabindex: '-1' });
-const panel = h('aside', { id: 'panel', class: 'panel', hidden: true, 'aria-label': 'Detaljer' });
+const panel = h('aside', { id: 'panel', class: 'panel', hidden: true, 'aria-label': t('detailsLabel') });
 const header = h('header', { class: 'topbar' });
 const announcer = h('div', { id: 'announcer', class: 'toast hidden', role: 'status', 'aria-live': 'polite' });
 clear(app);
@@ -54,7 +54,7 @@ function renderHeader(route: Route): void {
   const user = signedIn();
   header.append(
     h('a', { class: 'brand', href: formatRoute({ view: 'landscape', ...langRoute(route) }) }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '▦'), h('span', {}, h('strong', {}, t('appTitle')), h('small', {}, t('appSubtitle')))),
-    h('nav', { 'aria-label': lang() === 'en' ? 'Main' : 'Hovedmeny' },
+    h('nav', { 'aria-label': t('mainNav') },
       navLink('landscape', t('navLandscape'), { view: 'landscape', ...langRoute(route) }),
       navLink('heatmap', t('navHeatMap'), lastHeatRoute ? { ...lastHeatRoute, sel: undefined, ...langRoute(route) } : { view: 'heatmap', ...(lastService ? { service: lastService } : {}), ...langRoute(route) }),
       navLink('vendors', t('navVendors'), { view: 'vendors', ...langRoute(route) }),
@@ -88,6 +88,7 @@ function show(route: Route, force = false): void {
     lastHeatRoute = route;
   }
   renderHeader(route);
+  panel.setAttribute('aria-label', t('detailsLabel'));
   if (current && current.view === route.view && !force) {
     current.controller.update(route);
     return;

@@ -32,7 +32,8 @@ const KEYS = ['service', 'asOf', 'perspective', 'sel', 'q', 'layer', 'lang', 'fr
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const view = (Object.keys(PATHS) as View[]).find((v) => PATHS[v] === path) ?? (path === '' ? 'landscape' : 'landscape');
+  // An unknown path shows the landscape, as the empty one does.
+  const view = (Object.keys(PATHS) as View[]).find((v) => PATHS[v] === path) ?? 'landscape';
   const params = new URLSearchParams(query);
   const route: Route = { view };
   for (const key of KEYS) {

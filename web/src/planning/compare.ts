@@ -15,6 +15,7 @@ import { langOf, panelFollower, planningHead, todayIso } from './common';
 import { tp, type PlanningKey } from './i18n';
 import { HEAT_MAP_DIFF, LANDSCAPE_DIFF, SERVICES, type HeatMapDiffData, type LandscapeDiffData, type ServicesData } from './queries';
 import type { HeatStatus, StatusCount } from '../queries';
+import { latest } from '../latest';
 
 /** "What changes by 2027": the default comparison runs from today to the end of next year. */
 export const defaultTo = (): string => `${new Date().getUTCFullYear() + 1}-12-31`;
@@ -39,7 +40,7 @@ function counts(from: StatusCount[], to: StatusCount[]): HTMLElement {
 }
 
 export function compareView(root: HTMLElement, initial: Route): ViewController {
-  let request = 0;
+  const loads = latest();
   let route = initial;
   let loadKey = '';
   let services: ServicesData['informationServices'] = [];
@@ -119,7 +120,7 @@ export function compareView(root: HTMLElement, initial: Route): ViewController {
   }
 
   function load(): void {
-    const mine = ++request;
+    const signal = loads.start();
     const started = performance.now();
     clear(body);
     body.dataset.state = 'loading';
@@ -130,18 +131,18 @@ export function compareView(root: HTMLElement, initial: Route): ViewController {
     }
     body.append(loadingState());
     const request$ = route.service
-      ? gql<HeatMapDiffData>(HEAT_MAP_DIFF, { service: route.service, from: from(), to: to() }).then((d) => () => showService(d.heatMapDiff))
-      : gql<LandscapeDiffData>(LANDSCAPE_DIFF, { from: from(), to: to() }).then((d) => () => showLandscape(d.landscapeDiff));
+      ? gql<HeatMapDiffData>(HEAT_MAP_DIFF, { service: route.service, from: from(), to: to() }, { signal }).then((d) => () => showService(d.heatMapDiff))
+      : gql<LandscapeDiffData>(LANDSCAPE_DIFF, { from: from(), to: to() }, { signal }).then((d) => () => showLandscape(d.landscapeDiff));
     request$.then(
       (draw) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         draw();
         body.dataset.state = 'ready';
         window.planningRenderMs = performance.now() - started;
       },
       (e: unknown) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         body.dataset.state = 'error';
         body.append(errorState(e, load));
@@ -167,7 +168,7 @@ export function compareView(root: HTMLElement, initial: Route): ViewController {
       selection(next.sel);
     },
     destroy() {
-      request++;
+      loads.stop();
       hidePanel();
     },
   };

@@ -17,6 +17,7 @@ import type { ViewController } from '../views/types';
 import { panelFollower, planningHead } from './common';
 import { tp } from './i18n';
 import { PRIORITISATION, SAVE_SCENARIO, SCENARIOS, type MeasureData, type PrioritisationData, type ScenarioData } from './queries';
+import { latest } from '../latest';
 
 type Group = (typeof PRIORITISATION_GROUPS)[number];
 const GROUP_COLOURS = ['#1d4f91', '#b06000', '#2f7d4f'];
@@ -43,7 +44,7 @@ export function rankWith(measures: readonly MeasureData[], weights: ReadonlyMap<
 }
 
 export function prioritiesView(root: HTMLElement, initial: Route): ViewController {
-  let request = 0;
+  const loads = latest();
   let route = initial;
   let data: PrioritisationData | null = null;
   let scenarios: ScenarioData[] = [];
@@ -202,13 +203,13 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
   }
 
   function load(): void {
-    const mine = ++request;
+    const signal = loads.start();
     const started = performance.now();
     clear(body);
     body.append(loadingState());
-    Promise.all([gql<PrioritisationData>(PRIORITISATION), gql<{ scenarios: ScenarioData[] }>(SCENARIOS).then((d) => d.scenarios, () => [] as ScenarioData[])]).then(
+    Promise.all([gql<PrioritisationData>(PRIORITISATION, {}, { signal }), gql<{ scenarios: ScenarioData[] }>(SCENARIOS, {}, { signal }).then((d) => d.scenarios, () => [] as ScenarioData[])]).then(
       ([d, s]) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         data = d;
         scenarios = s;
         applyScenario();
@@ -217,7 +218,7 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
         window.planningRenderMs = performance.now() - started;
       },
       (e: unknown) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         body.dataset.state = 'error';
         body.append(errorState(e, load));
@@ -240,7 +241,7 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
       selection(next.sel);
     },
     destroy() {
-      request++;
+      loads.stop();
       stopAuth();
       hidePanel();
     },

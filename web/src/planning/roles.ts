@@ -15,9 +15,10 @@ import type { ViewController } from '../views/types';
 import { panelFollower, planningHead, todayIso } from './common';
 import { tp } from './i18n';
 import { NORMS_FOR, ROLES, type RoleNormsData, type RolesData } from './queries';
+import { latest } from '../latest';
 
 export function rolesView(root: HTMLElement, initial: Route): ViewController {
-  let request = 0;
+  const loads = latest();
   let route = initial;
   let roles: RolesData = { actorTypes: [], workProcesses: [] };
   let loadKey = '';
@@ -71,7 +72,7 @@ export function rolesView(root: HTMLElement, initial: Route): ViewController {
   }
 
   function load(): void {
-    const mine = ++request;
+    const signal = loads.start();
     const started = performance.now();
     clear(body);
     if (!route.actor && !route.process) {
@@ -82,16 +83,16 @@ export function rolesView(root: HTMLElement, initial: Route): ViewController {
     }
     body.dataset.state = 'loading';
     body.append(loadingState());
-    gql<RoleNormsData>(NORMS_FOR, { actorType: route.actor ?? null, workProcess: route.actor ? null : (route.process ?? null), asOf: route.asOf ?? null }).then(
+    gql<RoleNormsData>(NORMS_FOR, { actorType: route.actor ?? null, workProcess: route.actor ? null : (route.process ?? null), asOf: route.asOf ?? null }, { signal }).then(
       (d) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         show(d.normsFor);
         body.dataset.state = 'ready';
         window.planningRenderMs = performance.now() - started;
       },
       (e: unknown) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         body.dataset.state = 'error';
         body.append(errorState(e, load));
@@ -117,7 +118,7 @@ export function rolesView(root: HTMLElement, initial: Route): ViewController {
       selection(next.sel);
     },
     destroy() {
-      request++;
+      loads.stop();
       hidePanel();
     },
   };

@@ -16,6 +16,7 @@ import type { ViewController } from '../views/types';
 import { panelFollower, planningHead, todayIso } from './common';
 import { tp } from './i18n';
 import { SERVICES, TIMELINE, type ServicesData, type TimelineData } from './queries';
+import { latest } from '../latest';
 
 type Data = TimelineData['timeline'];
 type ItemKind = 'change' | 'event' | 'measure';
@@ -114,7 +115,7 @@ function startOf(due: string, dueBy: string): string {
 }
 
 export function timelineView(root: HTMLElement, initial: Route): ViewController {
-  let request = 0;
+  const loads = latest();
   let route = initial;
   let data: Data | null = null;
   let services = new Map<string, string>();
@@ -296,14 +297,14 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
   }
 
   function load(): void {
-    const mine = ++request;
+    const signal = loads.start();
     const started = performance.now();
     canvas.dataset.state = 'loading';
     clear(canvas);
     canvas.append(loadingState());
-    Promise.all([gql<TimelineData>(TIMELINE), gql<ServicesData>(SERVICES).catch(() => ({ informationServices: [] }))]).then(
+    Promise.all([gql<TimelineData>(TIMELINE, {}, { signal }), gql<ServicesData>(SERVICES, {}, { signal }).catch(() => ({ informationServices: [] }))]).then(
       ([t, s]) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         data = t.timeline;
         services = new Map(s.informationServices.map((x) => [x.id, pick(x.name, x.nameEn)]));
         measureNames = new Map(data.measures.map((m) => [m.measure.id, pick(m.measure.name, m.measure.nameEn)]));
@@ -312,7 +313,7 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
         draw();
       },
       (e: unknown) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(canvas);
         canvas.dataset.state = 'error';
         canvas.append(errorState(e, load));
@@ -331,7 +332,7 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
       selection(next.sel);
     },
     destroy() {
-      request++;
+      loads.stop();
       hidePanel();
     },
   };

@@ -5,7 +5,7 @@ import { onAuthChange, signedIn } from '../auth';
 import { append, clear, h } from '../dom';
 import { exportNormsCsv, exportPng, exportSvg } from '../export';
 import { openMarkGap, openSavePerspective } from '../forms';
-import { formatDate, lang, pick, t } from '../i18n';
+import { formatDate, pick, t } from '../i18n';
 import { HEAT_MAP, PERSPECTIVES, SERVICES, type GapData, type HeatMapCellData, type HeatMapData, type PerspectiveData, type PerspectivesData, type ServicesData } from '../queries';
 import { formatRoute, update, type Route } from '../router';
 import { announce, apiText, errorState, loadingState, onWrite, statusChip, todayIso } from '../ui';
@@ -14,6 +14,7 @@ import { layerLabel, levelLabel, normativeLevels, statusLabel, statuses } from '
 import { createHeatMapGraph, levelBorder, nodeById, nodesOf, tallLayout } from './heatmap-graph';
 import { hidePanel, showElement, showGap } from './panel';
 import type { ViewController } from './types';
+import { latest } from '../latest';
 
 declare global {
   interface Window {
@@ -35,7 +36,7 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
   let order: string[] = [];
   let focusIndex = -1;
   let loadKey = '';
-  let request = 0;
+  const loads = latest();
   let resizeObserver: ResizeObserver | null = null;
   let services: ServicesData['informationServices'] = [];
   window.reguleringsplan = { cy: null, renderMs: null };
@@ -48,12 +49,11 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     id: 'heatmap',
     tabindex: '0',
     role: 'application',
-    'aria-roledescription': lang() === 'en' ? 'heat map' : 'varmekart',
+    'aria-roledescription': t('heatMapRole'),
     'aria-describedby': 'heatmap-help',
     'data-state': 'loading',
   });
-  const help = h('p', { id: 'heatmap-help', class: 'visually-hidden' },
-    lang() === 'en' ? 'Use the arrow keys to move between elements, Enter to open one, Escape to close the details.' : 'Bruk piltastene for å flytte mellom elementene, Enter for å åpne ett og Escape for å lukke detaljene.');
+  const help = h('p', { id: 'heatmap-help', class: 'visually-hidden' }, t('heatMapKeys'));
   const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const status = h('div', { class: 'view-status' });
   const list = h('details', { class: 'element-list' });
@@ -257,7 +257,7 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
   }
 
   function load(): void {
-    const mine = ++request;
+    const signal = loads.start();
     const started = performance.now();
     graph.dataset.state = 'loading';
     clear(status);
@@ -275,12 +275,12 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     if (data && data.service.id !== route.service) forget();
     const variables = { service: route.service, asOf: route.asOf ?? null, perspective: route.perspective ?? null };
     Promise.all([
-      gql<HeatMapData>(HEAT_MAP, variables),
-      gql<PerspectivesData>(PERSPECTIVES).then((p) => p.perspectives, () => [] as PerspectiveData[]),
-      services.length ? Promise.resolve(services) : gql<ServicesData>(SERVICES).then((d) => d.informationServices, () => []),
+      gql<HeatMapData>(HEAT_MAP, variables, { signal }),
+      gql<PerspectivesData>(PERSPECTIVES, {}, { signal }).then((p) => p.perspectives, () => [] as PerspectiveData[]),
+      services.length ? Promise.resolve(services) : gql<ServicesData>(SERVICES, {}, { signal }).then((d) => d.informationServices, () => []),
     ]).then(
       async ([heat, ps, svc]) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         const dataMs = performance.now() - started;
         data = heat.heatMap;
         perspectives = ps;
@@ -311,7 +311,7 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
         });
         cy.on('mouseout', 'node.cell, node.gap', () => graph.removeAttribute('title'));
         await built.ready;
-        if (mine !== request) return;
+        if (signal.aborted) return;
         const renderMs = performance.now() - started;
         window.reguleringsplan = { cy, renderMs, dataMs };
         graph.dataset.state = 'ready';
@@ -321,7 +321,7 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
         window.dispatchEvent(new CustomEvent('heatmap:ready', { detail: { service: route.service, renderMs } }));
       },
       (e: unknown) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         forget();
         graph.dataset.state = 'error';
         clear(status);
@@ -403,7 +403,7 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
       }
     },
     destroy() {
-      request++;
+      loads.stop();
       resizeObserver?.disconnect();
       stopAuth();
       stopWrites();

@@ -1,4 +1,4 @@
-/** The landscape: the seven work processes, their information services (status counts) and actor types. */
+/** The landscape: the work processes, their information services (status counts) and actor types. */
 import { gql } from '../api';
 import { clear, h } from '../dom';
 import { t } from '../i18n';
@@ -8,6 +8,7 @@ import { apiText, errorState, loadingState, onWrite, statusChip, statusCount, to
 import { statuses } from '../vocabulary';
 import type { ViewController } from './types';
 import { tp } from '../planning/i18n';
+import { latest } from '../latest';
 
 function serviceItem(s: ServiceSummary, route: Route): HTMLElement {
   const text = apiText(s.name, s.nameEn);
@@ -24,7 +25,7 @@ function serviceItem(s: ServiceSummary, route: Route): HTMLElement {
 }
 
 export function landscapeView(root: HTMLElement, initial: Route): ViewController {
-  let request = 0;
+  const loads = latest();
   const body = h('div', { class: 'landscape', id: 'landscape' });
   const heading = h('h1', { id: 'view-title', tabindex: '-1' }, t('landscapeTitle'));
   const legend = h('ul', { class: 'landscape-legend', 'aria-label': t('legend') }, statuses().map((s) => h('li', {}, statusChip(s.id))));
@@ -33,21 +34,24 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
   asOfInput.addEventListener('change', () => {
     if (asOfInput.value) update({ asOf: asOfInput.value === todayIso() ? undefined : asOfInput.value });
   });
+  // How many work processes there are is the map's to say: the sentence names the count once loaded.
+  const intro = h('span', { id: 'landscape-intro' }, t('landscapeIntro'));
   root.append(h('div', { class: 'view' },
     h('div', { class: 'view-head' }, heading, h('div', { class: 'toolbar' }, h('div', { class: 'field inline' }, h('label', { for: 'landscape-asof' }, t('asOf')), asOfInput))),
-    h('p', { class: 'intro' }, t('landscapeIntro'), ' ', h('a', { href: formatRoute({ view: 'compare', to: `${new Date().getUTCFullYear() + 1}-12-31`, ...(initial.lang ? { lang: initial.lang } : {}) }), id: 'landscape-compare' }, tp('byYear', { year: new Date().getUTCFullYear() + 1 }))), legend, body));
+    h('p', { class: 'intro' }, intro, ' ', h('a', { href: formatRoute({ view: 'compare', to: `${new Date().getUTCFullYear() + 1}-12-31`, ...(initial.lang ? { lang: initial.lang } : {}) }), id: 'landscape-compare' }, tp('byYear', { year: new Date().getUTCFullYear() + 1 }))), legend, body));
   document.title = `${t('navLandscape')} – ${t('appTitle')}`;
 
   function load(route: Route): void {
-    const mine = ++request;
+    const signal = loads.start();
     clear(body);
     body.append(loadingState());
     body.dataset.state = 'loading';
-    gql<LandscapeData>(LANDSCAPE, { asOf: route.asOf ?? null }).then(
+    gql<LandscapeData>(LANDSCAPE, { asOf: route.asOf ?? null }, { signal }).then(
       (data) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         body.dataset.state = 'ready';
+        intro.textContent = t('landscapeIntroCount', { count: data.workProcesses.length });
         body.append(h('ol', { class: 'processes' }, data.workProcesses.map((p, i) => h('li', { class: 'process', 'data-process': p.id },
           h('h2', {}, h('span', { class: 'step', 'aria-hidden': 'true' }, String(i + 1)), apiText(p.name, p.nameEn)),
           h('h3', { class: 'visually-hidden' }, t('services')),
@@ -59,7 +63,7 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
             : null))));
       },
       (e: unknown) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         body.dataset.state = 'error';
         body.append(errorState(e, () => load(route)));
@@ -82,7 +86,7 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
       }
     },
     destroy() {
-      request++;
+      loads.stop();
       stopWrites();
     },
   };

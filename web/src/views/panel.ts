@@ -8,6 +8,7 @@ import { ELEMENT, type ElementData, type GapData, type HeatMapCellData, type Pla
 import { apiText, errorState, loadingState, statusChip, todayIso } from '../ui';
 import { changeLabel, kindLabel, layerLabel, levelLabel, lifecycleLabel, relationshipLabel } from '../vocabulary';
 import { destroyNeighbourhood, neighbourhoodSection } from './neighbourhood';
+import { latest } from '../latest';
 
 export interface PanelOptions {
   /** The heat-map cell the element was opened from: adds "why" and the cell's status. */
@@ -24,7 +25,8 @@ export interface PanelOptions {
 let aside: HTMLElement | null = null;
 let closeCurrent: (() => void) | null = null;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-let request = 0;
+/** The element the panel is loading: a newer panel (or closing it) cancels it. */
+const loads = latest();
 /** The element on show, to draw again when the analyst signs in or out (the panel's actions change). */
 let shown: { id: string; options: PanelOptions } | null = null;
 
@@ -93,7 +95,7 @@ function frame(title: string | Node, subtitle: string, onClose: () => void, body
 }
 
 export function hidePanel(): void {
-  request++;
+  loads.stop();
   shown = null;
   closeCurrent = null;
   destroyNeighbourhood();
@@ -108,7 +110,7 @@ function focusTitle(): void {
 }
 
 export function showGap(gap: GapData, serviceName: string, onClose: () => void): void {
-  request++;
+  loads.stop();
   shown = null;
   frame(apiText(gap.title, gap.titleEn), t('gap'), onClose, [
     dl([
@@ -126,17 +128,17 @@ export function showGap(gap: GapData, serviceName: string, onClose: () => void):
 }
 
 export function showElement(id: string, options: PanelOptions): void {
-  const mine = ++request;
+  const signal = loads.start();
   shown = { id, options };
   const asOf = options.asOf ?? todayIso();
   frame(options.cell ? pick(options.cell.element.name, options.cell.element.nameEn) : id, t('elementPanel'), options.onClose, [loadingState()], asOf);
   const load = () => {
-    gql<ElementData>(ELEMENT, { id, asOf }).then(
+    gql<ElementData>(ELEMENT, { id, asOf }, { signal }).then(
       (data) => {
-        if (mine === request) renderElement(data, options);
+        if (!signal.aborted) renderElement(data, options);
       },
       (e: unknown) => {
-        if (mine === request) frame(id, t('elementPanel'), options.onClose, [errorState(e, load)], asOf);
+        if (!signal.aborted) frame(id, t('elementPanel'), options.onClose, [errorState(e, load)], asOf);
       },
     );
   };

@@ -8,9 +8,10 @@ import { apiText, errorState, loadingState, onWrite, statusChip } from '../ui';
 import { kindLabel } from '../vocabulary';
 import { hidePanel, showElement } from './panel';
 import type { ViewController } from './types';
+import { latest } from '../latest';
 
 export function searchView(root: HTMLElement, initial: Route): ViewController {
-  let request = 0;
+  const loads = latest();
   let lastQ: string | undefined;
   let lastSel: string | undefined;
   const heading = h('h1', { id: 'view-title', tabindex: '-1' });
@@ -18,7 +19,7 @@ export function searchView(root: HTMLElement, initial: Route): ViewController {
   root.append(h('div', { class: 'view' }, h('div', { class: 'view-head' }, heading), body));
 
   function load(q: string): void {
-    const mine = ++request;
+    const signal = loads.start();
     heading.textContent = t('searchResults', { q });
     document.title = `${heading.textContent} – ${t('appTitle')}`;
     clear(body);
@@ -27,9 +28,9 @@ export function searchView(root: HTMLElement, initial: Route): ViewController {
       return;
     }
     body.append(loadingState());
-    gql<SearchData>(SEARCH, { text: q }).then(
+    gql<SearchData>(SEARCH, { text: q }, { signal }).then(
       (data) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         if (data.search.length === 0) {
           body.append(h('p', { class: 'state' }, t('searchNone', { q })));
@@ -46,7 +47,7 @@ export function searchView(root: HTMLElement, initial: Route): ViewController {
           apiText(e.description.slice(0, 240), e.descriptionEn?.slice(0, 240), 'p', { class: 'hit-description' })))));
       },
       (e: unknown) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         body.append(errorState(e, () => load(q)));
       },
@@ -70,7 +71,7 @@ export function searchView(root: HTMLElement, initial: Route): ViewController {
       else hidePanel();
     },
     destroy() {
-      request++;
+      loads.stop();
       stopWrites();
       hidePanel();
     },

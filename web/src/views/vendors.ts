@@ -10,6 +10,7 @@ import { announce, apiText, errorState, loadingState, onWrite, statusChip, today
 import { changeLabel, kindLabel, layerLabel, layers, levelLabel, lifecycleLabel, statusColour } from '../vocabulary';
 import { hidePanel, isOverdue, showElement } from './panel';
 import type { ViewController } from './types';
+import { latest } from '../latest';
 
 type Entry = StandardsData['standards'][number];
 
@@ -86,7 +87,7 @@ function graph(container: HTMLElement, entries: Entry[]): Core {
 }
 
 export function vendorsView(root: HTMLElement, initial: Route): ViewController {
-  let request = 0;
+  const loads = latest();
   let cy: Core | null = null;
   let lastKey = '\u0000';
   let lastSel: string | undefined;
@@ -146,21 +147,21 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
   }
 
   function load(): void {
-    const mine = ++request;
+    const signal = loads.start();
     cy?.destroy();
     cy = null;
     clear(body);
     body.append(loadingState());
     exportButton.disabled = true;
-    gql<StandardsData>(STANDARDS, { layer: route.layer ?? null, asOf: route.asOf ?? null }).then(
+    gql<StandardsData>(STANDARDS, { layer: route.layer ?? null, asOf: route.asOf ?? null }, { signal }).then(
       (data) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         entries = data.standards;
         exportButton.disabled = entries.length === 0;
         draw();
       },
       (e: unknown) => {
-        if (mine !== request) return;
+        if (signal.aborted) return;
         clear(body);
         body.append(errorState(e, load));
       },
@@ -190,7 +191,7 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
       }
     },
     destroy() {
-      request++;
+      loads.stop();
       stopWrites();
       cy?.destroy();
       hidePanel();
