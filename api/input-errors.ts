@@ -1,9 +1,10 @@
 /**
  * Input errors that GraphQL itself finds before a resolver runs — an unknown enum value, an Int
  * that is not one, a variable of the wrong type — answered like the resolvers' own validation:
- * code BAD_USER_INPUT and `field`, the argument path (e.g. "layers" or "filter.kinds").
+ * code BAD_USER_INPUT, `field`, the argument path (e.g. "layers" or "filter.kinds"), and `issues`.
  */
-import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode, type ExecutionResult } from 'graphql';
+import { coerceInputValue, GraphQLError, isInputType, Kind, typeFromAST, visit, type ASTNode, type DocumentNode, type ExecutionResult, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
+import { inputErrorExtensions } from './errors';
 import type { Plugin } from 'graphql-yoga';
 
 const VALUE_KINDS: ReadonlySet<string> = new Set([Kind.ENUM, Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.LIST, Kind.OBJECT]);
@@ -44,17 +45,30 @@ function variablePath(document: DocumentNode, name: string): string | null {
   return found;
 }
 
-/** The same error with BAD_USER_INPUT and the field, or the error unchanged when it is not about an argument value. */
-function asInputError(error: GraphQLError, document: DocumentNode): GraphQLError {
-  const variable = /^Variable "\$(\w+)" (?:got invalid value|of (?:required|non-null) type)/.exec(error.message)?.[1];
+/** Where inside a variable's value coercion fails: the path graphql-js reports to its onError, indices left out. */
+function pathInside(schema: GraphQLSchema, definition: VariableDefinitionNode, value: unknown): string[] {
+  const type = typeFromAST(schema, definition.type);
+  if (value === undefined || !type || !isInputType(type)) return [];
+  let found: string[] | null = null;
+  coerceInputValue(value, type, (path) => {
+    found ??= path.filter((p): p is string => typeof p === 'string');
+  });
+  return found ?? [];
+}
+
+/**
+ * The same error with the input errors' one shape (code BAD_USER_INPUT, `field`, `issues`), or
+ * unchanged when it is not about an argument value. What it is about comes from the error's AST
+ * node, never its wording: a literal value (found by validation), or — with `variables`, i.e. when
+ * execution refused the variables — the definition of the variable whose value does not fit.
+ */
+function asInputError(error: GraphQLError, document: DocumentNode, variables?: { schema: GraphQLSchema; values: Record<string, unknown> }): GraphQLError {
   const node = error.nodes?.[0];
   let field: string | null = null;
-  if (variable) {
-    // `at "f.layers[0]"` names where inside the variable's value the problem is.
-    const inside = /got invalid value .* at "([^"]+)"/.exec(error.message)?.[1]?.replace(/\[\d+\]/g, '').split('.').slice(1) ?? [];
-    field = [variablePath(document, variable) ?? variable, ...inside].join('.');
-  }
-  else if (node && VALUE_KINDS.has(node.kind) && node.loc) field = literalPath(document, node.loc.start);
+  if (variables && node?.kind === Kind.VARIABLE_DEFINITION) {
+    const name = node.variable.name.value;
+    field = [variablePath(document, name) ?? name, ...pathInside(variables.schema, node, variables.values[name])].join('.');
+  } else if (node && VALUE_KINDS.has(node.kind) && node.loc) field = literalPath(document, node.loc.start);
   if (field === null) return error;
   return new GraphQLError(error.message, {
     nodes: error.nodes ?? null,
@@ -62,12 +76,12 @@ function asInputError(error: GraphQLError, document: DocumentNode): GraphQLError
     positions: error.positions ?? null,
     path: error.path ?? null,
     originalError: error.originalError ?? null,
-    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', field },
+    extensions: { ...error.extensions, ...inputErrorExtensions([{ path: field, message: error.message }]) },
   });
 }
 
-function mapErrors(errors: readonly unknown[], document: DocumentNode): unknown[] {
-  return errors.map((e) => (e instanceof GraphQLError ? asInputError(e, document) : e));
+function mapErrors(errors: readonly unknown[], document: DocumentNode, variables?: { schema: GraphQLSchema; values: Record<string, unknown> }): unknown[] {
+  return errors.map((e) => (e instanceof GraphQLError ? asInputError(e, document, variables) : e));
 }
 
 export function useInputErrors(): Plugin {
@@ -81,7 +95,12 @@ export function useInputErrors(): Plugin {
       return {
         onExecuteDone({ result, setResult }) {
           const r = result as ExecutionResult;
-          if (r.errors && r.errors.length > 0 && r.data === undefined) setResult({ ...r, errors: mapErrors(r.errors, args.document as DocumentNode) as GraphQLError[] });
+          // No data at all: execution stopped before any resolver, which is where the variables are coerced.
+          if (r.errors && r.errors.length > 0 && r.data === undefined) {
+            const values: unknown = args.variableValues ?? {};
+            const variables = { schema: args.schema as GraphQLSchema, values: values as Record<string, unknown> };
+            setResult({ ...r, errors: mapErrors(r.errors, args.document as DocumentNode, variables) as GraphQLError[] });
+          }
         },
       };
     },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { heatStatusSchema, idSchema, kindSchema, layerSchema, lifecycleSchema, normativeLevelSchema } from '../../schema/validation';
 import { elementsPageCypher } from '../cypher/elements';
 import { luceneQuery } from '../cypher/search';
-import { apiError, notFound, parseInput } from '../errors';
+import { notFound, parseInput, badInput } from '../errors';
 import type { Resolvers } from '../generated/graphql';
 import { today } from '../model';
 import { buildConnection, decodeCursor } from '../views/elements';
@@ -29,12 +29,12 @@ export const elementsResolvers: Resolvers = {
       let offset = 0;
       if (args.after != null) {
         const after = decodeCursor(parseInput(z.string().max(100), args.after, ['after']));
-        if (after === null) throw apiError('BAD_USER_INPUT', 'after: is not a cursor of this connection', { field: 'after' });
+        if (after === null) throw badInput('after', 'is not a cursor of this connection');
         offset = after + 1;
       }
       const text = filter.text?.trim() ?? '';
       const lucene = text === '' ? null : luceneQuery(text);
-      if (text !== '' && lucene === null) throw apiError('BAD_USER_INPUT', 'filter.text: has no letters or digits to search for', { field: 'filter.text' });
+      if (text !== '' && lucene === null) throw badInput('filter.text', 'has no letters or digits to search for');
       const service = filter.service ?? null;
       const kinds = optionalList(kindSchema, filter.kinds, ['filter', 'kinds']);
       const [row] = await ctx.db.read(

@@ -30,7 +30,7 @@ const scenarioIdSchema = prefixedIdSchema('scenario');
 function window(from: string, to: string): { from: string; to: string } {
   const f = parseInput(isoDateSchema, from, ['from']);
   const t = parseInput(isoDateSchema, to, ['to']);
-  if (t < f) throw apiError('BAD_USER_INPUT', 'to: is before from', { field: 'to' });
+  if (t < f) throw badInput('to', 'is before from');
   return { from: f, to: t };
 }
 
@@ -67,7 +67,7 @@ export const planningResolvers: Resolvers = {
       const actorType = optionalId(args.actorType, ['actorType']);
       const workProcess = optionalId(args.workProcess, ['workProcess']);
       if ((actorType === null) === (workProcess === null)) {
-        throw apiError('BAD_USER_INPUT', 'actorType: give exactly one of actorType and workProcess', { field: 'actorType' });
+        throw badInput('actorType', 'give exactly one of actorType and workProcess');
       }
       const asOf = asOfArg(args.asOf);
       const [row] = await ctx.db.read(NORMS_FOR_ROLE, { actorType, workProcess, asOf, today: today() });

@@ -8,7 +8,7 @@ import { idSchema, isoDateSchema, layerSchema } from '../../schema/validation';
 import { EVENTS } from '../cypher/element';
 import { GAPS, MEASURES_IN_RANK_ORDER, PLANNED_CHANGES } from '../cypher/roadmap';
 import { PERSPECTIVE_BY_ID, PERSPECTIVES } from '../cypher/perspectives';
-import { apiError, notFound, parseInput } from '../errors';
+import { notFound, parseInput, badInput } from '../errors';
 import type { Context } from '../context';
 import type { Resolvers } from '../generated/graphql';
 import { type Raw, toElementRecord, toEventRecord, toGapRecord, toPlannedChangeRecord, today } from '../model';
@@ -46,7 +46,7 @@ export const roadmapResolvers: Resolvers = {
     plannedChanges: async (_, args, ctx) => {
       const from = optionalDate(args.from, 'from');
       const to = optionalDate(args.to, 'to');
-      if (from && to && to < from) throw apiError('BAD_USER_INPUT', 'to: is before from', { field: 'to' });
+      if (from && to && to < from) throw badInput('to', 'is before from');
       const includeCompleted = parseInput(flag, args.includeCompleted ?? false, ['includeCompleted']);
       const rows = await ctx.db.read(PLANNED_CHANGES, { from, to, includeCompleted, asOf: today() });
       return rows.map((row) => {
@@ -77,7 +77,7 @@ export const roadmapResolvers: Resolvers = {
     events: async (_, args, ctx) => {
       const from = optionalDate(args.from, 'from');
       const to = optionalDate(args.to, 'to');
-      if (from && to && to < from) throw apiError('BAD_USER_INPUT', 'to: is before from', { field: 'to' });
+      if (from && to && to < from) throw badInput('to', 'is before from');
       const element = optionalId(args.element, ['element']);
       const happened = args.happened == null ? null : parseInput(flag, args.happened, ['happened']);
       const [row] = await ctx.db.read(EVENTS, { from, to, element, happened });

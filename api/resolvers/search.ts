@@ -1,7 +1,7 @@
 /** `search(text, first)`: ranked full-text search over names, descriptions and identifiers (one round trip). */
 import { z } from 'zod';
 import { luceneQuery, SEARCH_CANDIDATES, SEARCH_ELEMENTS, searchTerms } from '../cypher/search';
-import { apiError, parseInput } from '../errors';
+import { parseInput, badInput } from '../errors';
 import type { Resolvers } from '../generated/graphql';
 import { toElementRecord, today } from '../model';
 import { countArg, int } from './args';
@@ -14,7 +14,7 @@ export const searchResolvers: Resolvers = {
       const text = parseInput(z.string().trim().min(1, 'is empty').max(200), args.text, ['text']);
       const first = countArg(args.first, 20, 1, MAX_SEARCH_HITS, ['first']);
       const lucene = luceneQuery(text);
-      if (lucene === null) throw apiError('BAD_USER_INPUT', 'text: has no letters or digits to search for', { field: 'text' });
+      if (lucene === null) throw badInput('text', 'has no letters or digits to search for');
       const words = searchTerms(text.toLowerCase());
       const rows = await ctx.db.read(
         SEARCH_ELEMENTS,
