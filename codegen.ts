@@ -12,9 +12,11 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         contextType: '../context#Context',
         scalars: { Date: 'string', DateTime: 'string', PartialDate: 'string', ID: 'string' },
-        // Resolvers may return records that the field resolvers complete (labels, derived lists).
-        defaultMapper: 'Partial<{T}>',
+        // Every object type a resolver returns as a record that field resolvers complete (labels per
+        // language, derived lists) has its record type here; the others are returned whole.
         mappers: {
+          Metamodel: '../resolvers/metamodel#MetamodelRecord',
+          RelationshipGroup: '../resolvers/element#RelationshipGroupRecord',
           Element: '../model#ElementRecord',
           Relationship: '../model#RelationshipRecord',
           PlannedChange: '../model#PlannedChangeRecord',

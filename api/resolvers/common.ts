@@ -10,8 +10,8 @@ export function labelIn(label: Label, lang: Language | null | undefined): string
 }
 
 /** The name in the requested language, for any record with `name` and `nameEn`. */
-export function nameIn(r: { name?: string | null; nameEn?: string | null }, lang: Language | null | undefined): string {
-  return (lang === 'EN' ? (r.nameEn ?? r.name) : r.name) ?? '';
+export function nameIn(r: { name: string; nameEn?: string | null }, lang: Language | null | undefined): string {
+  return lang === 'EN' ? (r.nameEn ?? r.name) : r.name;
 }
 
 export function toSources(refs: readonly string[] | null | undefined): Source[] {

@@ -19,10 +19,17 @@ import {
 import type { Context } from '../context';
 import { asOfArg, labelIn, nameIn, toSources } from './common';
 
+/** One type and direction of an element's relationships; the label is the field resolver's. */
+export interface RelationshipGroupRecord {
+  type: RelationshipType;
+  direction: 'OUTGOING' | 'INCOMING';
+  relationships: RelationshipRecord[];
+}
+
 /** Group relationships by type and direction, in metamodel order. */
-export function groupRelationships(rels: RelationshipRecord[]) {
+export function groupRelationships(rels: RelationshipRecord[]): RelationshipGroupRecord[] {
   const order = Object.keys(RELATIONSHIPS);
-  const groups = new Map<string, { type: RelationshipType; direction: 'OUTGOING' | 'INCOMING'; relationships: RelationshipRecord[] }>();
+  const groups = new Map<string, RelationshipGroupRecord>();
   for (const r of rels) {
     const key = `${r.type}|${r.direction}`;
     const group = groups.get(key) ?? { type: r.type, direction: r.direction, relationships: [] };
@@ -75,7 +82,7 @@ export const elementResolvers: Resolvers = {
   },
   RelationshipGroup: {
     label: (g, args) => {
-      const def = RELATIONSHIPS[g.type as RelationshipType];
+      const def = RELATIONSHIPS[g.type];
       return labelIn(g.direction === 'INCOMING' ? def.inverse : def, args.lang);
     },
   },

@@ -26,7 +26,7 @@ export const heatMapResolvers: Resolvers = {
     },
   },
   HeatMapRow: {
-    label: (row, args) => (row.layer ? labelIn(LAYERS[row.layer], args.lang) : ''),
+    label: (row, args) => labelIn(LAYERS[row.layer], args.lang),
   },
   CellReason: {
     sources: (why) => toSources(why.sources),

@@ -22,6 +22,9 @@ export interface DefRecord {
 const entries = <T extends Label>(defs: Record<string, T>): { id: string; def: T }[] => Object.entries(defs).map(([id, def]) => ({ id, def }));
 const label = (parent: DefRecord, args: { lang?: Language | null }) => labelIn(parent.def, args.lang);
 
+/** The metamodel has no state of its own: its field resolvers read schema/metamodel.ts. */
+export type MetamodelRecord = Record<string, never>;
+
 export const metamodelResolvers: Resolvers = {
   Query: {
     metamodel: () => ({}),

@@ -26,9 +26,9 @@ export const normsResolvers: Resolvers = {
     },
   },
   NormsLayer: {
-    label: (l, args) => (l.layer ? labelIn(LAYERS[l.layer], args.lang) : ''),
+    label: (l, args) => labelIn(LAYERS[l.layer], args.lang),
   },
   NormsKindGroup: {
-    label: (g, args) => (g.kind ? labelIn(KINDS[g.kind], args.lang) : ''),
+    label: (g, args) => labelIn(KINDS[g.kind], args.lang),
   },
 };

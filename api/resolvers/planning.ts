@@ -136,7 +136,7 @@ export const planningResolvers: Resolvers = {
     change: (d) => d.change ?? null,
   },
   RoleNormsLayer: {
-    label: (l, args) => (l.layer ? labelIn(LAYERS[l.layer], args.lang) : ''),
+    label: (l, args) => labelIn(LAYERS[l.layer], args.lang),
   },
   Scenario: {
     label: (x, args) => nameIn(x, args.lang),
