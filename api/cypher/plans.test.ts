@@ -65,7 +65,8 @@ describe('every read query finds its subject by index', () => {
     expect(defineQuery('MATCH (n:Element {id: $id}) RETURN n')).toBeInstanceOf(Query);
   });
 
-  it('turns each lookup by id into a unique-index seek', async () => {
+  // Planning twenty-odd large queries takes a minute or more on a busy machine: a longer limit than the default.
+  it('turns each lookup by id into a unique-index seek', { timeout: 300_000 }, async () => {
     const failures: string[] = [];
     for (const { name, cypher } of await exportedQueries()) {
       const lookups = (cypher.match(/\{id: \$\w+\}/g) ?? []).length + (cypher.match(/\.id IN \$\w+/g) ?? []).length;
