@@ -6,7 +6,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, maskError, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { createYoga, maskError, useReadinessCheck, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
@@ -182,6 +182,14 @@ export function createYogaServer(db: Database, options: YogaOptions, badTokens: 
       }),
       ...(options.INTROSPECTION ? [] : [noIntrospection()]),
       ...(options.RESPONSE_CACHE_TTL_MS > 0 ? responseCache(db, options.RESPONSE_CACHE_TTL_MS) : []),
+      // /ready: 503 at once while the database is marked down, else whether `RETURN 1` answers within 900 ms (Database.ready).
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async ({ fetchAPI }) => {
+          const ready = await db.ready();
+          return fetchAPI.Response.json({ status: ready ? 'ready' : 'neo4j unreachable' }, { status: ready ? 200 : 503 });
+        },
+      }),
       useRoundTripHeader(),
       useInputErrors(),
       useUnavailable(),

@@ -168,8 +168,11 @@ export function createHttpServer(yoga: YogaServerInstance<ServerContext, AppCont
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/health') return sendJson(res, 200, { status: 'ok' });
       if (path === '/ready') {
-        const ready = await db.ready();
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'neo4j unreachable' });
+        // Answered by Yoga's readiness plugin (api/yoga.ts) before any GraphQL processing.
+        const response = await yoga.fetch(new URL('/ready', 'http://localhost'), { method: req.method ?? 'GET' }, { clientAddress: req.socket.remoteAddress ?? 'unknown' });
+        res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+        res.end(Buffer.from(await response.arrayBuffer()));
+        return;
       }
       if (isExportPath(path) && (req.method === 'GET' || req.method === 'HEAD')) return sendExport(req, res, db, path);
       if (path === '/graphql' || path?.startsWith('/graphql/')) {
