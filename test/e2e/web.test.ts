@@ -132,7 +132,14 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     expect(await page.locator('.service-link').count()).toBe(processes.reduce((n, p) => n + p.informationServices.length, 0));
     expect(await page.locator(`a[data-service="${SERVICE}"]`).count()).toBeGreaterThan(0);
     expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    // The intro counts the work processes the map has, not a number written into the text.
+    expect(await page.locator('#landscape-intro').textContent()).toContain(`${processes.length} arbeidsprosesser`);
     await page.screenshot({ path: `${ARTIFACTS}landscape.png`, fullPage: false });
+    for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${ARTIFACTS}landscape-${width}.png`, fullPage: false });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('opens the Journaldokumenter heat map from the landscape, and measures how long it takes to draw', async () => {

@@ -2,6 +2,8 @@
 import { h } from '../dom';
 import { hidePanel, showElement } from '../views/panel';
 import { formatRoute, update, type PlanningView, type Route } from '../router';
+import type { Latest } from '../latest';
+import type { ViewController } from '../views/types';
 import { tp, type PlanningKey } from './i18n';
 
 export { todayIso } from '../ui';
@@ -37,5 +39,30 @@ export function panelFollower(): (sel: string | undefined) => void {
     last = sel;
     if (sel) showElement(sel, { onClose: () => update({ sel: undefined }), onOpen: (id) => update({ sel: id }) });
     else hidePanel();
+  };
+}
+
+/**
+ * The controller of a planning view that loads again only when `keyOf(route)` changes (the dates,
+ * the service, the role…) and otherwise just follows the selected element; leaving the view
+ * cancels its load and closes the panel.
+ */
+export function reloadingController(options: { setRoute(route: Route): void; keyOf(route: Route): string; reload(): void; loads: Latest }): ViewController {
+  const selection = panelFollower();
+  let loadKey: string | null = null;
+  return {
+    update(next) {
+      options.setRoute(next);
+      const key = options.keyOf(next);
+      if (key !== loadKey) {
+        loadKey = key;
+        options.reload();
+      }
+      selection(next.sel);
+    },
+    destroy() {
+      options.loads.stop();
+      hidePanel();
+    },
   };
 }

@@ -9,13 +9,12 @@ import { formatDate, formatDue, pick } from '../i18n';
 import { formatRoute, update, type Route } from '../router';
 import { errorState, loadingState, statusChip } from '../ui';
 import { changeLabel, layerLabel, layers, statuses } from '../vocabulary';
-import { hidePanel } from '../views/panel';
-import type { ViewController } from '../views/types';
-import { langOf, panelFollower, planningHead, todayIso } from './common';
+import { langOf, planningHead, reloadingController, todayIso } from './common';
 import { tp, type PlanningKey } from './i18n';
 import { HEAT_MAP_DIFF, LANDSCAPE_DIFF, SERVICES, type HeatMapDiffData, type LandscapeDiffData, type ServicesData } from './queries';
 import type { HeatStatus, StatusCount } from '../queries';
 import { latest } from '../latest';
+import type { ViewController } from '../views/types';
 
 /** "What changes by 2027": the default comparison runs from today to the end of next year. */
 export const defaultTo = (): string => `${new Date().getUTCFullYear() + 1}-12-31`;
@@ -42,7 +41,6 @@ function counts(from: StatusCount[], to: StatusCount[]): HTMLElement {
 export function compareView(root: HTMLElement, initial: Route): ViewController {
   const loads = latest();
   let route = initial;
-  let loadKey = '';
   let services: ServicesData['informationServices'] = [];
   const { head, heading } = planningHead('compare', initial, tp('compareTitle'), tp('compareIntro'));
   const toolbar = h('form', { class: 'toolbar planning-toolbar', onsubmit: (ev: Event) => ev.preventDefault() });
@@ -155,23 +153,17 @@ export function compareView(root: HTMLElement, initial: Route): ViewController {
     renderToolbar();
   }, () => undefined);
 
-  const selection = panelFollower();
-  const controller: ViewController = {
-    update(next) {
+  const controller = reloadingController({
+    setRoute: (next) => {
       route = next;
-      const key = `${next.service ?? ''}|${from()}|${to()}`;
-      if (key !== loadKey) {
-        loadKey = key;
-        renderToolbar();
-        load();
-      }
-      selection(next.sel);
     },
-    destroy() {
-      loads.stop();
-      hidePanel();
+    keyOf: (next) => `${next.service ?? ''}|${from()}|${to()}`,
+    reload: () => {
+      renderToolbar();
+      load();
     },
-  };
+    loads,
+  });
   controller.update(initial);
   heading.focus({ preventScroll: true });
   return controller;

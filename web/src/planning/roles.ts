@@ -10,18 +10,16 @@ import { formatDate, formatDue, pick, t } from '../i18n';
 import { update, type Route } from '../router';
 import { errorState, loadingState, statusChip } from '../ui';
 import { changeLabel, kindLabel, layerLabel, levelLabel } from '../vocabulary';
-import { hidePanel } from '../views/panel';
-import type { ViewController } from '../views/types';
-import { panelFollower, planningHead, todayIso } from './common';
+import { planningHead, reloadingController, todayIso } from './common';
 import { tp } from './i18n';
 import { NORMS_FOR, ROLES, type RoleNormsData, type RolesData } from './queries';
 import { latest } from '../latest';
+import type { ViewController } from '../views/types';
 
 export function rolesView(root: HTMLElement, initial: Route): ViewController {
   const loads = latest();
   let route = initial;
   let roles: RolesData = { actorTypes: [], workProcesses: [] };
-  let loadKey = '';
   const { head, heading } = planningHead('roles', initial, tp('rolesTitle'), tp('rolesIntro'));
   const toolbar = h('form', { class: 'toolbar planning-toolbar', onsubmit: (ev: Event) => ev.preventDefault() });
   const body = h('div', { class: 'roles-body', id: 'roles', 'data-state': 'empty' });
@@ -105,23 +103,17 @@ export function rolesView(root: HTMLElement, initial: Route): ViewController {
     renderToolbar();
   }, () => undefined);
 
-  const selection = panelFollower();
-  const controller: ViewController = {
-    update(next) {
+  const controller = reloadingController({
+    setRoute: (next) => {
       route = next;
-      const key = `${next.actor ?? ''}|${next.process ?? ''}|${next.asOf ?? ''}`;
-      if (key !== loadKey) {
-        loadKey = key;
-        renderToolbar();
-        load();
-      }
-      selection(next.sel);
     },
-    destroy() {
-      loads.stop();
-      hidePanel();
+    keyOf: (next) => `${next.actor ?? ''}|${next.process ?? ''}|${next.asOf ?? ''}`,
+    reload: () => {
+      renderToolbar();
+      load();
     },
-  };
+    loads,
+  });
   controller.update(initial);
   heading.focus({ preventScroll: true });
   return controller;
