@@ -187,7 +187,8 @@ export function createYogaServer(db: Database, options: YogaOptions, badTokens: 
         endpoint: '/ready',
         check: async ({ fetchAPI }) => {
           const ready = await db.ready();
-          return fetchAPI.Response.json({ status: ready ? 'ready' : 'neo4j unreachable' }, { status: ready ? 200 : 503 });
+          // Never cached by anyone between the probe and us.
+          return fetchAPI.Response.json({ status: ready ? 'ready' : 'neo4j unreachable' }, { status: ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
         },
       }),
       useRoundTripHeader(),

@@ -3,9 +3,9 @@
  *
  * Everything else derives from this file: the zod input schemas (`./validation.ts`), the GraphQL
  * enums and the published SDL (`./sdl.ts`, `./schema.graphql`), the Neo4j constraints and indexes
- * (`./constraints.ts`) and the web front end's labels and colours. Sources: the metamodel slide
- * (shared/seeds/003_bc528292a39bd4db.txt lines 2360–2420, "Side 111") and the heat-map slide
- * (lines 2470–2640, "Side 113"); vocabulary from shared/domain/README.md.
+ * (`../store/constraints.ts`) and the web front end's labels and colours. Sources: the metamodel
+ * slide (graph-seed/sources/003_bc528292a39bd4db.txt, "Side 111", from line 2356) and the
+ * heat-map slide ("Side 113", from line 2460).
  */
 
 /** A label in Norwegian bokmål (the default) and English. */

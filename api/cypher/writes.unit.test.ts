@@ -10,12 +10,12 @@ describe('write Cypher', () => {
   });
 
   it('keys APPLIES_TO by its layer and nothing else', () => {
-    expect(linkCypher('APPLIES_TO')).toContain('[r:APPLIES_TO {layer: $layer}]');
-    expect(unlinkCypher('APPLIES_TO')).toContain('[r:APPLIES_TO {layer: $layer}]');
-    expect(linkCypher('USES')).toContain('[r:USES]');
+    expect(linkCypher('APPLIES_TO').cypher).toContain('[r:APPLIES_TO {layer: $layer}]');
+    expect(unlinkCypher('APPLIES_TO').cypher).toContain('[r:APPLIES_TO {layer: $layer}]');
+    expect(linkCypher('USES').cypher).toContain('[r:USES]');
   });
 
   it('labels a new element with its kind', () => {
-    for (const kind of KIND_IDS) expect(createElementCypher(kind)).toContain(`:Element:${KINDS[kind].neo4jLabel})`);
+    for (const kind of KIND_IDS) expect(createElementCypher(kind).cypher).toContain(`:Element:${KINDS[kind].neo4jLabel})`);
   });
 });
