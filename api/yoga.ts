@@ -5,7 +5,7 @@
  */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { getOperationAST, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { getOperationAST, NoSchemaIntrospectionCustomRule, OperationTypeNode, type ExecutionArgs } from 'graphql';
 import { createYoga, isAsyncIterable, maskError, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { buildSdl } from '../schema/sdl';
@@ -58,7 +58,8 @@ function useCacheMark(): Plugin<Context> {
       const mark = (args.contextValue as Partial<ServerContext>).cacheMark;
       if (!mark) return;
       mark.executed = true;
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
+      const { document, operationName } = args as ExecutionArgs;
+      if (getOperationAST(document, operationName)?.operation !== OperationTypeNode.QUERY) return;
       return {
         onExecuteDone({ result }) {
           if (!isAsyncIterable(result) && !result.errors?.length) mark.cacheable = true;

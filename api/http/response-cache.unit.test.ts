@@ -6,7 +6,7 @@ const body = (bytes: number, fill = 'x') => Buffer.from(fill.repeat(bytes));
 function cacheOf(maxBytes: number, ttlMs = 60_000) {
   let now = 0;
   const cache = new ResponseCache({ ttlMs, maxBytes, now: () => now });
-  const put = (key: string, bytes: number) => cache.fly(key, async () => cache.entry(1, 200, { 'content-type': 'application/json' }, body(bytes), key));
+  const put = (key: string, bytes: number) => cache.fly(key, () => Promise.resolve(cache.entry(1, 200, { 'content-type': 'application/json' }, body(bytes), key)));
   return { cache, put, advance: (ms: number) => (now += ms) };
 }
 
@@ -75,9 +75,7 @@ describe('response cache (pure)', () => {
 
   it('shares a failure as "not kept", so waiters run their own request', async () => {
     const { cache } = cacheOf(1_000_000);
-    const leader = cache.fly('k', async () => {
-      throw new Error('boom');
-    });
+    const leader = cache.fly('k', () => Promise.reject(new Error('boom')));
     const waiter = cache.inFlight('k');
     await expect(leader).rejects.toThrow('boom');
     expect(await waiter).toBeNull();
