@@ -101,12 +101,12 @@ export const QUERIES: BenchQuery[] = [
   {
     name: 'heatMap',
     graphql: { query: HEAT_MAP_QUERY, variables: (i, s) => ({ service: at(s.services, i) }) },
-    cypher: { text: HEAT_MAP_OF_SERVICE, rowExpected: true, params: (i, s) => ({ service: at(s.services, i), perspective: null, asOf: today() }) },
+    cypher: { text: HEAT_MAP_OF_SERVICE, rowExpected: true, params: (i, s) => ({ service: at(s.services, i), perspective: null, asOf: today(), today: today() }) },
   },
   {
     name: 'norms',
     graphql: { query: NORMS_QUERY, variables: (i, s) => ({ service: at(s.services, i) }) },
-    cypher: { text: NORMS_FOR_SERVICE, rowExpected: true, params: (i, s) => ({ service: at(s.services, i), actorType: null, asOf: today() }) },
+    cypher: { text: NORMS_FOR_SERVICE, rowExpected: true, params: (i, s) => ({ service: at(s.services, i), actorType: null, asOf: today(), today: today() }) },
   },
   {
     name: 'standards',
@@ -114,7 +114,7 @@ export const QUERIES: BenchQuery[] = [
     cypher: {
       text: STANDARDS_BY_LAYER,
       rowExpected: true,
-      params: (i, s) => ({ service: at(s.services, i), layer: null, normativeLevels: null, statuses: null, asOf: today() }),
+      params: (i, s) => ({ service: at(s.services, i), layer: null, normativeLevels: null, statuses: null, asOf: today(), today: today() }),
     },
   },
   {

@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--quick] [--runs N] [--requests N] [--seconds S]
- * [--connections C] [--no-peer] [--no-start] [--no-real]`; `--sizes 0` measures no synthetic map,
- * `--quick` is a smoke run (1000 elements, one short run of everything), `--render FILE` only
+ * [--connections C] [--no-peer] [--no-start] [--start] [--no-real] [--no-node24]`; `--sizes 0`
+ * measures no synthetic map, `--quick` is a smoke run of a few minutes (the real map and 1000
+ * elements, one short run of everything, no start unless `--start`), `--render FILE` only
  * writes docs/performance.md again from earlier results files (comma-separated: later ones replace
  * earlier figures for the same map).
  *
@@ -9,7 +10,9 @@
  * load into a fresh embedded Neo4j store and time it; then per view (bench/queries.ts) latency at
  * concurrency 1 and throughput at C connections over HTTP against `api/main.ts`, the same Cypher
  * through neo4j-driver alone (the floor), and the heat map from an @neo4j/graphql peer; resident
- * memory at rest and under load; cold and warm start of the app. Every figure is the median of
+ * memory at rest and under load; cold and warm start of the app; what users send (the web's heat
+ * map and landscape, a deep heat map) with the cache off and on; the cached deep heat map beside a
+ * bare node:http server sending the same bytes; the API under Node 24. Every figure is the median of
  * `--runs` runs. Writes bench/results/<timestamp>.json and docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
