@@ -80,7 +80,7 @@ export interface CaseResult {
   node24?: { version: string; queries: NamedSide[] } | { skipped: string };
 }
 
-/** One measured request kind; `bytes` is the size of one answer where recorded. */
+/** One measured request kind; `bytes` is the mean size of its first five answers where recorded. */
 export interface NamedSide {
   name: string;
   side?: Side;
