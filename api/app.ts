@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Config } from './config';
 import { createHttpServer } from './http/server';
+import { ResponseCache } from './http/response-cache';
 import { createDriver, Database } from '../store/database';
 import { startSupervisedNeo4j, type SupervisedNeo4j, type SupervisionOptions } from '../store/embedded';
 import { applySchema, isEmpty, loadSeed } from '../store/setup';
@@ -76,7 +77,8 @@ export async function startApp(config: Config, logOrOptions: ((line: string) => 
   }
   const badTokens = new BadTokenLimiter(config.BAD_TOKEN_LIMIT);
   const yoga = createYogaServer(db, config, badTokens);
-  const server = createHttpServer(yoga, db, { maxBodyBytes: config.MAX_BODY_BYTES, badTokens });
+  const responseCache = config.RESPONSE_CACHE_TTL_MS > 0 ? new ResponseCache({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024 }) : undefined;
+  const server = createHttpServer(yoga, db, { maxBodyBytes: config.MAX_BODY_BYTES, badTokens, ...(responseCache ? { responseCache } : {}) });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(config.PORT, config.HOST, () => ok());

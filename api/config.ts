@@ -24,6 +24,8 @@ const envSchema = z.object({
   SEED_ON_START: bool.default('true'),
   /** How long an anonymous read's response is cached, in milliseconds; 0 turns the cache off. */
   RESPONSE_CACHE_TTL_MS: int(0, 86_400_000).default('5000'),
+  /** The response cache's bound in MiB (bodies, keys, headers); the least recently used go first. */
+  RESPONSE_CACHE_MAX_MB: int(1, 65_536).default('64'),
   /** Bad tokens one client address may send per minute before it gets 429; 0 turns the limit off. */
   BAD_TOKEN_LIMIT: int(0, 1_000_000).default('10'),
 });

@@ -17,6 +17,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ RESPONSE_CACHE_TTL_MS: '5s' })).toThrow(/RESPONSE_CACHE_TTL_MS="5s" must be a whole number/);
   });
 
+  it('bounds the response cache in MiB, 64 unless told', () => {
+    expect(loadConfig({}).RESPONSE_CACHE_MAX_MB).toBe(64);
+    expect(loadConfig({ RESPONSE_CACHE_MAX_MB: '256' }).RESPONSE_CACHE_MAX_MB).toBe(256);
+    expect(() => loadConfig({ RESPONSE_CACHE_MAX_MB: '0' })).toThrow(/^configuration error: RESPONSE_CACHE_MAX_MB="0" /);
+    expect(() => loadConfig({ RESPONSE_CACHE_MAX_MB: 'lots' })).toThrow(/RESPONSE_CACHE_MAX_MB="lots" must be a whole number/);
+  });
+
   it('accepts routing URIs for clusters and Aura', () => {
     expect(loadConfig({ NEO4J_URI: 'neo4j://core1:7687' }).NEO4J_URI).toBe('neo4j://core1:7687');
     expect(loadConfig({ NEO4J_URI: 'neo4j+s://abcd.databases.neo4j.io' }).NEO4J_URI).toContain('neo4j+s');

@@ -221,6 +221,43 @@ describe('response cache', () => {
     expect(after.headers.get('etag')).not.toBe(etag);
   });
 
+  it('runs one query for many identical requests arriving together (single flight)', async () => {
+    // asOf makes a key no earlier test used.
+    const variables = { service: SERVICE, asOf: '2031-02-03' };
+    const answers = await Promise.all(Array.from({ length: 24 }, () => post(cached, HEAT_MAP, variables)));
+    for (const a of answers) expectData(a);
+    const ran = answers.filter((a) => a.roundTrips > 0);
+    expect(ran).toHaveLength(1);
+    expect(answers.filter((a) => a.cache === 'miss')).toHaveLength(1);
+    expect(answers.filter((a) => a.cache === 'hit' && a.roundTrips === 0)).toHaveLength(23);
+    for (const a of answers) expect(a.text).toBe(ran[0]!.text);
+  });
+
+  it('answers If-None-Match with 304 on a hit and sends the stored bytes otherwise', async () => {
+    const body = JSON.stringify({ query: HEAT_MAP, variables: { service: SERVICE } });
+    const send = (etag?: string) =>
+      fetch(`${cached.url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(etag ? { 'if-none-match': etag } : {}) },
+        body,
+      });
+    const first = await send();
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"\d+-[\w-]+"$/);
+    const text = await first.text();
+    const notModified = await send(etag);
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe('');
+    expect(notModified.headers.get('etag')).toBe(etag);
+    expect(notModified.headers.get(ROUND_TRIPS_HEADER)).toBe('0');
+    const other = await send('"0-something-else"');
+    expect(other.status).toBe(200);
+    expect(other.headers.get(RESPONSE_CACHE_HEADER)).toBe('hit');
+    expect(other.headers.get('etag')).toBe(etag);
+    expect(other.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    expect(await other.text()).toBe(text);
+  });
+
   it('caches nothing with RESPONSE_CACHE_TTL_MS=0', async () => {
     const variables = { service: SERVICE };
     for (let i = 0; i < 2; i++) {
@@ -241,6 +278,11 @@ describe('response cache', () => {
       const expired = await post(short, query);
       expect(expired.cache).toBe('miss');
       expect(expired.roundTrips).toBeGreaterThan(0);
+      // At the next expiry many callers at once still cost one query: no stampede.
+      await new Promise((ok) => setTimeout(ok, 400));
+      const together = await Promise.all(Array.from({ length: 16 }, () => post(short, query)));
+      expect(together.filter((a) => a.roundTrips > 0)).toHaveLength(1);
+      expect(together.filter((a) => a.cache === 'hit')).toHaveLength(15);
 
       for (const path of ['health', 'ready']) {
         const res = await fetch(`${short.url}${path}`);

@@ -1,15 +1,13 @@
 /**
  * Builds the GraphQL server (no listening here; see main.ts): executable schema from the
  * published SDL and the resolvers, a typed per-request context, GraphQL Armor limits, masked
- * errors, CORS, GraphiQL/introspection switches and the response cache for anonymous reads.
+ * errors, CORS, GraphiQL/introspection switches and marks for the response cache (api/http/response-cache.ts).
  */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, maskError, useReadinessCheck, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { getOperationAST, NoSchemaIntrospectionCustomRule, OperationTypeNode, type ExecutionArgs } from 'graphql';
+import { createYoga, isAsyncIterable, maskError, useReadinessCheck, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
-import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { buildSdl } from '../schema/sdl';
 import type { Config } from './config';
 import type { AppContext, Context } from './context';
@@ -21,14 +19,11 @@ import { BadTokenLimiter } from './auth/bad-tokens';
 import { useInputErrors } from './input-errors';
 import { unavailableError, useUnavailable } from './unavailable';
 
-export type YogaOptions = Pick<Config, 'CORS_ORIGINS' | 'GRAPHIQL' | 'INTROSPECTION' | 'RESPONSE_CACHE_TTL_MS'>;
+export type YogaOptions = Pick<Config, 'CORS_ORIGINS' | 'GRAPHIQL' | 'INTROSPECTION'>;
 
 export const ROUND_TRIPS_HEADER = 'x-cypher-round-trips';
 /** `hit` or `miss` on an anonymous GraphQL response while the response cache is on; absent otherwise. */
 export const RESPONSE_CACHE_HEADER = 'x-response-cache';
-
-/** Set by the response cache plugin on a result it served from its cache. */
-const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 
 /** The executable schema: the SDL generated from the metamodel plus the resolvers. */
 export function createSchema() {
@@ -36,17 +31,14 @@ export function createSchema() {
 }
 
 /**
- * Reports this request's Cypher round trips in a response header (tests and benchmarks read it):
- * 0 for a response served from the response cache, which runs no resolver.
+ * Reports this request's Cypher round trips in a response header (tests and benchmarks read it);
+ * the response cache sends 0 with an answer it had (api/http/server.ts).
  */
 function useRoundTripHeader(): Plugin<Context> {
   const byRequest = new WeakMap<Request, { readonly roundTrips: number }>();
   return {
     onExecute({ args }) {
       byRequest.set(args.contextValue.request, args.contextValue.db);
-    },
-    onExecutionResult({ request, result }) {
-      if (isServedFromCache(result)) byRequest.set(request, { roundTrips: 0 });
     },
     onResponse({ request, response }) {
       const counted = byRequest.get(request);
@@ -55,58 +47,26 @@ function useRoundTripHeader(): Plugin<Context> {
   };
 }
 
-function isServedFromCache(result: unknown): boolean {
-  return typeof result === 'object' && result !== null && SERVED_FROM_CACHE in result;
-}
-
-/** Only anonymous requests use the cache: an analyst (any Authorization header) always reads Neo4j. */
-const isAnonymous = (request: Request) => !request.headers.has('authorization');
-
 /**
- * Caches whole responses of anonymous reads for `ttl` ms in this process, so a repeated query
- * costs no Cypher. Every write through `db` (see Database.generation) is part of the key, so a
- * write makes every earlier entry a miss at once, not only those holding the entities it changed;
- * old entries are never served again and drop out by TTL or LRU. Another instance's writes show
- * here after at most the TTL.
+ * Tells the HTTP layer's response cache (api/http/response-cache.ts) what this request ran: that
+ * it executed an operation (the x-response-cache header is set only then) and whether its answer
+ * may be kept, which only a query without errors may.
  */
-function responseCache(db: Database, ttl: number): Plugin[] {
-  const entries = createInMemoryCache();
-  const current = (key: string) => key.startsWith(`${db.generation}:`);
-  // The plugin also answers If-None-Match with a 304 straight from the cache, by key: an ETag of
-  // an older generation must not count as fresh.
-  const cache: Cache = {
-    get: (key) => (current(key) ? entries.get(key) : null),
-    set: (key, result, entities, entryTtl) => entries.set(key, result, entities, entryTtl),
-    invalidate: (entities) => entries.invalidate(entities),
-  };
-  const cacheState = new WeakMap<Request, 'hit' | 'miss'>();
-  return [
-    useResponseCache<Context>({
-      ttl,
-      cache,
-      // Requests with a token are never cached nor answered from the cache, so the cache is global.
-      session: () => null,
-      enabled: (request) => isAnonymous(request),
-      buildResponseCacheKey: async (params) => {
-        const generation = db.generation;
-        return `${generation}:${await defaultBuildResponseCacheKey(params)}`;
-      },
-      // The generation invalidates everything on a write; per-entity invalidation adds nothing
-      // (and writes come with a token, so the plugin does not see them anyway).
-      invalidateViaMutation: false,
-      // Not even with NODE_ENV=development or DEBUG set: the x-response-cache header tells hit and miss.
-      includeExtensionMetadata: false,
-    }),
-    {
-      onExecutionResult({ request, result }) {
-        if (isAnonymous(request)) cacheState.set(request, isServedFromCache(result) ? 'hit' : 'miss');
-      },
-      onResponse({ request, response }) {
-        const state = cacheState.get(request);
-        if (state) response.headers.set(RESPONSE_CACHE_HEADER, state);
-      },
+function useCacheMark(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const mark = (args.contextValue as Partial<ServerContext>).cacheMark;
+      if (!mark) return;
+      mark.executed = true;
+      const { document, operationName } = args as ExecutionArgs;
+      if (getOperationAST(document, operationName)?.operation !== OperationTypeNode.QUERY) return;
+      return {
+        onExecuteDone({ result }) {
+          if (!isAsyncIterable(result) && !result.errors?.length) mark.cacheable = true;
+        },
+      };
     },
-  ];
+  };
 }
 
 /** Rejects introspection queries when INTROSPECTION=false. */
@@ -144,6 +104,14 @@ function offlineGraphiQL(opts?: GraphiQLOptions): string {
 export interface ServerContext {
   /** The client's address: bad tokens are counted per address. */
   clientAddress?: string;
+  /** Given by the HTTP layer when the response cache may keep this request's answer. */
+  cacheMark?: CacheMark;
+}
+
+/** Filled in during execution (useCacheMark). */
+export interface CacheMark {
+  executed: boolean;
+  cacheable: boolean;
 }
 
 export function createYogaServer(db: Database, options: YogaOptions, badTokens: BadTokenLimiter = new BadTokenLimiter()) {
@@ -181,7 +149,7 @@ export function createYogaServer(db: Database, options: YogaOptions, badTokens: 
         maxTokens: { n: 4_000 },
       }),
       ...(options.INTROSPECTION ? [] : [noIntrospection()]),
-      ...(options.RESPONSE_CACHE_TTL_MS > 0 ? responseCache(db, options.RESPONSE_CACHE_TTL_MS) : []),
+      useCacheMark(),
       // /ready: 503 at once while the database is marked down, else whether `RETURN 1` answers within 900 ms (Database.ready).
       useReadinessCheck({
         endpoint: '/ready',

@@ -50,7 +50,7 @@ type ActorType @node {
 type PlannedChange @node {
   id: ID!
   change: String!
-  due: String!
+  due: String
   completedAt: String
 }
 

@@ -14,6 +14,9 @@ import neo4j from 'neo4j-driver';
 import { today } from '../api/model';
 import type { Params, Query, Row } from '../store/query';
 import type { GraphMap } from '../schema/map';
+import { buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
+import { buildSdl } from '../schema/sdl';
+import { HEAT_MAP as WEB_HEAT_MAP, LANDSCAPE as WEB_LANDSCAPE } from '../web/src/queries';
 
 /** What the requests vary over, taken from the map being measured. */
 export interface Subjects {
@@ -164,3 +167,58 @@ export function subjectsOf(map: GraphMap): Subjects {
   const [busiestId, busiestCount] = [...applyingTo].reduce((a, b) => (b[1] > a[1] ? b : a), [services[0] ?? '', 0]);
   return { services, elements, words, busiest: { id: busiestId, applying: busiestCount } };
 }
+
+/** Leaf fields of `type` that need no argument (optional ones take their defaults), in schema order. */
+function leafFields(schema: GraphQLSchema, type: string): string[] {
+  const t = schema.getType(type);
+  if (!isObjectType(t)) throw new Error(`${type} is not an object type of the schema`);
+  return Object.values(t.getFields())
+    .filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined))
+    .map((f) => f.name);
+}
+
+/**
+ * The heat map with every field of every cell: each leaf of the heat map's own types, and of the
+ * element, sources, planned changes, gaps, service and perspective they hold (their own nested
+ * objects left out, so the answer grows with the map, not with its whole graph). Built from the
+ * published schema, so a new field is asked for as soon as it exists.
+ */
+export function deepHeatMapQuery(schema: GraphQLSchema = buildSchema(buildSdl())): string {
+  const leaves = (type: string) => leafFields(schema, type).join(' ');
+  return `query DeepHeatMap($service: ID!) {
+  heatMap(service: $service) {
+    ${leaves('HeatMap')}
+    service { ${leaves('InformationService')} }
+    perspective { ${leaves('Perspective')} }
+    rows {
+      ${leaves('HeatMapRow')}
+      cells {
+        ${leaves('HeatMapCell')}
+        element { ${leaves('Element')} }
+        why { ${leaves('CellReason')} sources { ${leaves('Source')} } }
+        plannedChanges { ${leaves('PlannedChange')} }
+      }
+      gaps { ${leaves('Gap')} }
+      counts { ${leaves('StatusCount')} }
+    }
+    counts { ${leaves('StatusCount')} }
+  }
+}`;
+}
+
+/**
+ * What users see, measured through the API only (their Cypher is a view's plus DataLoader batches,
+ * so they have no single floor): the web's own heat-map and landscape documents (web/src/queries.ts),
+ * as the browser sends them, and the deep heat map.
+ */
+export interface UserQuery {
+  name: string;
+  query: string;
+  variables(i: number, s: Subjects): Record<string, unknown>;
+}
+
+export const USER_QUERIES: UserQuery[] = [
+  { name: 'web heat map', query: WEB_HEAT_MAP, variables: (i, s) => ({ service: at(s.services, i) }) },
+  { name: 'web landscape', query: WEB_LANDSCAPE, variables: () => ({}) },
+  { name: 'deep heat map', query: deepHeatMapQuery(), variables: (i, s) => ({ service: at(s.services, i) }) },
+];

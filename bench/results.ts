@@ -65,7 +65,27 @@ export interface CaseResult {
    * The same requests against an API with the response cache at its default TTL (every other
    * figure is with the cache off, so the API/floor and peer ratios compare query work).
    */
-  cached?: { queries: { name: string; side?: Side; error?: string }[]; ttlMs: number };
+  cached?: {
+    queries: NamedSide[];
+    ttlMs: number;
+    /**
+     * The cached deep heat map of the busiest service (every request a hit) beside a bare
+     * `node:http` server sending the same bytes, in the same run: how near the cache is to the limit.
+     */
+    bare?: { bytes: number; ours?: Side; bare?: Side; error?: string };
+  };
+  /** What users send (bench/queries.ts USER_QUERIES) through the API with the cache off. */
+  users?: NamedSide[];
+  /** The same API under Node 24: the heat map without the cache, the deep heat map from the cache. */
+  node24?: { version: string; queries: NamedSide[] } | { skipped: string };
+}
+
+/** One measured request kind; `bytes` is the mean size of its first five answers where recorded. */
+export interface NamedSide {
+  name: string;
+  side?: Side;
+  error?: string;
+  bytes?: number;
 }
 
 export interface TargetResult {

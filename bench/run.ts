@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--quick] [--runs N] [--requests N] [--seconds S]
- * [--connections C] [--no-peer] [--no-start] [--no-real]`; `--sizes 0` measures no synthetic map,
- * `--quick` is a smoke run (1000 elements, one short run of everything), `--render FILE` only
+ * [--connections C] [--no-peer] [--no-start] [--start] [--no-real] [--no-node24]`; `--sizes 0`
+ * measures no synthetic map, `--quick` is a smoke run of a few minutes (the real map and 1000
+ * elements, one short run of everything, no start unless `--start`), `--render FILE` only
  * writes docs/performance.md again from earlier results files (comma-separated: later ones replace
  * earlier figures for the same map).
  *
@@ -9,7 +10,9 @@
  * load into a fresh embedded Neo4j store and time it; then per view (bench/queries.ts) latency at
  * concurrency 1 and throughput at C connections over HTTP against `api/main.ts`, the same Cypher
  * through neo4j-driver alone (the floor), and the heat map from an @neo4j/graphql peer; resident
- * memory at rest and under load; cold and warm start of the app. Every figure is the median of
+ * memory at rest and under load; cold and warm start of the app; what users send (the web's heat
+ * map and landscape, a deep heat map) with the cache off and on; the cached deep heat map beside a
+ * bare node:http server sending the same bytes; the API under Node 24. Every figure is the median of
  * `--runs` runs. Writes bench/results/<timestamp>.json and docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,12 +27,13 @@ import { checkMap, type GraphMap } from '../schema/map';
 import { readSeedDirectory } from '../store/map-files';
 import { generateSyntheticMap } from '../graph-seed/synthetic';
 import { writeMap } from '../store/write-map';
-import { callThroughput, cypherCall, graphqlCall, httpThroughput, latencyRun, terminateLongTransactions, type Call, type LatencyResult, type ThroughputResult } from './measure';
+import { callThroughput, cypherCall, graphqlCall, graphqlError, httpThroughput, latencyRun, terminateLongTransactions, type Call, type LatencyResult, type ThroughputResult } from './measure';
 import { PEER_HEAT_MAP_QUERY } from './peer';
 import { peakSampler, rssMb, startServer, type Server } from './processes';
-import { QUERIES, subjectsOf, type BenchQuery, type Subjects } from './queries';
+import { QUERIES, subjectsOf, USER_QUERIES, type BenchQuery, type Subjects, type UserQuery } from './queries';
+import { node24Binary } from './node24';
 import { evaluateTargets, renderMarkdown } from './report';
-import type { BenchResults, CaseResult, Machine, PeerResult, QueryResult, Side } from './results';
+import type { BenchResults, CaseResult, Machine, NamedSide, PeerResult, QueryResult, Side } from './results';
 import { median, medianSummary } from './stats';
 import { measureStarts } from './startup';
 
@@ -59,6 +63,7 @@ interface Options {
   peer: boolean;
   start: boolean;
   real: boolean;
+  node24: boolean;
 }
 
 function options(): Options {
@@ -74,6 +79,8 @@ function options(): Options {
       'no-peer': { type: 'boolean' },
       'no-start': { type: 'boolean' },
       'no-real': { type: 'boolean' },
+      'no-node24': { type: 'boolean' },
+      start: { type: 'boolean' },
       render: { type: 'string' },
     },
   });
@@ -93,15 +100,17 @@ function options(): Options {
     render: values.render,
     sizes,
     quick,
-    runs: num(values.runs, quick ? 1 : 3, 'runs'),
-    requests: num(values.requests, quick ? 20 : 100, 'requests'),
-    warmup: quick ? 3 : 30,
-    seconds: num(values.seconds, quick ? 2 : 5, 'seconds'),
+    runs: num(values.runs, quick ? 1 : 2, 'runs'),
+    requests: num(values.requests, quick ? 20 : 60, 'requests'),
+    warmup: quick ? 3 : 20,
+    seconds: num(values.seconds, quick ? 2 : 4, 'seconds'),
     connections: num(values.connections, 32, 'connections'),
     latencyMaxMs: quick ? 5_000 : 15_000,
     peer: values['no-peer'] !== true,
-    start: values['no-start'] !== true,
+    // --quick leaves out the two starts (a cold start seeds the real map) unless --start asks for them.
+    start: values['no-start'] !== true && (!quick || values.start === true),
     real: values['no-real'] !== true,
+    node24: values['no-node24'] !== true,
   };
 }
 
@@ -176,8 +185,8 @@ const CACHE_TTL_MS = 5000;
 const CACHED_VIEWS = ['heatMap', 'norms'];
 
 /** The API over `uri`; `cacheTtlMs` 0 turns the response cache off so Neo4j answers every request. */
-async function startApi(uri: string, cacheTtlMs: number): Promise<Server> {
-  const server = await startServer(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+async function startApi(uri: string, cacheTtlMs: number, node = process.execPath): Promise<Server> {
+  const server = await startServer(node, ['--import', 'tsx', 'api/main.ts'], {
     env: { NEO4J_URI: uri, PORT: '0', HOST: '127.0.0.1', SEED_ON_START: 'false', GRAPHIQL: 'false', RESPONSE_CACHE_TTL_MS: String(cacheTtlMs) },
     ready: /is ready at (\S+) /,
     timeoutMs: 120_000,
@@ -327,22 +336,105 @@ async function measurePeer(uri: string, apiUrl: string, subjects: Subjects, o: O
   }
 }
 
-/** heatMap and norms against an API with the response cache on, as it ships. */
+/** One kind of request through the API, latency and throughput, with the size of one answer. */
+async function measureNamed(apiUrl: string, name: string, body: (i: number) => string, o: Options): Promise<NamedSide> {
+  log(`    ${name}`);
+  // The mean size of the first five answers: requests vary over subjects, and so do their sizes.
+  let total = 0;
+  for (let i = 0; i < 5; i++) total += (await (await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(i) })).arrayBuffer()).byteLength;
+  const bytes = Math.round(total / 5);
+  const side = await measureSide('api  ', graphqlCall(apiUrl, body), (seconds) => httpThroughput(apiUrl, body, { connections: o.connections, seconds }), o);
+  return isSide(side) ? { name, side, bytes } : { name, error: side.error, bytes };
+}
+
+const userBody = (q: UserQuery, subjects: Subjects) => (i: number) => JSON.stringify({ query: q.query, variables: q.variables(i, subjects) });
+const DEEP_HEAT_MAP = USER_QUERIES.find((q) => q.name === 'deep heat map')!;
+/** The deep heat map of the busiest service, the same request every time: every one a cache hit. */
+const deepBody = (subjects: Subjects) => JSON.stringify({ query: DEEP_HEAT_MAP.query, variables: { service: subjects.busiest.id } });
+
+async function startBare(bodyFile: string): Promise<Server> {
+  return startServer(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
+    env: { BODY_FILE: bodyFile, PORT: '0' },
+    ready: /^BARE_READY (\S+)/,
+    timeoutMs: 60_000,
+    log,
+    cwd: ROOT,
+  });
+}
+
+/**
+ * The cached deep heat map beside a bare node:http server sending the same bytes, one after the
+ * other in the same run, both at the same connections with the same client.
+ */
+async function measureBare(apiUrl: string, subjects: Subjects, o: Options): Promise<NonNullable<NonNullable<CaseResult['cached']>['bare']>> {
+  const body = deepBody(subjects);
+  const res = await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const problem = res.ok ? graphqlError(bytes.toString('utf8')) : `HTTP ${res.status}`;
+  if (problem) return { bytes: bytes.length, error: problem };
+  const dir = mkdtempSync(join(tmpdir(), 'reguleringsplan-bare-'));
+  const file = join(dir, 'deep-heat-map.json');
+  writeFileSync(file, bytes);
+  let bare: Server | null = null;
+  try {
+    bare = await startBare(file);
+    const bareUrl = bare.url;
+    log(`    deep heat map from the cache (${(bytes.length / 1024).toFixed(0)} KiB) beside bare node:http sending the same bytes`);
+    const ours = await measureSide('ours ', graphqlCall(apiUrl, () => body), (seconds) => httpThroughput(apiUrl, () => body, { connections: o.connections, seconds }), o);
+    const theirs = await measureSide('bare ', graphqlCall(bareUrl, () => body), (seconds) => httpThroughput(bareUrl, () => body, { connections: o.connections, seconds }), o);
+    if (!isSide(ours)) return { bytes: bytes.length, error: `ours: ${ours.error}` };
+    if (!isSide(theirs)) return { bytes: bytes.length, ours, error: `bare: ${theirs.error}` };
+    log(`    cached/bare req/s ${(ours.requestsPerSecond / theirs.requestsPerSecond).toFixed(2)}`);
+    return { bytes: bytes.length, ours, bare: theirs };
+  } finally {
+    await bare?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The views the web map asks most and what users send, against an API with the response cache on, as it ships. */
 async function measureCached(uri: string, subjects: Subjects, o: Options): Promise<NonNullable<CaseResult['cached']>> {
   const api = await startApi(uri, CACHE_TTL_MS);
   try {
-    const queries: NonNullable<CaseResult['cached']>['queries'] = [];
+    const queries: NamedSide[] = [];
     for (const q of QUERIES.filter((v) => CACHED_VIEWS.includes(v.name))) {
-      const body = (i: number) => JSON.stringify({ query: q.graphql.query, variables: q.graphql.variables(i, subjects) });
-      log(`    ${q.name} (cached)`);
-      const side = await measureSide('api  ', graphqlCall(api.url, body), (seconds) => httpThroughput(api.url, body, { connections: o.connections, seconds }), o);
-      queries.push(isSide(side) ? { name: q.name, side } : { name: q.name, error: side.error });
+      queries.push(await measureNamed(api.url, q.name, (i) => JSON.stringify({ query: q.graphql.query, variables: q.graphql.variables(i, subjects) }), o));
     }
-    return { queries, ttlMs: CACHE_TTL_MS };
+    for (const q of USER_QUERIES) queries.push(await measureNamed(api.url, q.name, userBody(q, subjects), o));
+    const bare = await measureBare(api.url, subjects, o);
+    if (bare.error) log(`    bare comparison not measured: ${bare.error}`);
+    return { queries, ttlMs: CACHE_TTL_MS, bare };
   } finally {
     await api.stop();
   }
 }
+
+/** Node 24 beside the Node that runs the bench: the heat map with the cache off, the deep heat map from the cache. */
+async function measureNode24(uri: string, subjects: Subjects, o: Options): Promise<NonNullable<CaseResult['node24']>> {
+  const node = node24Binary(ROOT, log);
+  if ('skipped' in node) return node;
+  log(`  Node ${node.version}: heatMap without the cache, deep heat map from the cache`);
+  const queries: NamedSide[] = [];
+  const heatMap = QUERIES.find((q) => q.name === 'heatMap')!;
+  let api = await startApi(uri, 0, node.path);
+  try {
+    const body = (i: number) => JSON.stringify({ query: heatMap.graphql.query, variables: heatMap.graphql.variables(i, subjects) });
+    // Untimed: V8's JIT warms up as in the main run.
+    await httpThroughput(api.url, body, { connections: 8, seconds: o.quick ? 1 : 3 });
+    queries.push(await measureNamed(api.url, 'heatMap', body, o));
+  } finally {
+    await api.stop();
+  }
+  api = await startApi(uri, CACHE_TTL_MS, node.path);
+  try {
+    queries.push(await measureNamed(api.url, 'deep heat map (cached)', () => deepBody(subjects), o));
+  } finally {
+    await api.stop();
+  }
+  return { version: node.version, queries };
+}
+
+let node24Measured = false;
 
 /** Everything measured on one loaded map. */
 async function measureCase(label: string, map: GraphMap, synthetic: boolean, loadRuns: number, o: Options, generateMs?: number): Promise<CaseResult> {
@@ -405,6 +497,10 @@ async function measureCase(label: string, map: GraphMap, synthetic: boolean, loa
     const changedDuring = QUERIES.filter((q) => after[q.name] !== cypher[q.name]).map((q) => q.name);
     if (changedDuring.length > 0) log(`  warning: api/cypher changed while this map was measured (${changedDuring.join(', ')}); the API kept the text it started with`);
     log(`  RSS under load (heatMap, ${o.connections} connections): node ${rss.loadNodeMb.toFixed(0)} MiB, JVM ${rss.loadJavaMb.toFixed(0)} MiB`);
+    log('  what users send, without the cache');
+    const users: NamedSide[] = [];
+    for (const q of USER_QUERIES) users.push(await measureNamed(api.url, q.name, userBody(q, subjects), o));
+    await endLeftovers(floor);
     let peer: PeerResult | undefined;
     if (o.peer) {
       log('  peer: @neo4j/graphql over the same store, heat map');
@@ -415,6 +511,10 @@ async function measureCase(label: string, map: GraphMap, synthetic: boolean, loa
     api = null;
     log(`  with the response cache (TTL ${CACHE_TTL_MS} ms, the default)`);
     const cached = await measureCached(embedded.uri, subjects, o);
+    // Node 24 on one map only (the real one, else the first synthetic), to keep the run short.
+    const node24 = o.node24 && (!synthetic || !o.real) && !node24Measured ? await measureNode24(embedded.uri, subjects, o) : undefined;
+    if (node24) node24Measured = true;
+    if (node24 && 'skipped' in node24) log(`  Node 24 not measured: ${node24.skipped}`);
     return {
       label,
       synthetic,
@@ -429,6 +529,8 @@ async function measureCase(label: string, map: GraphMap, synthetic: boolean, loa
       ...(changedDuring.length > 0 ? { cypherChangedDuring: changedDuring } : {}),
       ...(peer ? { peer } : {}),
       cached,
+      users,
+      ...(node24 ? { node24 } : {}),
     };
   } finally {
     await api?.stop();

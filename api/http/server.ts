@@ -11,7 +11,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { AppContext } from '../context';
-import type { ServerContext } from '../yoga';
+import { RESPONSE_CACHE_HEADER, ROUND_TRIPS_HEADER, type CacheMark, type ServerContext } from '../yoga';
+import { matchesEtag, ResponseCache, type CachedResponse } from './response-cache';
 import { BadTokenLimiter } from '../auth/bad-tokens';
 import type { Database } from '../../store/database';
 import { mapToArchimate } from '../../store/archimate';
@@ -152,8 +153,47 @@ async function sendExport(req: IncomingMessage, res: ServerResponse, db: Databas
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+interface YogaAnswer {
+  status: number;
+  headers: Record<string, string>;
+  payload: Buffer;
+}
+
+async function askYoga(yoga: YogaServerInstance<ServerContext, AppContext>, req: IncomingMessage, body: Buffer | undefined, context: ServerContext): Promise<YogaAnswer> {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  const response = await yoga.fetch(new URL(req.url ?? '/graphql', `http://${req.headers.host ?? 'localhost'}`), {
+    method: req.method ?? 'GET',
+    headers,
+    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+  }, context);
+  const payload = Buffer.from(await response.arrayBuffer());
+  const out = Object.fromEntries(response.headers.entries());
+  if (response.headers.get('content-type')?.startsWith('text/html')) out['content-security-policy'] = graphiqlPolicy(payload.toString('utf8'));
+  return { status: response.status, headers: out, payload };
+}
+
+function sendAnswer(res: ServerResponse, answer: YogaAnswer): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.payload);
+}
+
+/** A cached answer as stored, or 304 when the client holds it already (If-None-Match). */
+function sendCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
+  if (matchesEtag(req.headers['if-none-match'], entry.etag)) return sendNotModified(res, entry, 'hit');
+  res.writeHead(entry.status, entry.headers);
+  res.end(entry.body);
+}
+
+function sendNotModified(res: ServerResponse, entry: CachedResponse, state: 'hit' | 'miss', roundTrips = '0'): void {
+  res.writeHead(304, { etag: entry.etag, [RESPONSE_CACHE_HEADER]: state, [ROUND_TRIPS_HEADER]: roundTrips });
+  res.end();
+}
+
 export interface HttpServerOptions {
   maxBodyBytes: number;
+  /** Anonymous reads are answered from it when given (RESPONSE_CACHE_TTL_MS > 0). */
+  responseCache?: ResponseCache;
   /** Shared with the GraphQL server, which records bad tokens in it. */
   badTokens?: BadTokenLimiter;
   webDir?: string;
@@ -191,19 +231,40 @@ export function createHttpServer(yoga: YogaServerInstance<ServerContext, AppCont
             throw e;
           }
         }
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-        const response = await yoga.fetch(new URL(req.url ?? '/graphql', `http://${req.headers.host ?? 'localhost'}`), {
-          method: req.method ?? 'GET',
-          headers,
-          body: body && body.length > 0 ? new Uint8Array(body) : undefined,
-        }, { clientAddress });
-        const payload = Buffer.from(await response.arrayBuffer());
-        const out = Object.fromEntries(response.headers.entries());
-        if (response.headers.get('content-type')?.startsWith('text/html')) out['content-security-policy'] = graphiqlPolicy(payload.toString('utf8'));
-        res.writeHead(response.status, out);
-        res.end(payload);
-        return;
+        const cache = options.responseCache;
+        const method = req.method ?? 'GET';
+        // Only anonymous reads share answers: a caller with a token always reads Neo4j.
+        if (!cache || req.headers.authorization !== undefined || (method !== 'GET' && method !== 'POST')) {
+          return sendAnswer(res, await askYoga(yoga, req, body, { clientAddress }));
+        }
+        const generation = db.generation;
+        const key = ResponseCache.key(generation, method, req.url ?? '', req.headers, body);
+        const hit = cache.get(key);
+        if (hit) return sendCached(req, res, hit);
+        const flying = cache.inFlight(key);
+        if (flying) {
+          const shared = await flying;
+          if (shared) return sendCached(req, res, shared);
+          // That answer was not kept (an error, a mutation): this request runs on its own.
+        } else {
+          let answer: YogaAnswer | undefined;
+          const entry = await cache.fly(key, async () => {
+            const mark: CacheMark = { executed: false, cacheable: false };
+            answer = await askYoga(yoga, req, body, { clientAddress, cacheMark: mark });
+            if (mark.executed) answer.headers[RESPONSE_CACHE_HEADER] = 'miss';
+            if (!mark.cacheable || answer.status !== 200) return null;
+            return cache.entry(generation, answer.status, { ...answer.headers, [RESPONSE_CACHE_HEADER]: 'hit', [ROUND_TRIPS_HEADER]: '0' }, answer.payload, key);
+          });
+          if (entry) {
+            answer!.headers.etag = entry.etag;
+            if (matchesEtag(req.headers['if-none-match'], entry.etag)) return sendNotModified(res, entry, 'miss', answer!.headers[ROUND_TRIPS_HEADER]);
+          }
+          return sendAnswer(res, answer!);
+        }
+        const mark: CacheMark = { executed: false, cacheable: false };
+        const answer = await askYoga(yoga, req, body, { clientAddress, cacheMark: mark });
+        if (mark.executed) answer.headers[RESPONSE_CACHE_HEADER] = 'miss';
+        return sendAnswer(res, answer);
       }
       if (req.method === 'GET' || req.method === 'HEAD') return sendStatic(req, res, webDir);
       return sendJson(res, 405, { error: 'method not allowed' });
