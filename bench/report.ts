@@ -11,7 +11,12 @@ function largestSynthetic(r: BenchResults): CaseResult | undefined {
 }
 
 function at100k(r: BenchResults): CaseResult | undefined {
-  return r.cases.find((c) => c.synthetic && c.elements >= 100_000);
+  return r.cases.find((c) => c.synthetic && c.elements >= 100_000 && c.elements < 1_000_000);
+}
+
+/** The million-element map (opt-in: `--sizes …,1000000`). */
+function at1m(r: BenchResults): CaseResult | undefined {
+  return r.cases.find((c) => c.synthetic && c.elements >= 1_000_000);
 }
 
 function query(c: CaseResult | undefined, name: string): QueryResult | undefined {
@@ -87,12 +92,25 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
     });
   }
 
-  // 5. Load at 100k.
+  // 5. Load at 100k and at 1M, and the views at 1M.
+  const loadHow = (c: CaseResult) => (c.loadMethod === 'cypher' || !c.loadMethod ? 'writeMap' : 'bulk importer');
   targets.push(
     big
-      ? { target: '100k load ≤ 60 s', measured: sec(big.loadMedianMs), met: big.loadMedianMs <= 60_000 }
-      : { target: '100k load ≤ 60 s', measured: 'not measured (100000 not in --sizes)', met: null },
+      ? { target: '100k load ≤ 30 s', measured: `${sec(big.loadMedianMs)} (${loadHow(big)})`, met: big.loadMedianMs <= 30_000 }
+      : { target: '100k load ≤ 30 s', measured: 'not measured (100000 not in --sizes)', met: null },
   );
+  const million = at1m(r);
+  targets.push(
+    million
+      ? { target: '1M load ≤ 5 min', measured: `${sec(million.loadMedianMs)} for ${million.relationships} relationships (${loadHow(million)})`, met: million.loadMedianMs <= 300_000 }
+      : { target: '1M load ≤ 5 min', measured: 'not measured (opt-in: --sizes 1000000)', met: null },
+  );
+  for (const name of ['heatMap', 'norms']) {
+    const q = query(million, name);
+    if (!million) targets.push({ target: `p95 ${name} ≤ 50 ms at 1M`, measured: 'not measured (opt-in: --sizes 1000000)', met: null });
+    else if (!q?.api) targets.push({ target: `p95 ${name} ≤ 50 ms at 1M`, measured: 'not measured', met: null, note: q?.error ?? 'no result' });
+    else targets.push({ target: `p95 ${name} ≤ 50 ms at 1M`, measured: `${ms(q.api.latency.p95)} ms (p50 ${ms(q.api.latency.p50)} ms; page cache ${million.pageCacheMb ?? '?'} MiB)`, met: q.api.latency.p95 <= 50 });
+  }
 
   // 6. Warm start.
   targets.push(
@@ -151,7 +169,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
     '|---|---:|---:|---:|---:|---:|',
     ...r.cases.map((c) => `| ${c.label} | ${c.elements} | ${c.relationships} | ${sec(c.loadMedianMs)} | ${c.loadMs.length} | ${c.loadAverage.start.toFixed(1)} → ${c.loadAverage.end.toFixed(1)} |`),
     '',
-    'Load is the schema (constraints, indexes) plus `writeMap` in CREATE mode (elements in UNWIND batches of 5 000, two transactions at once; relationships in batches of 10 000, one at a time).',
+    "Load with the bulk importer (the default, `store/bulk-import.ts`): elements and relationships to CSV through the storage codec, Neo4j's own `neo4j-admin database import full` into the stopped store, the embedded Neo4j started on it, constraints and indexes built, gaps, planned changes, events and perspectives written with Cypher, index statistics refreshed — all of it inside the figure. With `--load cypher`: the schema plus `writeMap` in CREATE mode (elements in UNWIND batches of 5 000, two transactions at once; relationships in batches of 10 000, one at a time). From 1 000 000 elements the synthetic map is streamed from the generator straight into the CSV (never held whole) and the page cache is 3 GiB.",
   );
   if (r.realMap) lines.push('', `Real map: skipped (${r.realMap.skipped}).`);
 
