@@ -108,8 +108,8 @@ class CsvWriter {
   }
 
   private quote(s: string): string {
-    if (/[\n\r]/.test(s)) this.multiline = true;
-    return `"${s.replaceAll('"', '""')}"`;
+    if (!this.multiline && (s.includes('\n') || s.includes('\r'))) this.multiline = true;
+    return s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`;
   }
 
   /** An empty field is no property at all: as Cypher's SET e = row leaves nulls out. */
