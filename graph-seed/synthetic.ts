@@ -92,24 +92,26 @@ export function streamSyntheticMap(options: SyntheticOptions, sink: SyntheticSin
   // that element, so repeats are removed per step, keeping the last, as a map lists each once.
   let step: RelationshipInput[] = [];
   const rel = (r: RelationshipInput) => step.push(r);
+  const same = (a: RelationshipInput, b: RelationshipInput) => a.to === b.to && a.from === b.from && a.type === b.type && (a.layer ?? '') === (b.layer ?? '');
   const endStep = () => {
-    const seen = new Set<string>();
-    const kept: RelationshipInput[] = [];
-    for (let i = step.length - 1; i >= 0; i--) {
+    // A step holds a handful of relationships: comparing them pairwise is cheaper than a key
+    // string per relationship, ten million times at 1M.
+    for (let i = 0; i < step.length; i++) {
       const r = step[i]!;
-      const key = `${r.from}|${r.type}|${r.to}|${r.layer ?? ''}`;
-      if (!seen.has(key)) kept.push(r);
-      seen.add(key);
+      let later = false;
+      for (let j = i + 1; j < step.length && !later; j++) later = same(r, step[j]!);
+      if (!later) sink.relationship(r);
     }
-    for (let i = kept.length - 1; i >= 0; i--) sink.relationship(kept[i]!);
     step = [];
   };
 
   const processes = Array.from({ length: Math.max(7, Math.round(total / 1000)) }, () => add('WORK_PROCESS', ['ORGANISATIONAL']));
   const services = Array.from({ length: Math.max(20, Math.round(total / 25)) }, () => add('INFORMATION_SERVICE', ['ORGANISATIONAL', 'SEMANTIC']));
   const actorTypes = Array.from({ length: Math.max(5, Math.round(total / 2000)) }, () => add('ACTOR_TYPE', ['ORGANISATIONAL']));
-  services.forEach((s, i) => rel({ from: s, type: 'PART_OF', to: processes[i % processes.length]!, sources: [] }));
-  endStep();
+  services.forEach((s, i) => {
+    rel({ from: s, type: 'PART_OF', to: processes[i % processes.length]!, sources: [] });
+    endStep();
+  });
   for (const a of actorTypes) {
     for (let k = 0; k < 3; k++) rel({ from: a, type: 'PERFORMS', to: pick(processes), sources: [] });
     endStep();
@@ -132,8 +134,10 @@ export function streamSyntheticMap(options: SyntheticOptions, sink: SyntheticSin
     endStep();
   }
   const actors = Array.from({ length: Math.max(5, Math.round(total / 200)) }, () => add('ACTOR', ['ORGANISATIONAL']));
-  for (const a of actors) rel({ from: a, type: 'PART_OF', to: pick(actorTypes), sources: [] });
-  endStep();
+  for (const a of actors) {
+    rel({ from: a, type: 'PART_OF', to: pick(actorTypes), sources: [] });
+    endStep();
+  }
   const systems = [...solutions, ...components];
   const measures = Array.from({ length: Math.max(3, Math.round(total / 500)) }, (_, i) =>
     add('MEASURE', ['ORGANISATIONAL'], { rank: i + 1, score: Math.round((100 - (i * 90) / Math.max(1, total / 500)) * 10) / 10 }),

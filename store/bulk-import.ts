@@ -103,6 +103,7 @@ class CsvWriter {
 
   private setType(key: string, type: ColumnType): void {
     const known = this.types.get(key);
+    if (known === type) return;
     if (known && known !== type) throw new BulkImportError(`${this.name}: property ${key} holds both ${known} and ${type} values`);
     this.types.set(key, type);
   }
@@ -184,7 +185,9 @@ export function writeImportCsv(source: MapSource, dir: string, progress: (line: 
       const spec = RELATIONSHIPS[type];
       if (!spec) throw new BulkImportError(`relationship ${r.from} → ${r.to}: unknown type ${String(r.type)}`);
       // A layered relationship (APPLIES_TO) keeps its layer as a property, as writeMap's key does.
-      rels.row([r.from, r.to, type], { ...(spec.layered ? { layer: r.layer ?? null } : { layer: null }), ...relationshipProperties(r) });
+      const props = relationshipProperties(r);
+      props.layer = spec.layered ? (r.layer ?? null) : null;
+      rels.row([r.from, r.to, type], props);
       counts.relationships[type] = (counts.relationships[type] ?? 0) + 1;
       if ((rels.rows & 0xffff) === 0) report();
     },

@@ -34,7 +34,7 @@ describe('the bulk importer CSV', () => {
     expect(nodeBody).toContain('"001_x.txt:1-2\u001f001_x.txt:5"');
     expect(out.multiline).toBe(true);
     const [relHeader, relBody] = out.relationships.split(',').map((f) => readFileSync(f, 'utf8'));
-    expect(relHeader).toBe(':START_ID,:END_ID,:TYPE,layer:string,validFrom:string,validTo:string,sources:string,note:string,citationException:string\n');
+    expect(relHeader).toBe(':START_ID,:END_ID,:TYPE,validFrom:string,validTo:string,sources:string,note:string,citationException:string,layer:string\n');
     expect(relBody).toBe('"m-1","m-2","BASED_ON",,,,,,\n');
     expect(out.counts.elements).toEqual({ MEASURE: 2 });
     expect(out.counts.relationships).toEqual({ BASED_ON: 1 });
