@@ -5,7 +5,7 @@
  * database is stopped, then the server starts on them, constraints and indexes are built, the few
  * gaps, planned changes, events and perspectives are written with Cypher and the index statistics
  * are refreshed. On this machine it loads 100 000 elements and a million relationships several
- * times faster than `writeMap` (see docs/performance.md).
+ * times faster than `writeMap` (`npm run bench -- --load cypher` measures the other way).
  *
  * The CSV columns are whatever the codec returns: types are taken from the values (lists of
  * strings or numbers, numbers as doubles as the driver sends them), so a new property in
@@ -174,7 +174,7 @@ export function writeImportCsv(source: MapSource, dir: string, progress: (line: 
       const kind: Kind = e.kind;
       const spec = KINDS[kind];
       if (!spec) throw new BulkImportError(`element ${e.id}: unknown kind ${String(e.kind)}`);
-      // The id is both the importer's key and the stored `id` property, written by the codec below.
+      // The id goes in the importer's key column (`id:ID`), which also stores it as the `id` property.
       const { id, ...props } = elementProperties(e);
       nodes.row([String(id), `Element${ARRAY_DELIMITER}${spec.neo4jLabel}`, '1', createdAt], props);
       counts.elements[kind] = (counts.elements[kind] ?? 0) + 1;
