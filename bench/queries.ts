@@ -148,7 +148,13 @@ function shuffled<T>(xs: readonly T[], seed = 7): T[] {
 }
 
 /** Subjects from a map: every information service, up to 500 norms, words from element names. */
-export function subjectsOf(map: GraphMap): Subjects {
+/** What subjectsOf reads of a map: ids, kinds and names, and which elements relate how. */
+export interface SubjectsSource {
+  elements: readonly Pick<GraphMap['elements'][number], 'id' | 'kind' | 'name'>[];
+  relationships: readonly Pick<GraphMap['relationships'][number], 'type' | 'from' | 'to'>[];
+}
+
+export function subjectsOf(map: SubjectsSource): Subjects {
   const services = shuffled(map.elements.filter((e) => e.kind === 'INFORMATION_SERVICE').map((e) => e.id));
   const basedOn = new Set(map.relationships.filter((r) => r.type === 'BASED_ON').map((r) => r.to));
   const applying = new Set(map.relationships.filter((r) => r.type === 'APPLIES_TO').map((r) => r.from));

@@ -51,8 +51,15 @@ export interface CaseResult {
   elements: number;
   relationships: number;
   generateMs?: number;
-  /** Load into a fresh store (schema, then the map with CREATE for relationships), per run. */
+  /**
+   * Load into a fresh store, per run: Neo4j's bulk importer (CSV, import, start, constraints and
+   * indexes, the rest with Cypher) or writeMap (schema, then CREATE); `loadMethod` says which.
+   */
   loadMs: number[];
+  /** Absent in results from before the bulk importer: writeMap. */
+  loadMethod?: 'import' | 'cypher';
+  /** The embedded Neo4j's page cache for this map (larger from a million elements). */
+  pageCacheMb?: number;
   loadMedianMs: number;
   /** 1-minute load average of the machine when this map's measurements started and ended. */
   loadAverage: { start: number; end: number };

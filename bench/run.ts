@@ -25,12 +25,13 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../store/embedded';
 import { applySchema } from '../store/setup';
 import { checkMap, type GraphMap } from '../schema/map';
 import { readSeedDirectory } from '../store/map-files';
-import { generateSyntheticMap } from '../graph-seed/synthetic';
+import { generateSyntheticMap, streamSyntheticMap } from '../graph-seed/synthetic';
+import { importIntoNewStore, mapSource, type MapSource } from '../store/bulk-import';
 import { writeMap } from '../store/write-map';
 import { callThroughput, cypherCall, graphqlCall, graphqlError, httpThroughput, latencyRun, terminateLongTransactions, type Call, type LatencyResult, type ThroughputResult } from './measure';
 import { PEER_HEAT_MAP_QUERY } from './peer';
 import { peakSampler, rssMb, startServer, type Server } from './processes';
-import { QUERIES, subjectsOf, USER_QUERIES, type BenchQuery, type Subjects, type UserQuery } from './queries';
+import { QUERIES, subjectsOf, USER_QUERIES, type BenchQuery, type Subjects, type SubjectsSource, type UserQuery } from './queries';
 import { node24Binary } from './node24';
 import { evaluateTargets, renderMarkdown } from './report';
 import type { BenchResults, CaseResult, Machine, NamedSide, PeerResult, QueryResult, Side } from './results';
@@ -41,6 +42,14 @@ const HEAP_MB = 2048;
 /** Views slower than this at concurrency 1 get no throughput runs. */
 const SLOW_MS = 2000;
 const PAGE_CACHE_MB = 512;
+/**
+ * From a million elements the store is a few GiB: a page cache that holds the elements and
+ * relationships the views walk (the rest stays in the OS's file cache).
+ */
+const LARGE_PAGE_CACHE_MB = 3072;
+const LARGE = 1_000_000;
+/** Above this many elements the synthetic map is streamed from the generator, never held whole. */
+const STREAM_ABOVE = 200_000;
 const ROOT = process.cwd();
 
 const t0 = performance.now();
@@ -64,7 +73,11 @@ interface Options {
   start: boolean;
   real: boolean;
   node24: boolean;
+  /** How maps are loaded: Neo4j's bulk importer (default) or writeMap's batched Cypher. */
+  loadMethod: LoadMethod;
 }
+
+type LoadMethod = 'import' | 'cypher';
 
 function options(): Options {
   const { values } = parseArgs({
@@ -82,6 +95,7 @@ function options(): Options {
       'no-node24': { type: 'boolean' },
       start: { type: 'boolean' },
       render: { type: 'string' },
+      load: { type: 'string' },
     },
   });
   const quick = values.quick === true;
@@ -96,7 +110,10 @@ function options(): Options {
     .split(',')
     .filter((s) => s.trim() !== '0')
     .map((s) => num(s.trim(), 0, 'sizes'));
+  const loadMethod = values.load ?? 'import';
+  if (loadMethod !== 'import' && loadMethod !== 'cypher') throw new Error('--load must be import or cypher');
   return {
+    loadMethod,
     render: values.render,
     sizes,
     quick,
@@ -146,23 +163,72 @@ function peerPlugins(): string {
   return PEER_PLUGINS_DIR;
 }
 
+/**
+ * A map to load and measure: in memory (checked with checkMap), or for the largest sizes streamed
+ * from the generator with only what the benchmark's requests need kept (ids, kinds, names, and
+ * the APPLIES_TO and BASED_ON relationships).
+ */
+interface BenchMap {
+  elements: number;
+  relationships: number;
+  source: MapSource;
+  /** The whole map, for writeMap (`--load cypher`); null when streamed. */
+  full: GraphMap | null;
+  subjects: Subjects;
+}
+
+function benchMap(map: GraphMap): BenchMap {
+  return { elements: map.elements.length, relationships: map.relationships.length, source: mapSource(map), full: map, subjects: subjectsOf(map) };
+}
+
+function streamedBenchMap(size: number): BenchMap {
+  const source: MapSource = {
+    each: (sink) => {
+      streamSyntheticMap({ elements: size, seed: 42 }, sink);
+    },
+    rest: { gaps: [], changes: [], events: [], perspectives: [] },
+  };
+  const light = { elements: [] as SubjectsSource['elements'][number][], relationships: [] as SubjectsSource['relationships'][number][] };
+  let relationships = 0;
+  const rest = streamSyntheticMap({ elements: size, seed: 42 }, {
+    element: (e) => light.elements.push({ id: e.id, kind: e.kind, name: e.name }),
+    relationship: (r) => {
+      relationships += 1;
+      if (r.type === 'APPLIES_TO' || r.type === 'BASED_ON') light.relationships.push({ type: r.type, from: r.from, to: r.to });
+    },
+  });
+  source.rest = { ...source.rest, ...rest };
+  return { elements: light.elements.length, relationships, source, full: null, subjects: subjectsOf(light) };
+}
+
 /** Load `map` into a fresh store; the embedded Neo4j keeps running for the queries. */
-async function load(map: GraphMap, label: string, pluginsDir: string | undefined): Promise<{ embedded: EmbeddedNeo4j; storeDir: string; ms: number }> {
+async function load(map: BenchMap, label: string, pluginsDir: string | undefined, o: Options): Promise<{ embedded: EmbeddedNeo4j; storeDir: string; ms: number }> {
   const storeDir = mkdtempSync(join(tmpdir(), `reguleringsplan-bench-${label.replace(/\W+/g, '-')}-`));
-  const embedded = await startEmbeddedNeo4j({ storeDir, port: 0, heapMb: HEAP_MB, pageCacheMb: PAGE_CACHE_MB, progress: () => {}, ...(pluginsDir ? { pluginsDir } : {}) });
+  const pageCacheMb = map.elements >= LARGE ? LARGE_PAGE_CACHE_MB : PAGE_CACHE_MB;
+  const embeddedOptions = { heapMb: HEAP_MB, pageCacheMb, ...(pluginsDir ? { pluginsDir } : {}) };
+  let last = 0;
+  const progress = (line: string) => {
+    // Keep the progress readable: one line every few seconds.
+    if (performance.now() - last > 5000 || !line.startsWith('  ')) {
+      last = performance.now();
+      log(`    ${line.trim()}`);
+    }
+  };
+  if (o.loadMethod === 'import') {
+    const started = performance.now();
+    const { embedded, steps } = await importIntoNewStore(map.source, { storeDir, embedded: embeddedOptions, progress });
+    const ms = performance.now() - started;
+    log(`    CSV ${(steps.csvMs / 1000).toFixed(1)} s, importer ${(steps.importMs / 1000).toFixed(1)} s, start ${(steps.startMs / 1000).toFixed(1)} s, constraints and indexes ${(steps.schemaMs / 1000).toFixed(1)} s, the rest ${(steps.restMs / 1000).toFixed(1)} s`);
+    return { embedded, storeDir, ms };
+  }
+  if (!map.full) throw new Error(`--load cypher needs the map in memory (at most ${STREAM_ABOVE} elements)`);
+  const embedded = await startEmbeddedNeo4j({ storeDir, port: 0, ...embeddedOptions, progress: () => {} });
   const driver = createDriver({ uri: embedded.uri, user: 'neo4j', database: 'neo4j' });
   try {
     const db = new Database(driver, 'neo4j');
     const started = performance.now();
     await applySchema(db);
-    let last = 0;
-    await writeMap(db, map, (line) => {
-      // Keep the progress readable: one line every few seconds.
-      if (performance.now() - last > 5000 || !line.startsWith('  ')) {
-        last = performance.now();
-        log(`    ${line.trim()}`);
-      }
-    }, 'create');
+    await writeMap(db, map.full, progress, 'create');
     return { embedded, storeDir, ms: performance.now() - started };
   } catch (e) {
     await embedded.stop();
@@ -437,8 +503,8 @@ async function measureNode24(uri: string, subjects: Subjects, o: Options): Promi
 let node24Measured = false;
 
 /** Everything measured on one loaded map. */
-async function measureCase(label: string, map: GraphMap, synthetic: boolean, loadRuns: number, o: Options, generateMs?: number): Promise<CaseResult> {
-  log(`${label}: ${map.elements.length} elements, ${map.relationships.length} relationships (load average ${loadavg()[0]!.toFixed(1)})`);
+async function measureCase(label: string, map: BenchMap, synthetic: boolean, loadRuns: number, o: Options, generateMs?: number): Promise<CaseResult> {
+  log(`${label}: ${map.elements} elements, ${map.relationships} relationships (load average ${loadavg()[0]!.toFixed(1)})`);
   const loadStart = loadavg()[0]!;
   const loadMs: number[] = [];
   let loaded: Awaited<ReturnType<typeof load>> | null = null;
@@ -447,13 +513,13 @@ async function measureCase(label: string, map: GraphMap, synthetic: boolean, loa
       await loaded.embedded.stop();
       rmSync(loaded.storeDir, { recursive: true, force: true });
     }
-    log(`  load ${r + 1}/${loadRuns} into a fresh store (heap ${HEAP_MB} MiB, page cache ${PAGE_CACHE_MB} MiB)…`);
-    loaded = await load(map, label, o.peer ? peerPlugins() : undefined);
+    log(`  load ${r + 1}/${loadRuns} into a fresh store with ${o.loadMethod === 'import' ? "Neo4j's bulk importer" : 'writeMap'} (heap ${HEAP_MB} MiB, page cache ${map.elements >= LARGE ? LARGE_PAGE_CACHE_MB : PAGE_CACHE_MB} MiB)…`);
+    loaded = await load(map, label, o.peer ? peerPlugins() : undefined, o);
     loadMs.push(loaded.ms);
     log(`  loaded in ${(loaded.ms / 1000).toFixed(1)} s`);
   }
   const { embedded, storeDir } = loaded!;
-  const subjects = subjectsOf(map);
+  const subjects = map.subjects;
   const floor = createDriver({ uri: embedded.uri, user: 'neo4j', database: 'neo4j' });
   let api: Server | null = null;
   try {
@@ -518,8 +584,10 @@ async function measureCase(label: string, map: GraphMap, synthetic: boolean, loa
     return {
       label,
       synthetic,
-      elements: map.elements.length,
-      relationships: map.relationships.length,
+      elements: map.elements,
+      relationships: map.relationships,
+      loadMethod: o.loadMethod,
+      pageCacheMb: map.elements >= LARGE ? LARGE_PAGE_CACHE_MB : PAGE_CACHE_MB,
       ...(generateMs !== undefined ? { generateMs } : {}),
       loadMs,
       loadMedianMs: median(loadMs),
@@ -623,17 +691,24 @@ async function main(): Promise<void> {
       results.realMap = { skipped: real };
       log(`real map: skipped (${real})`);
     } else {
-      results.cases.push(await measureCase('real map', real, false, o.runs, o));
+      results.cases.push(await measureCase('real map', benchMap(real), false, o.runs, o));
     }
     save(false);
   }
   for (const size of o.sizes) {
     const g0 = performance.now();
-    const map = generateSyntheticMap({ elements: size, seed: 42 });
-    const problems = checkMap(map);
-    if (problems.length > 0) throw new Error(`synthetic map of ${size} is invalid: ${problems[0]}`);
+    let map: BenchMap;
+    if (size > STREAM_ABOVE) {
+      // Streamed: generated once here for the requests' subjects, again while the CSV is written.
+      map = streamedBenchMap(size);
+    } else {
+      const full = generateSyntheticMap({ elements: size, seed: 42 });
+      const problems = checkMap(full);
+      if (problems.length > 0) throw new Error(`synthetic map of ${size} is invalid: ${problems[0]}`);
+      map = benchMap(full);
+    }
     const generateMs = performance.now() - g0;
-    // Loading 100k takes over a minute: one load run there unless several are asked for.
+    // Large maps take a while to load: one load run there unless several are asked for.
     const loadRuns = size >= 100_000 && !process.argv.includes('--runs') ? 1 : o.runs;
     results.cases.push(await measureCase(`synthetic ${size}`, map, true, loadRuns, o, generateMs));
     save(false);

@@ -52,7 +52,18 @@ function prng(seed: number): () => number {
   };
 }
 
-export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
+/** Where a streamed synthetic map goes: each element and relationship once, as generated. */
+export interface SyntheticSink {
+  element(e: ElementInput): void;
+  relationship(r: RelationshipInput): void;
+}
+
+/**
+ * The synthetic map, streamed: elements and relationships go to `sink` as they are made, so a map
+ * of a million elements and ten million relationships never sits in memory (the bulk importer
+ * writes them straight to CSV). Gaps and planned changes, a few per hundred elements, come back.
+ */
+export function streamSyntheticMap(options: SyntheticOptions, sink: SyntheticSink): Pick<GraphMap, 'gaps' | 'changes'> {
   const random = prng(options.seed ?? 42);
   const int = (n: number) => Math.floor(random() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
@@ -60,13 +71,14 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
   const skewed = (n: number) => Math.min(n - 1, Math.floor(n * random() ** 1.3));
 
   const total = Math.max(100, options.elements);
-  const map = emptyMap();
+  let count = 0;
   const seq = new Map<Kind, number>();
   const add = (kind: Kind, layers: Layer[], extra: Partial<ElementInput> = {}): string => {
     const n = (seq.get(kind) ?? 0) + 1;
     seq.set(kind, n);
     const id = `${KINDS[kind].idPrefix}-syn-${String(n).padStart(6, '0')}`;
-    map.elements.push({
+    count += 1;
+    sink.element({
       id, kind, layers,
       name: `${KINDS[kind].nb} ${n}`,
       nameEn: `${KINDS[kind].en} ${n}`,
@@ -76,36 +88,64 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
     });
     return id;
   };
-  const rel = (r: RelationshipInput) => map.relationships.push(r);
+  // Random picks may repeat a relationship. Every relationship of one step (one element's) names
+  // that element, so repeats are removed per step, keeping the last, as a map lists each once.
+  let step: RelationshipInput[] = [];
+  const rel = (r: RelationshipInput) => step.push(r);
+  const same = (a: RelationshipInput, b: RelationshipInput) => a.to === b.to && a.from === b.from && a.type === b.type && (a.layer ?? '') === (b.layer ?? '');
+  const endStep = () => {
+    // A step holds a handful of relationships: comparing them pairwise is cheaper than a key
+    // string per relationship, ten million times at 1M.
+    for (let i = 0; i < step.length; i++) {
+      const r = step[i]!;
+      let later = false;
+      for (let j = i + 1; j < step.length && !later; j++) later = same(r, step[j]!);
+      if (!later) sink.relationship(r);
+    }
+    step = [];
+  };
 
   const processes = Array.from({ length: Math.max(7, Math.round(total / 1000)) }, () => add('WORK_PROCESS', ['ORGANISATIONAL']));
   const services = Array.from({ length: Math.max(20, Math.round(total / 25)) }, () => add('INFORMATION_SERVICE', ['ORGANISATIONAL', 'SEMANTIC']));
   const actorTypes = Array.from({ length: Math.max(5, Math.round(total / 2000)) }, () => add('ACTOR_TYPE', ['ORGANISATIONAL']));
-  services.forEach((s, i) => rel({ from: s, type: 'PART_OF', to: processes[i % processes.length]!, sources: [] }));
-  for (const a of actorTypes) for (let k = 0; k < 3; k++) rel({ from: a, type: 'PERFORMS', to: pick(processes), sources: [] });
+  services.forEach((s, i) => {
+    rel({ from: s, type: 'PART_OF', to: processes[i % processes.length]!, sources: [] });
+    endStep();
+  });
+  for (const a of actorTypes) {
+    for (let k = 0; k < 3; k++) rel({ from: a, type: 'PERFORMS', to: pick(processes), sources: [] });
+    endStep();
+  }
 
   const solutions = Array.from({ length: Math.max(3, Math.round(total / 200)) }, () => add('NATIONAL_SOLUTION', ['TECHNICAL']));
+  const components: string[] = [];
   for (const s of solutions) {
     for (let k = 0; k < 5; k++) rel({ from: s, type: 'REALIZES', to: services[skewed(services.length)]!, sources: [] });
+    endStep();
     for (let k = 0; k < 2; k++) {
       const c = add('INTEROPERABILITY_COMPONENT', ['TECHNICAL']);
+      components.push(c);
       rel({ from: c, type: 'PART_OF', to: s, sources: [] });
       rel({ from: c, type: 'REALIZES', to: services[skewed(services.length)]!, sources: [] });
+      endStep();
     }
     const store = add('INFORMATION_STORE', ['TECHNICAL']);
     rel({ from: store, type: 'PART_OF', to: s, sources: [] });
+    endStep();
   }
   const actors = Array.from({ length: Math.max(5, Math.round(total / 200)) }, () => add('ACTOR', ['ORGANISATIONAL']));
-  for (const a of actors) rel({ from: a, type: 'PART_OF', to: pick(actorTypes), sources: [] });
-  const systems = map.elements.filter((e) => e.kind === 'NATIONAL_SOLUTION' || e.kind === 'INTEROPERABILITY_COMPONENT').map((e) => e.id);
+  for (const a of actors) {
+    rel({ from: a, type: 'PART_OF', to: pick(actorTypes), sources: [] });
+    endStep();
+  }
+  const systems = [...solutions, ...components];
   const measures = Array.from({ length: Math.max(3, Math.round(total / 500)) }, (_, i) =>
     add('MEASURE', ['ORGANISATIONAL'], { rank: i + 1, score: Math.round((100 - (i * 90) / Math.max(1, total / 500)) * 10) / 10 }),
   );
 
   const norms: string[] = [];
   const standards: string[] = [];
-  const layersOf = new Map<string, Layer[]>();
-  while (map.elements.length < total) {
+  while (count < total) {
     let w = random() * NORM_WEIGHT;
     const kind = NORM_MIX.find(([, weight]) => (w -= weight) < 0)?.[0] ?? 'TECHNICAL_STANDARD';
     const possible = [...KINDS[kind].layers];
@@ -117,7 +157,6 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
       identifiers: random() < 0.3 ? [`URL:https://example.org/syn/${seq.get(kind)}`] : [],
     });
     norms.push(id);
-    layersOf.set(id, layers);
     const targets = new Set<string>();
     const degree = 2 + int(5);
     while (targets.size < degree) targets.add(services[skewed(services.length)]!);
@@ -133,6 +172,7 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
     }
     rel({ from: pick(actors), type: 'RESPONSIBLE_FOR', to: id, sources: [] });
     if (random() < 0.5) rel({ from: pick(measures), type: 'ADDRESSES', to: id, sources: [] });
+    endStep();
   }
 
   const changes: ChangeInput[] = [];
@@ -144,25 +184,23 @@ export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
       due: `${year}-0${1 + (i % 9)}-15`, description: 'Syntetisk planlagt endring.', measure: measures[i % measures.length]!, sources: [],
     });
   });
-  map.changes = changes;
   const gaps: GapInput[] = services
     .filter((_, i) => i % 2 === 0)
     .map((s, i) => ({
       id: `gap-syn-${String(i).padStart(6, '0')}`, service: s, layer: LAYER_IDS[i % LAYER_IDS.length]!,
       title: `Udekket behov ${i}`, description: 'Syntetisk udekket behov.', sources: [],
     }));
-  map.gaps = gaps;
-  dedupe(map.relationships);
-  return map;
+  return { gaps, changes };
 }
 
-/** Random picks may repeat a relationship; a map lists each one once. */
-function dedupe(rels: RelationshipInput[]): void {
-  const seen = new Set<string>();
-  for (let i = rels.length - 1; i >= 0; i--) {
-    const r = rels[i]!;
-    const key = `${r.from}|${r.type}|${r.to}|${r.layer ?? ''}`;
-    if (seen.has(key)) rels.splice(i, 1);
-    seen.add(key);
-  }
+/** The synthetic map whole, in memory (up to about 100 000 elements; larger ones stream). */
+export function generateSyntheticMap(options: SyntheticOptions): GraphMap {
+  const map = emptyMap();
+  const { gaps, changes } = streamSyntheticMap(options, {
+    element: (e) => map.elements.push(e),
+    relationship: (r) => map.relationships.push(r),
+  });
+  map.gaps = gaps;
+  map.changes = changes;
+  return map;
 }

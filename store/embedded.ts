@@ -19,13 +19,18 @@ const MAIN_CLASS_FILE = join(TARGET_DIR, 'classes/no/reguleringsplan/embedded/Em
 const BUILD_LOCK = join(PROJECT_DIR, '.build-lock');
 
 /** Flags Neo4j's own launcher passes on Java 17; without them Netty and the page cache fail. */
-const JVM_FLAGS = [
+export const JVM_FLAGS = [
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
   '-Dio.netty.tryReflectionSetAccessible=true',
   '-XX:+ExitOnOutOfMemoryError',
 ];
+
+/** The classpath of the embedded Neo4j's jars (after ensureEmbeddedJars), for its own tools too. */
+export function embeddedClasspath(extra: string[] = []): string {
+  return [join(TARGET_DIR, 'classes'), join(TARGET_DIR, 'dependency', '*'), ...extra].join(':');
+}
 
 export class EmbeddedNeo4jError extends Error {
   override name = 'EmbeddedNeo4jError';
@@ -146,7 +151,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   mkdirSync(options.storeDir, { recursive: true });
   // Plugins go on the classpath too: APOC registers its extensions (ApocConfig) through the
   // service loader, which in an embedded server only sees the classpath, not the plugin directory.
-  const classpath = [join(TARGET_DIR, 'classes'), join(TARGET_DIR, 'dependency', '*'), ...(options.pluginsDir ? [join(options.pluginsDir, '*')] : [])].join(':');
+  const classpath = embeddedClasspath(options.pluginsDir ? [join(options.pluginsDir, '*')] : []);
   // Initial heap = maximum and every page touched at start (as Neo4j's own guidance advises for
   // the heap): the memory is taken once, so no full GC grows it in service and the JVM's resident
   // size stays flat — which is what makes a growing RSS in the soak mean a leak.

@@ -143,6 +143,26 @@ export async function writeMap(db: Database, map: GraphMap, progress: (line: str
     counts.relationships[type] = rows.length;
   }
   progress(`relationships: ${map.relationships.length}`);
+  await writeMapExtras(db, map, counts, progress);
+  await refreshPlannerStatistics(db, progress);
+  return counts;
+}
+
+/**
+ * Gaps, planned changes, events and perspectives (MERGE, in batches), into `counts`. A few per
+ * hundred elements: the bulk importer leaves them to this after it has written the elements.
+ */
+export async function writeMapExtras(db: Database, map: Pick<GraphMap, 'gaps' | 'changes' | 'events' | 'perspectives'>, counts: WriteCounts, progress: (line: string) => void = () => {}): Promise<void> {
+  const run = async (cypher: string, rows: unknown[], label: string) => {
+    let done = 0;
+    for (const batch of batches(rows)) {
+      await db.write(async (tx) => {
+        await tx.run(cypher, { rows: batch });
+      });
+      done += batch.length;
+      if (rows.length > BATCH_SIZE) progress(`  ${label}: ${done}/${rows.length}`);
+    }
+  };
   await run(MERGE_GAPS, map.gaps.map((g) => ({ service: g.service, props: gapProperties(g) })), 'gaps');
   counts.gaps = map.gaps.length;
   await run(
@@ -156,8 +176,6 @@ export async function writeMap(db: Database, map: GraphMap, progress: (line: str
   await run(MERGE_PERSPECTIVES, map.perspectives.map(perspectiveProperties), 'perspectives');
   counts.perspectives = map.perspectives.length;
   progress(`gaps: ${counts.gaps}, planned changes: ${counts.changes}, events: ${counts.events}, perspectives: ${counts.perspectives}`);
-  await refreshPlannerStatistics(db, progress);
-  return counts;
 }
 
 /**
@@ -168,7 +186,7 @@ export async function writeMap(db: Database, map: GraphMap, progress: (line: str
  * role allowed to call db.prepareForReplanning; without it the map is written all the same and the
  * line says so.
  */
-async function refreshPlannerStatistics(db: Database, progress: (line: string) => void): Promise<void> {
+export async function refreshPlannerStatistics(db: Database, progress: (line: string) => void): Promise<void> {
   try {
     await db.driver.executeQuery('CALL db.prepareForReplanning(300)', {}, { database: db.database });
   } catch (e) {
