@@ -177,7 +177,10 @@ describe('chaos: SIGKILL under analysts\' writes', () => {
       // after that are slow (query compilation) but belong to the recovery, not the outage.
       const outage = second.timeline.filter(([sent]) => sent >= downAt && sent < availableAt);
       expect(downAt - killedAt, 'the supervisor marks the database down within a second of the kill').toBeLessThan(1_000);
-      expect(outage.every(([, , ok]) => !ok)).toBe(true);
+      // Nothing answered while the database was down succeeded. (A write sent a moment before the
+      // supervisor marks it up may reach the server after it and succeed: sent ≠ handled.)
+      const succeededWhileDown = outage.filter(([, answered, ok]) => ok && answered < availableAt).map(([sent, answered]) => `sent kill+${sent - killedAt} ms, answered kill+${answered - killedAt} ms`);
+      expect(succeededWhileDown, `available again at kill+${availableAt - killedAt} ms`).toEqual([]);
       const slowest = Math.max(0, ...outage.map(([sent, answered]) => answered - sent));
       const afterJvmKill = await checkWrites(app.db, 'standard-kaos-jvm', second.acknowledged);
       expect(afterJvmKill.lost).toEqual([]);
