@@ -181,12 +181,14 @@ describe('chaos: SIGKILL under analysts\' writes', () => {
       // supervisor marks it up may reach the server after it and succeed: sent ≠ handled.)
       const succeededWhileDown = outage.filter(([, answered, ok]) => ok && answered < availableAt).map(([sent, answered]) => `sent kill+${sent - killedAt} ms, answered kill+${answered - killedAt} ms`);
       expect(succeededWhileDown, `available again at kill+${availableAt - killedAt} ms`).toEqual([]);
-      const slowest = Math.max(0, ...outage.map(([sent, answered]) => answered - sent));
+      // Refusals must be quick; a write sent as the database came back may be handled by the cold JVM (recovery, not outage).
+      const refused = outage.filter(([, , ok]) => !ok);
+      const slowest = Math.max(0, ...refused.map(([sent, answered]) => answered - sent));
       const afterJvmKill = await checkWrites(app.db, 'standard-kaos-jvm', second.acknowledged);
       expect(afterJvmKill.lost).toEqual([]);
       expect(checkMap(await readMap(app.db))).toEqual([]);
       expect([...second.codes.keys()].every((c) => c === 'SERVICE_UNAVAILABLE'), JSON.stringify([...second.codes])).toBe(true);
-      const late = outage.filter(([sent, answered]) => answered - sent >= 2_000).map(([sent, answered]) => `sent kill+${sent - killedAt} ms, took ${answered - sent} ms`);
+      const late = refused.filter(([sent, answered]) => answered - sent >= 2_000).map(([sent, answered]) => `sent kill+${sent - killedAt} ms, took ${answered - sent} ms`);
       expect(slowest, `answers during the outage come within 2 s (available again at kill+${availableAt - killedAt} ms; late: ${late.join('; ')})`).toBeLessThan(2_000);
       console.log(
         `chaos: Node kill — ${first.acknowledged.length} writes acknowledged, ${afterNodeKill.lost.length} lost, ${first.unanswered.length} cut off unanswered; ` +
