@@ -1,5 +1,6 @@
 /** Pieces the planning views share: the tabs between them, dates, the language kept in links. */
-import { h } from '../dom';
+import { clear, h } from '../dom';
+import { errorState } from '../ui';
 import { hidePanel, showElement } from '../views/panel';
 import { formatRoute, update, type PlanningView, type Route } from '../router';
 import type { Latest } from '../latest';
@@ -65,4 +66,24 @@ export function reloadingController(options: { setRoute(route: Route): void; key
       hidePanel();
     },
   };
+}
+
+/**
+ * Settles a planning view's load: `draw` with the answer, then the render time the e2e tests read;
+ * or the error state with a retry in `into`. Nothing happens for a load a newer one superseded.
+ */
+export function settle<T>(request: Promise<T>, load: { signal: AbortSignal; started: number; retry: () => void; into: HTMLElement }, draw: (value: T) => void): void {
+  request.then(
+    (value) => {
+      if (load.signal.aborted) return;
+      draw(value);
+      window.planningRenderMs = performance.now() - load.started;
+    },
+    (e: unknown) => {
+      if (load.signal.aborted) return;
+      clear(load.into);
+      load.into.dataset.state = 'error';
+      load.into.append(errorState(e, load.retry));
+    },
+  );
 }

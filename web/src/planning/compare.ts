@@ -7,9 +7,9 @@ import { gql } from '../api';
 import { clear, h } from '../dom';
 import { formatDate, formatDue, pick } from '../i18n';
 import { formatRoute, update, type Route } from '../router';
-import { errorState, loadingState, statusChip } from '../ui';
+import { loadingState, statusChip } from '../ui';
 import { changeLabel, layerLabel, layers, statuses } from '../vocabulary';
-import { langOf, planningHead, reloadingController, todayIso } from './common';
+import { langOf, planningHead, reloadingController, settle, todayIso } from './common';
 import { tp, type PlanningKey } from './i18n';
 import { HEAT_MAP_DIFF, LANDSCAPE_DIFF, SERVICES, type HeatMapDiffData, type LandscapeDiffData, type ServicesData } from './queries';
 import type { HeatStatus, StatusCount } from '../queries';
@@ -131,21 +131,11 @@ export function compareView(root: HTMLElement, initial: Route): ViewController {
     const request$ = route.service
       ? gql<HeatMapDiffData>(HEAT_MAP_DIFF, { service: route.service, from: from(), to: to() }, { signal }).then((d) => () => showService(d.heatMapDiff))
       : gql<LandscapeDiffData>(LANDSCAPE_DIFF, { from: from(), to: to() }, { signal }).then((d) => () => showLandscape(d.landscapeDiff));
-    request$.then(
-      (draw) => {
-        if (signal.aborted) return;
-        clear(body);
-        draw();
-        body.dataset.state = 'ready';
-        window.planningRenderMs = performance.now() - started;
-      },
-      (e: unknown) => {
-        if (signal.aborted) return;
-        clear(body);
-        body.dataset.state = 'error';
-        body.append(errorState(e, load));
-      },
-    );
+    settle(request$, { signal, started, retry: load, into: body }, (draw) => {
+      clear(body);
+      draw();
+      body.dataset.state = 'ready';
+    });
   }
 
   gql<ServicesData>(SERVICES).then((d) => {

@@ -11,10 +11,10 @@ import { onAuthChange, signedIn } from '../auth';
 import { clear, h } from '../dom';
 import { pick, t } from '../i18n';
 import { update, type Route } from '../router';
-import { announce, errorState, loadingState } from '../ui';
+import { announce, loadingState } from '../ui';
 import { hidePanel } from '../views/panel';
 import type { ViewController } from '../views/types';
-import { panelFollower, planningHead } from './common';
+import { panelFollower, planningHead, settle } from './common';
 import { tp } from './i18n';
 import { PRIORITISATION, SAVE_SCENARIO, SCENARIOS, type MeasureData, type PrioritisationData, type ScenarioData } from './queries';
 import { latest } from '../latest';
@@ -207,23 +207,13 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
     const started = performance.now();
     clear(body);
     body.append(loadingState());
-    Promise.all([gql<PrioritisationData>(PRIORITISATION, {}, { signal }), gql<{ scenarios: ScenarioData[] }>(SCENARIOS, {}, { signal }).then((d) => d.scenarios, () => [] as ScenarioData[])]).then(
-      ([d, s]) => {
-        if (signal.aborted) return;
-        data = d;
-        scenarios = s;
-        applyScenario();
-        renderControls();
-        renderTable();
-        window.planningRenderMs = performance.now() - started;
-      },
-      (e: unknown) => {
-        if (signal.aborted) return;
-        clear(body);
-        body.dataset.state = 'error';
-        body.append(errorState(e, load));
-      },
-    );
+    settle(Promise.all([gql<PrioritisationData>(PRIORITISATION, {}, { signal }), gql<{ scenarios: ScenarioData[] }>(SCENARIOS, {}, { signal }).then((d) => d.scenarios, () => [] as ScenarioData[])]), { signal, started, retry: load, into: body }, ([d, s]) => {
+      data = d;
+      scenarios = s;
+      applyScenario();
+      renderControls();
+      renderTable();
+    });
   }
 
   const selection = panelFollower();

@@ -8,9 +8,9 @@ import { gql } from '../api';
 import { clear, h } from '../dom';
 import { formatDate, formatDue, pick, t } from '../i18n';
 import { update, type Route } from '../router';
-import { errorState, loadingState, statusChip } from '../ui';
+import { loadingState, statusChip } from '../ui';
 import { changeLabel, kindLabel, layerLabel, levelLabel } from '../vocabulary';
-import { planningHead, reloadingController, todayIso } from './common';
+import { planningHead, reloadingController, settle, todayIso } from './common';
 import { tp } from './i18n';
 import { NORMS_FOR, ROLES, type RoleNormsData, type RolesData } from './queries';
 import { latest } from '../latest';
@@ -81,21 +81,11 @@ export function rolesView(root: HTMLElement, initial: Route): ViewController {
     }
     body.dataset.state = 'loading';
     body.append(loadingState());
-    gql<RoleNormsData>(NORMS_FOR, { actorType: route.actor ?? null, workProcess: route.actor ? null : (route.process ?? null), asOf: route.asOf ?? null }, { signal }).then(
-      (d) => {
-        if (signal.aborted) return;
-        clear(body);
-        show(d.normsFor);
-        body.dataset.state = 'ready';
-        window.planningRenderMs = performance.now() - started;
-      },
-      (e: unknown) => {
-        if (signal.aborted) return;
-        clear(body);
-        body.dataset.state = 'error';
-        body.append(errorState(e, load));
-      },
-    );
+    settle(gql<RoleNormsData>(NORMS_FOR, { actorType: route.actor ?? null, workProcess: route.actor ? null : (route.process ?? null), asOf: route.asOf ?? null }, { signal }), { signal, started, retry: load, into: body }, (d) => {
+      clear(body);
+      show(d.normsFor);
+      body.dataset.state = 'ready';
+    });
   }
 
   gql<RolesData>(ROLES).then((d) => {
