@@ -29,6 +29,16 @@ export function serviceSummaryMap(s: string): string {
   return `${s} {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(${s}) }, workProcesses: [(${s})-[:PART_OF]->(w:WorkProcess) | w.id], cellStatuses: cellStatuses, openGaps: openGaps}`;
 }
 
+/**
+ * Information services summarised on `$asOf` (ids in `$ids`), for a list that gave only their
+ * names (the vendors' view) when a request asks for a summary field: one query per batch.
+ */
+export const SERVICE_SUMMARIES = `
+UNWIND $ids AS serviceId
+MATCH (s:Element:InformationService {id: serviceId})
+${serviceSummaryCypher('s')}
+RETURN ${serviceSummaryMap('s')} AS service`;
+
 export const LANDSCAPE = `
 CALL () {
   MATCH (s:InformationService)
