@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEAT_STATUS_IDS, LAYER_IDS } from '../schema/metamodel';
+import { createLoaders } from '../api/loaders';
 import { startTestApp, type GraphQLResponse, type TestApp } from './app';
 
 const SERVICE = 'tjeneste-journaldokumenter';
@@ -286,6 +287,18 @@ describe('read API', () => {
       );
       expect(service?.normCount).toBe(heat.data?.heatMap.service.normCount);
       expect(service?.statusCounts).toEqual(heat.data?.heatMap.service.statusCounts);
+    });
+
+    it('summarises a listed service through the batched loader the same way (the fallback when a query did not)', async () => {
+      const loaders = createLoaders(app.db);
+      const date = new Date().toISOString().slice(0, 10);
+      const [summary] = await Promise.all([loaders.serviceSummary.load(`${date}|${SERVICE}`), loaders.serviceSummary.load(`${date}|${OTHER_SERVICE}`)]);
+      const heat = await app.gql<{ heatMap: { service: { normCount: number; statusCounts: { status: string; count: number }[] } } }>(
+        `{ heatMap(service: "${SERVICE}") { service { normCount statusCounts { status count } } } }`,
+      );
+      expect(summary?.normCount).toBe(heat.data?.heatMap.service.normCount);
+      expect(summary?.statusCounts).toEqual(heat.data?.heatMap.service.statusCounts);
+      await expect(loaders.serviceSummary.load(`${date}|tjeneste-finnes-ikke`)).rejects.toThrow(/no information service/);
     });
 
     it('rejects a page size out of bounds and a cursor that is not one of its own', async () => {
