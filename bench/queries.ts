@@ -9,7 +9,9 @@ import { HEAT_MAP_OF_SERVICE } from '../api/cypher/heat-map';
 import { IMPACT_OF_ELEMENT } from '../api/cypher/impact';
 import { NORMS_FOR_SERVICE } from '../api/cypher/norms';
 import { luceneQuery, SEARCH_CANDIDATES, SEARCH_ELEMENTS, searchTerms } from '../api/cypher/search';
-import { STANDARDS_BY_LAYER } from '../api/cypher/standards';
+import { DEFAULT_STANDARD_KINDS, standardsPageCypher, standardsPageParams, type StandardPosition } from '../api/cypher/standards';
+import { decodeStandardCursor, encodeStandardCursor } from '../api/views/standards';
+import { LAYER_IDS } from '../schema/metamodel';
 import neo4j from 'neo4j-driver';
 import { today } from '../api/model';
 import type { Params, Query, Row } from '../store/query';
@@ -24,6 +26,11 @@ export interface Subjects {
   /** Norms that others are BASED_ON or that apply to services: impact has something to find. */
   elements: string[];
   words: string[];
+  /**
+   * Cursors into the vendors' view (`standards`), at standards spread over the whole list: the
+   * pages a reader reaches with "show more", the first page (null) among them.
+   */
+  standardCursors: (string | null)[];
   /** The service with the most APPLIES_TO (the largest heat map), for sanity checks. */
   busiest: { id: string; applying: number };
 }
@@ -82,14 +89,35 @@ const NORMS_QUERY = `query Norms($service: ID!) {
   }
 }`;
 
-const STANDARDS_QUERY = `query Standards($service: ID) {
-  standards(service: $service) {
-    element { id label kind normativeLevel }
-    status
-    services { service { id label } layer }
-    plannedChanges { id change due }
+/** The web's vendors' view: a page after the first ("show more": no total), as web/src/queries.ts asks. */
+const STANDARDS_QUERY = `query Standards($after: String) {
+  standards(first: 50, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      element { id name nameEn kind layers lifecycle validFrom normativeLevel status }
+      status
+      services { service { id name nameEn } layer }
+      plannedChanges { id change due dueBy completedAt }
+    } }
   }
 }`;
+
+/** The same view's first page, with the total it shows ("50 of 60 376"), per layer or all. */
+const STANDARDS_FIRST_QUERY = `query StandardsFirst($layer: Layer) {
+  standards(first: 50, layer: $layer) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      element { id name nameEn kind layers lifecycle validFrom normativeLevel status }
+      status
+      services { service { id name nameEn } layer }
+      plannedChanges { id change due dueBy completedAt }
+    } }
+  }
+}`;
+const LAYER_CHOICES: (string | null)[] = [null, ...LAYER_IDS];
+
+const standardsFilter = (layer: string | null) => ({ kinds: DEFAULT_STANDARD_KINDS, layer, normativeLevels: null, statuses: null, service: null, asOf: today() });
 
 const SEARCH_QUERY = `query Search($text: String!) {
   search(text: $text, first: 20) { score element { id label kind status } }
@@ -116,8 +144,16 @@ export const QUERIES: BenchQuery[] = [
   },
   {
     name: 'standards',
-    graphql: { query: STANDARDS_QUERY, variables: (i, s) => ({ service: at(s.services, i) }) },
-    cypher: floor(STANDARDS_BY_LAYER, true, (i, s) => ({ service: at(s.services, i), layer: null, normativeLevels: null, statuses: null, asOf: today(), today: today() })),
+    graphql: { query: STANDARDS_QUERY, variables: (i, s) => ({ after: at(s.standardCursors, i) }) },
+    cypher: floor(standardsPageCypher({ count: false, summaries: false, statusFilter: false }), true, (i, s) => {
+      const cursor = at(s.standardCursors, i);
+      return standardsPageParams(standardsFilter(null), cursor === null ? null : decodeStandardCursor(cursor), 50, today());
+    }),
+  },
+  {
+    name: 'standardsFirst',
+    graphql: { query: STANDARDS_FIRST_QUERY, variables: (i) => ({ layer: at(LAYER_CHOICES, i) }) },
+    cypher: floor(standardsPageCypher({ count: true, summaries: false, statusFilter: false }), true, (i) => standardsPageParams(standardsFilter(at(LAYER_CHOICES, i)), null, 50, today())),
   },
   {
     name: 'search',
@@ -168,10 +204,12 @@ export function subjectsOf(map: SubjectsSource): Subjects {
       return i % 2 === 0 ? [e.name] : parts.slice(0, 1);
     }),
   ).slice(0, 200);
+  const standards: StandardPosition[] = map.elements.filter((e) => DEFAULT_STANDARD_KINDS.includes(e.kind)).map((e) => ({ name: e.name, id: e.id }));
+  const standardCursors = [null, ...shuffled(standards).slice(0, 199).map(encodeStandardCursor)];
   const applyingTo = new Map<string, number>();
   for (const r of map.relationships) if (r.type === 'APPLIES_TO') applyingTo.set(r.to, (applyingTo.get(r.to) ?? 0) + 1);
   const [busiestId, busiestCount] = [...applyingTo].reduce((a, b) => (b[1] > a[1] ? b : a), [services[0] ?? '', 0]);
-  return { services, elements, words, busiest: { id: busiestId, applying: busiestCount } };
+  return { services, elements, words, standardCursors, busiest: { id: busiestId, applying: busiestCount } };
 }
 
 /** Leaf fields of `type` that need no argument (optional ones take their defaults), in schema order. */

@@ -52,14 +52,21 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
     }
   }
 
-  // 2. standards paginated at 100k.
+  // 2. standards paginated at 100k: "show more" pages at cursors spread over the list.
   const big = at100k(r);
   {
-    const target = 'standards at 100k: p95 ≤ 100 ms and ≥ 100 req/s';
+    const target = 'standards page at 100k: p95 ≤ 100 ms and ≥ 100 req/s';
     const q = query(big, 'standards');
     if (!big) targets.push({ target, measured: 'not measured (100000 not in --sizes)', met: null });
     else if (!q?.api) targets.push({ target, measured: 'not measured', met: null, note: q?.error ?? 'no result' });
-    else targets.push({ target, measured: `p95 ${ms(q.api.latency.p95)} ms, ${rps(q.api.requestsPerSecond)} req/s`, met: q.api.latency.p95 <= 100 && q.api.requestsPerSecond >= 100 });
+    else {
+      const first = query(big, 'standardsFirst')?.api;
+      targets.push({
+        target,
+        measured: `p95 ${ms(q.api.latency.p95)} ms (p50 ${ms(q.api.latency.p50)} ms), ${rps(q.api.requestsPerSecond)} req/s${first ? `; the first page with its total: p95 ${ms(first.latency.p95)} ms, ${rps(first.requestsPerSecond)} req/s` : ''}`,
+        met: q.api.latency.p95 <= 100 && q.api.requestsPerSecond >= 100,
+      });
+    }
   }
 
   // 3. API over floor: ≤ 1.3 on every view at 10k and 100k, ≤ 1.6 on the real map.

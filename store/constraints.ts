@@ -20,6 +20,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE',
   'CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (a:AuditEvent) REQUIRE a.id IS UNIQUE',
   'CREATE INDEX element_kind IF NOT EXISTS FOR (e:Element) ON (e.kind)',
+  // The vendors' view pages standards by kind, then name: a seek from the cursor, in index order.
+  'CREATE INDEX element_kind_name IF NOT EXISTS FOR (e:Element) ON (e.kind, e.name)',
   'CREATE INDEX change_due_by IF NOT EXISTS FOR (c:PlannedChange) ON (c.dueBy)',
   'CREATE CONSTRAINT event_id IF NOT EXISTS FOR (v:Event) REQUIRE v.id IS UNIQUE',
   'CREATE INDEX event_date IF NOT EXISTS FOR (v:Event) ON (v.dateFrom)',

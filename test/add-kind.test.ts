@@ -34,7 +34,7 @@ try {
   await writeMap(app.db, map);
   const gql = async (query: string) => (await fetch(app.url + 'graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
   const metamodel = await gql('{ metamodel { kinds { id label } } }');
-  const standards = await gql('{ standards(kinds: [TECHNICAL_PROFILE]) { element { id kind } } }');
+  const standards = await gql('{ standards(kinds: [TECHNICAL_PROFILE]) { edges { node { element { id kind } } } } }');
   const heatMap = await gql('{ heatMap(service: "tjeneste-journaldokumenter") { rows { layer cells { element { id kind } } } } }');
   const exported = (await readMap(app.db)).elements.filter((e) => e.id === id);
   console.log(JSON.stringify({ metamodel, standards, heatMap, exported }));
@@ -68,13 +68,13 @@ describe('adding a kind to the metamodel', () => {
     });
     const out = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as {
       metamodel: { data: { metamodel: { kinds: { id: string; label: string }[] } } };
-      standards: { data: { standards: { element: { id: string; kind: string } }[] } };
+      standards: { data: { standards: { edges: { node: { element: { id: string; kind: string } } }[] } } };
       heatMap: { data: { heatMap: { rows: { layer: string; cells: { element: { id: string; kind: string } }[] }[] } } };
       exported: { id: string; kind: string }[];
     };
     expect(out.metamodel.data.metamodel.kinds).toContainEqual({ id: 'TECHNICAL_PROFILE', label: 'Teknisk profil' });
     // In the standards group, so the vendors' view lists it by default rules…
-    expect(out.standards.data.standards.map((s) => s.element.id)).toEqual(['profil-test-ny-type']);
+    expect(out.standards.data.standards.edges.map((s) => s.node.element.id)).toEqual(['profil-test-ny-type']);
     // …it is a norm, so it is a cell of the heat map on its layer…
     const technical = out.heatMap.data.heatMap.rows.find((r) => r.layer === 'TECHNICAL');
     expect(technical?.cells.map((c) => c.element)).toContainEqual({ id: 'profil-test-ny-type', kind: 'TECHNICAL_PROFILE' });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEAT_STATUS_IDS, LAYER_IDS } from '../schema/metamodel';
+import { createLoaders } from '../api/loaders';
 import { startTestApp, type GraphQLResponse, type TestApp } from './app';
 
 const SERVICE = 'tjeneste-journaldokumenter';
@@ -197,34 +198,122 @@ describe('read API', () => {
     });
   });
 
-  describe('standards (the vendors’ view)', () => {
+  describe('standards (the vendors’ view, a Relay connection)', () => {
+    interface Entry { element: ElementRef; status: string; services: { service: { id: string }; layer: string }[]; plannedChanges: { id: string }[] }
+    interface Page { standards: { totalCount: number; edges: { cursor: string; node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }
+    const PAGE = `query($first: Int, $after: String, $layer: Layer, $service: ID) {
+      standards(first: $first, after: $after, layer: $layer, service: $service) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { cursor node { element { id kind name } status services { service { id } layer } plannedChanges { id due } } }
+      } }`;
+    /** Every page of a listing, following endCursor; the round trips of each page. */
+    async function allPages(variables: Record<string, unknown>): Promise<{ entries: Entry[]; totals: number[]; roundTrips: number[] }> {
+      const entries: Entry[] = [];
+      const totals: number[] = [];
+      const roundTrips: number[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 50; i++) {
+        const res: GraphQLResponse<Page> = await app.gql<Page>(PAGE, { ...variables, after });
+        expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+        const page = res.data!.standards;
+        entries.push(...page.edges.map((e) => e.node));
+        totals.push(page.totalCount);
+        roundTrips.push(res.roundTrips);
+        if (!page.pageInfo.hasNextPage) return { entries, totals, roundTrips };
+        after = page.pageInfo.endCursor;
+      }
+      throw new Error('more than 50 pages');
+    }
+
     it('lists code systems and technical standards with the services that use them', async () => {
-      const res = await app.gql<{
-        standards: { element: ElementRef; status: string; services: { service: { id: string }; layer: string }[]; plannedChanges: { id: string }[] }[];
-      }>('{ standards { element { id kind } status services { service { id } layer } plannedChanges { id due } } }');
-      expect(res.errors).toBeUndefined();
-      const entries = res.data?.standards ?? [];
+      const { entries, totals, roundTrips } = await allPages({ first: 200 });
       const kinds = new Set(entries.map((e) => e.element.kind));
       expect(kinds).toContain('CODE_SYSTEM');
       expect(kinds).toContain('TECHNICAL_STANDARD');
       expect(entries.map((e) => e.element.id)).toContain('kodeverk-snomed-ct');
       const xds = entries.find((e) => e.element.id === 'standard-ihe-xds');
       expect(xds?.services).toContainEqual({ service: { id: SERVICE }, layer: 'TECHNICAL' });
-      expect(res.roundTrips).toBe(1);
+      expect(totals).toEqual([entries.length]);
+      expect(roundTrips).toEqual([1]);
     });
 
-    it('filters by layer, kind and service', async () => {
-      const res = await app.gql<{ standards: { element: ElementRef; services: { service: { id: string } }[] }[] }>(
-        'query($s: ID) { standards(layer: TECHNICAL, kinds: [TECHNICAL_STANDARD], service: $s) { element { id kind } services { service { id } } } }',
+    it('pages through the whole list in a stable order: every standard once, the same as one large page', async () => {
+      const whole = await allPages({ first: 200 });
+      const paged = await allPages({ first: 4 });
+      expect(paged.entries.length).toBeGreaterThan(8);
+      expect(paged.entries.map((e) => e.element.id)).toEqual(whole.entries.map((e) => e.element.id));
+      expect(new Set(paged.entries.map((e) => e.element.id)).size).toBe(paged.entries.length);
+      const names = paged.entries.map((e) => [e.element.name ?? '', e.element.id] as const);
+      // Ordered by name, then id, character by character (as Cypher compares strings).
+      expect(names).toEqual([...names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)));
+      expect(new Set(paged.totals)).toEqual(new Set([whole.entries.length]));
+      // One Cypher round trip per page, counted total included.
+      expect(new Set(paged.roundTrips)).toEqual(new Set([1]));
+    });
+
+    it('filters by layer, kind and service, across pages', async () => {
+      const res = await app.gql<{ standards: { edges: { node: { element: ElementRef; services: { service: { id: string } }[] } }[] } }>(
+        'query($s: ID) { standards(layer: TECHNICAL, kinds: [TECHNICAL_STANDARD], service: $s) { edges { node { element { id kind } services { service { id } } } } } }',
         { s: SERVICE },
       );
       expect(res.errors).toBeUndefined();
-      const entries = res.data?.standards ?? [];
+      const entries = res.data?.standards.edges.map((e) => e.node) ?? [];
       expect(entries.map((e) => e.element.id)).toEqual(expect.arrayContaining(['standard-ihe-xds', 'standard-ihe-xca']));
       for (const e of entries) {
         expect(e.element.kind).toBe('TECHNICAL_STANDARD');
         expect(e.services.map((s) => s.service.id)).toContain(SERVICE);
       }
+      const semantic = await allPages({ first: 3, layer: 'SEMANTIC' });
+      expect(semantic.entries.length).toBe(semantic.totals[0]);
+      expect(semantic.entries.length).toBeGreaterThan(3);
+      const ofService = await allPages({ first: 3, service: SERVICE });
+      expect(ofService.entries.length).toBe(ofService.totals[0]);
+      for (const e of ofService.entries) expect(e.services.map((s) => s.service.id)).toContain(SERVICE);
+    });
+
+    it('summarises the services only when asked, in the same round trip, also through fragments', async () => {
+      const summarised = await app.gql<{ standards: { edges: { node: { services: { service: { id: string; statusCounts: { count: number }[]; normCount: number } }[] } }[] } }>(
+        `query { standards(service: "${SERVICE}", first: 5) { ...Page } }
+         fragment Page on StandardConnection { edges { node { services { service { id ... on InformationService { statusCounts { count } normCount } } } } } }`,
+      );
+      expect(summarised.errors).toBeUndefined();
+      const service = summarised.data?.standards.edges[0]?.node.services.find((s) => s.service.id === SERVICE)?.service;
+      expect(service?.normCount).toBeGreaterThan(0);
+      expect(service?.statusCounts.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(0);
+      expect(summarised.roundTrips).toBe(1);
+      // The same numbers as the heat map's own summary of the service.
+      const heat = await app.gql<{ heatMap: { service: { normCount: number; statusCounts: { count: number }[] } } }>(
+        `{ heatMap(service: "${SERVICE}") { service { normCount statusCounts { count } } } }`,
+      );
+      expect(service?.normCount).toBe(heat.data?.heatMap.service.normCount);
+      expect(service?.statusCounts).toEqual(heat.data?.heatMap.service.statusCounts);
+    });
+
+    it('summarises a listed service through the batched loader the same way (the fallback when a query did not)', async () => {
+      const loaders = createLoaders(app.db);
+      const date = new Date().toISOString().slice(0, 10);
+      const [summary] = await Promise.all([loaders.serviceSummary.load(`${date}|${SERVICE}`), loaders.serviceSummary.load(`${date}|${OTHER_SERVICE}`)]);
+      const heat = await app.gql<{ heatMap: { service: { normCount: number; statusCounts: { status: string; count: number }[] } } }>(
+        `{ heatMap(service: "${SERVICE}") { service { normCount statusCounts { status count } } } }`,
+      );
+      expect(summary?.normCount).toBe(heat.data?.heatMap.service.normCount);
+      expect(summary?.statusCounts).toEqual(heat.data?.heatMap.service.statusCounts);
+      await expect(loaders.serviceSummary.load(`${date}|tjeneste-finnes-ikke`)).rejects.toThrow(/no information service/);
+    });
+
+    it('rejects a page size out of bounds and a cursor that is not one of its own', async () => {
+      expectError(await app.gql('{ standards(first: 201) { totalCount } }'), 'BAD_USER_INPUT', 'first');
+      expectError(await app.gql('{ standards(first: -1) { totalCount } }'), 'BAD_USER_INPUT', 'first');
+      expectError(await app.gql('{ standards(after: "not-a-cursor") { totalCount } }'), 'BAD_USER_INPUT', 'after');
+      // Base64 of something else: an elements cursor, and a standards cursor with a broken id.
+      const elementsCursor = Buffer.from('offset:3').toString('base64');
+      expectError(await app.gql(`{ standards(after: "${elementsCursor}") { totalCount } }`), 'BAD_USER_INPUT', 'after');
+      const broken = Buffer.from('standard:["Name", "Not An Id!"]').toString('base64');
+      expectError(await app.gql(`{ standards(after: "${broken}") { totalCount } }`), 'BAD_USER_INPUT', 'after');
+      const zero = await app.gql<{ standards: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>('{ standards(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage } } }');
+      expect(zero.data?.standards.edges).toEqual([]);
+      expect(zero.data?.standards.pageInfo.hasNextPage).toBe(true);
+      expect(zero.data?.standards.totalCount).toBeGreaterThan(0);
     });
   });
 
@@ -394,7 +483,7 @@ describe('read API', () => {
       expectError(await app.gql('{ norms(service: "tjeneste-finnes-ikke") { totalCount } }'), 'NOT_FOUND');
       expectError(await app.gql(`{ norms(service: "${SERVICE}", actorType: "aktortype-finnes-ikke") { totalCount } }`), 'NOT_FOUND');
       expectError(await app.gql('{ impact(element: "standard-finnes-ikke") { depth } }'), 'NOT_FOUND');
-      expectError(await app.gql('{ standards(service: "tjeneste-finnes-ikke") { status } }'), 'NOT_FOUND');
+      expectError(await app.gql('{ standards(service: "tjeneste-finnes-ikke") { totalCount } }'), 'NOT_FOUND');
       expectError(await app.gql('{ elements(filter: { service: "tjeneste-finnes-ikke" }) { totalCount } }'), 'NOT_FOUND');
       expectError(await app.gql('{ gaps(service: "tjeneste-finnes-ikke") { id } }'), 'NOT_FOUND');
       expectError(await app.gql('{ perspective(id: "perspektiv-finnes-ikke") { id } }'), 'NOT_FOUND');
@@ -409,8 +498,8 @@ describe('read API', () => {
       gaps { id service { id } } counts { status count } } counts { status count } } }`;
     const NORMS = `query($s: ID!) { norms(service: $s) { service { id } totalCount layers { layer kinds { kind norms { status element { id name }
       plannedChanges { id due element { id } } } } } } }`;
-    const STANDARDS = `query($s: ID) { standards(service: $s) { element { id name } status services { service { id statusCounts { count } } layer }
-      plannedChanges { id due element { id } } } }`;
+    const STANDARDS = `query($s: ID) { standards(service: $s) { totalCount edges { node { element { id name } status services { service { id statusCounts { count } } layer }
+      plannedChanges { id due element { id } } } } } }`;
     const ELEMENT = `query($s: ID!) { element(id: $s) { id name status relationships { type direction label relationships { other { id name status } } }
       plannedChanges { id due } gaps { id service { id } } } }`;
     const IMPACT = `query($s: ID!) { impact(element: $s, depth: 4) { root { id } dependents { distance element { id name status } path { from type to } } } }`;

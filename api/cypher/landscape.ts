@@ -30,6 +30,16 @@ export function serviceSummaryMap(s: string): string {
   return `${s} {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(${s}) }, workProcesses: [(${s})-[:PART_OF]->(w:WorkProcess) | w.id], cellStatuses: cellStatuses, openGaps: openGaps}`;
 }
 
+/**
+ * Information services summarised on `$asOf` (ids in `$ids`), for a list that gave only their
+ * names (the vendors' view) when a request asks for a summary field: one query per batch.
+ */
+export const SERVICE_SUMMARIES = defineQuery<{ ids: readonly string[]; asOf: string }, { service: Raw }>(`
+UNWIND $ids AS serviceId
+MATCH (s:Element:InformationService {id: serviceId})
+${serviceSummaryCypher('s')}
+RETURN ${serviceSummaryMap('s')} AS service`);
+
 export const LANDSCAPE = defineQuery<{ asOf: string }, { services: Raw[]; workProcesses: Raw[]; actorTypes: Raw[] }>(`
 CALL () {
   MATCH (s:InformationService)

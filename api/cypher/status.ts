@@ -21,7 +21,20 @@ export function openChangesOf(e: string): string {
  * (`$asOf` unless a view compares two dates in one query, as heatMapDiff does).
  */
 export function visibleCypher(e: string, open: string, at: DateParam = '$asOf'): string {
-  return `(NOT ${e}.lifecycle IN ${list(GONE)} AND (${e}.validTo IS NULL OR ${e}.validTo > ${at}) AND (${e}.validFrom IS NULL OR ${e}.validFrom <= ${at} OR any(c IN ${open} WHERE c.change = 'INTRODUCE')))`;
+  return visibleIf(e, `any(c IN ${open} WHERE c.change = 'INTRODUCE')`, at);
+}
+
+/**
+ * `visibleCypher` for a stored element `e` without its open changes at hand: the planned
+ * introduction is an EXISTS, which the planner evaluates only for the rows that need it (an
+ * element valid from a later date), where a list of open changes would be read for every row.
+ */
+export function visibleNodeCypher(e: string, at: DateParam = '$asOf'): string {
+  return visibleIf(e, `EXISTS { (c:PlannedChange)-[:CHANGES]->(${e}) WHERE c.completedAt IS NULL AND c.change = 'INTRODUCE' }`, at);
+}
+
+function visibleIf(e: string, introductionPlanned: string, at: DateParam): string {
+  return `(NOT ${e}.lifecycle IN ${list(GONE)} AND (${e}.validTo IS NULL OR ${e}.validTo > ${at}) AND (${e}.validFrom IS NULL OR ${e}.validFrom <= ${at} OR ${introductionPlanned}))`;
 }
 
 /**

@@ -4,10 +4,10 @@ import type { MetamodelRecord, DefRecord } from '../resolvers/metamodel';
 import type { RelationshipGroupRecord } from '../resolvers/element';
 import type { ElementRecord, RelationshipRecord, PlannedChangeRecord, GapRecord, EventRecord } from '../model';
 import type { CriterionDef } from '../../schema/prioritisation';
-import type { HeatMapRecord, HeatMapRowRecord, Cell, CellReasonRecord, ServiceRecord, PerspectiveRecord } from '../views/heat-map';
+import type { HeatMapRecord, HeatMapRowRecord, Cell, CellReasonRecord, InformationServiceParent, PerspectiveRecord } from '../views/heat-map';
 import type { WorkProcessRecord, ActorTypeRecord } from '../views/landscape';
 import type { NormsRecord, NormsLayerRecord, NormsKindGroupRecord } from '../views/norms';
-import type { StandardEntryRecord, ServiceUseRecord } from '../views/standards';
+import type { StandardEntryRecord, ServiceUseRecord, StandardConnectionRecord } from '../views/standards';
 import type { ImpactRecord, ImpactEntryRecord } from '../views/impact';
 import type { ElementConnectionRecord } from '../views/elements';
 import type { HeatMapDiffRecord, CellDiffRecord, LandscapeDiffRecord, ServiceDiffRecord, TimelineRecord, TimelineChangeRecord, TimelineEventRecord, TimelineMeasureRecord, RoleNormsRecord, RoleNormsLayerRecord, RoleNormRecord, ScenarioRecord } from '../views/planning';
@@ -974,13 +974,13 @@ export type NormsLayerLabelArgs = {
 /** Where a page of a connection starts and ends (Relay cursor pagination). */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** The last element's cursor on this page; pass it as `after` for the next page. */
+  /** The last item's cursor on this page; pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** Whether there are elements after this page. */
+  /** Whether there are items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether there are elements before this page. */
+  /** Whether there are items before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** The first element's cursor on this page. */
+  /** The first item's cursor on this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1209,8 +1209,15 @@ export type Query = {
   scenarios: Array<Scenario>;
   /** Full-text search over names and descriptions in both languages; partial words and Norwegian letters welcome. */
   search: Array<SearchHit>;
-  /** Standards and code systems per layer, the services that use each and upcoming changes (the vendors' view). */
-  standards: Array<StandardEntry>;
+  /**
+   * Standards and code systems, the services that use each and upcoming changes (the vendors' view), a page at a
+   * time as a Relay connection, ordered by name, then id (compared character by character: uppercase before
+   * lowercase, and Å before Æ and Ø). Until issue 14 this answered
+   * the whole list at once (`[StandardEntry!]!`); a client now reads `edges { node { … } }` and passes
+   * `pageInfo.endCursor` as `after` while `pageInfo.hasNextPage` is true. `totalCount` reads the whole list:
+   * ask for it when you show it (the web asks on the first page only).
+   */
+  standards: StandardConnection;
   /** Planned changes, dated events and national measures on a time axis between two dates (default 2019-01-01 to 2035-12-31), with overdue changes marked as of `asOf` (default today). One round trip. */
   timeline: Timeline;
   /** The work processes with their information services and actor types (the landscape). */
@@ -1349,7 +1356,9 @@ export type QuerySearchArgs = {
 
 /** Reads: public, no token needed. Every query answers in one Cypher round trip (the x-cypher-round-trips header). */
 export type QueryStandardsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<Kind>>;
   layer?: InputMaybe<Layer>;
   normativeLevels?: InputMaybe<Array<NormativeLevel>>;
@@ -1670,6 +1679,26 @@ export type SourceOrigin =
   /** A public web page (https://…). */
   | 'PUBLIC';
 
+/** A page of the vendors' view (Relay connection). */
+export type StandardConnection = {
+  __typename?: 'StandardConnection';
+  /** The standards of this page, in order. */
+  edges: Array<StandardEdge>;
+  /** Where this page ends, and whether there is a next one. */
+  pageInfo: PageInfo;
+  /** How many standards match the filters in all. Counting reads every match, so on a large map it costs more than the page: ask for it only when it is shown. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One standard of a page, with its cursor. */
+export type StandardEdge = {
+  __typename?: 'StandardEdge';
+  /** Opaque cursor of this standard; pass it as `after` for the page after it. */
+  cursor: Scalars['String']['output'];
+  /** The standard with its status, services and changes. */
+  node: StandardEntry;
+};
+
 /** A standard or code system in the vendors' view, with the services that use it and its upcoming changes. */
 export type StandardEntry = {
   __typename?: 'StandardEntry';
@@ -1677,7 +1706,7 @@ export type StandardEntry = {
   element: Element;
   /** Its open planned changes. */
   plannedChanges: Array<PlannedChange>;
-  /** The services whose heat maps show this standard, with the layer. */
+  /** The services whose heat maps show this standard, with the layer. A service's summary fields (`statusCounts`, `normCount`, `normsRecorded`, `workProcess`) are computed only when asked for, for the page's services together in the same query. */
   services: Array<ServiceUse>;
   /** Its status on the date asked for. */
   status: HeatStatus;
@@ -1896,7 +1925,7 @@ export type ResolversTypes = {
   IdentifierScheme: IdentifierScheme;
   Impact: ResolverTypeWrapper<ImpactRecord>;
   ImpactEntry: ResolverTypeWrapper<ImpactEntryRecord>;
-  InformationService: ResolverTypeWrapper<ServiceRecord>;
+  InformationService: ResolverTypeWrapper<InformationServiceParent>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Kind: Kind;
   KindDef: ResolverTypeWrapper<DefRecord>;
@@ -1946,6 +1975,8 @@ export type ResolversTypes = {
   ServiceUse: ResolverTypeWrapper<ServiceUseRecord>;
   Source: ResolverTypeWrapper<Source>;
   SourceOrigin: SourceOrigin;
+  StandardConnection: ResolverTypeWrapper<StandardConnectionRecord>;
+  StandardEdge: ResolverTypeWrapper<Omit<StandardEdge, 'node'> & { node: ResolversTypes['StandardEntry'] }>;
   StandardEntry: ResolverTypeWrapper<StandardEntryRecord>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1985,7 +2016,7 @@ export type ResolversParentTypes = {
   Identifier: Identifier;
   Impact: ImpactRecord;
   ImpactEntry: ImpactEntryRecord;
-  InformationService: ServiceRecord;
+  InformationService: InformationServiceParent;
   Int: Scalars['Int']['output'];
   KindDef: DefRecord;
   LandscapeDiff: LandscapeDiffRecord;
@@ -2027,6 +2058,8 @@ export type ResolversParentTypes = {
   ServiceDiff: ServiceDiffRecord;
   ServiceUse: ServiceUseRecord;
   Source: Source;
+  StandardConnection: StandardConnectionRecord;
+  StandardEdge: Omit<StandardEdge, 'node'> & { node: ResolversParentTypes['StandardEntry'] };
   StandardEntry: StandardEntryRecord;
   StatusCount: StatusCount;
   String: Scalars['String']['output'];
@@ -2410,7 +2443,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   scenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<QueryScenarioArgs, 'id'>>;
   scenarios?: Resolver<Array<ResolversTypes['Scenario']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
-  standards?: Resolver<Array<ResolversTypes['StandardEntry']>, ParentType, ContextType, Partial<QueryStandardsArgs>>;
+  standards?: Resolver<ResolversTypes['StandardConnection'], ParentType, ContextType, RequireFields<QueryStandardsArgs, 'first'>>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, Partial<QueryTimelineArgs>>;
   workProcesses?: Resolver<Array<ResolversTypes['WorkProcess']>, ParentType, ContextType, Partial<QueryWorkProcessesArgs>>;
 };
@@ -2518,6 +2551,17 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toLine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type StandardConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StandardConnection'] = ResolversParentTypes['StandardConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StandardEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StandardEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StandardEdge'] = ResolversParentTypes['StandardEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StandardEntry'], ParentType, ContextType>;
 };
 
 export type StandardEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StandardEntry'] = ResolversParentTypes['StandardEntry']> = {
@@ -2630,6 +2674,8 @@ export type Resolvers<ContextType = Context> = {
   ServiceDiff?: ServiceDiffResolvers<ContextType>;
   ServiceUse?: ServiceUseResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  StandardConnection?: StandardConnectionResolvers<ContextType>;
+  StandardEdge?: StandardEdgeResolvers<ContextType>;
   StandardEntry?: StandardEntryResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;

@@ -5,8 +5,14 @@ import { HEAT_MAP_OF_SERVICE } from '../cypher/heat-map';
 import { notFound, parseInput } from '../errors';
 import type { Resolvers } from '../generated/graphql';
 import { toElementRecord, today } from '../model';
-import { buildHeatMap } from '../views/heat-map';
+import type { Context } from '../context';
+import { buildHeatMap, isServiceRef, type InformationServiceParent, type ServiceRecord } from '../views/heat-map';
 import { asOfArg, labelIn, nameIn, toSources } from './common';
+
+/** A summary field of a service: at hand for a summarised one (no promise), loaded for a listed one. */
+function summarised<T>(s: InformationServiceParent, ctx: Context, field: (r: ServiceRecord) => T): T | Promise<T> {
+  return isServiceRef(s) ? ctx.loaders.serviceSummary.load(`${s.summaryAsOf}|${s.id}`).then(field) : field(s);
+}
 
 export const heatMapResolvers: Resolvers = {
   Query: {
@@ -34,7 +40,12 @@ export const heatMapResolvers: Resolvers = {
   InformationService: {
     label: (s, args) => nameIn(s, args.lang),
     sources: (s) => toSources(s.sources),
-    normsRecorded: (s) => s.normCount > 0,
+    // A service listed without its summary (the vendors' view when the request's selection was
+    // not seen for what it is) is summarised here, batched: correct, at one more round trip.
+    workProcess: (s, _, ctx) => summarised(s, ctx, (r) => r.workProcess),
+    statusCounts: (s, _, ctx) => summarised(s, ctx, (r) => r.statusCounts),
+    normCount: (s, _, ctx) => summarised(s, ctx, (r) => r.normCount),
+    normsRecorded: (s, _, ctx) => summarised(s, ctx, (r) => r.normCount > 0),
   },
   Perspective: {
     label: (p, args) => nameIn(p, args.lang),

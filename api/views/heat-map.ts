@@ -72,6 +72,26 @@ export interface ServiceRecord {
   normCount: number;
 }
 
+/**
+ * A service listed by its stored fields only (the vendors' view's pages): its status counts, norm
+ * count and work process are summarised on `summaryAsOf` when a request asks for one of them.
+ */
+export interface ServiceRefRecord {
+  id: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  sources: string[];
+  summaryAsOf: string;
+}
+
+/** What an InformationService field resolves from: a summarised service, or one to summarise on request. */
+export type InformationServiceParent = ServiceRecord | ServiceRefRecord;
+
+export function isServiceRef(s: InformationServiceParent): s is ServiceRefRecord {
+  return 'summaryAsOf' in s;
+}
+
 export interface HeatMapRecord {
   service: ServiceRecord;
   normsRecorded: boolean;

@@ -133,8 +133,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
 
   it('1. the vendors\' view has an as-of date and exports its standards per layer as CSV (1440, 390)', async () => {
     const asOf = '2025-01-01';
-    const res = await app.gql<{ standards: { element: { id: string; layers: string[] } }[] }>('query($asOf: Date) { standards(asOf: $asOf) { element { id layers } } }', { asOf });
-    const standards = res.data?.standards ?? [];
+    const res = await app.gql<{ standards: { edges: { node: { element: { id: string; layers: string[] } } }[] } }>(
+      'query($asOf: Date) { standards(asOf: $asOf, first: 200) { edges { node { element { id layers } } } } }', { asOf });
+    const standards = res.data?.standards.edges.map((e) => e.node) ?? [];
     const perLayer = standards.reduce((n, s) => n + s.element.layers.length, 0);
     for (const w of [1440, 390] as const) {
       await size(w);
@@ -336,9 +337,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
 
   it('7. overdue changes are marked overdue, and "changes planned" always shows its change (1440)', async () => {
     await size(1440);
-    const res = await app.gql<{ standards: { element: { id: string }; status: string; plannedChanges: { dueBy: string | null; completedAt: string | null }[] }[] }>(
-      '{ standards { element { id } status plannedChanges { dueBy completedAt } } }');
-    const standards = res.data?.standards ?? [];
+    const res = await app.gql<{ standards: { edges: { node: { element: { id: string }; status: string; plannedChanges: { dueBy: string | null; completedAt: string | null }[] } }[] } }>(
+      '{ standards(first: 200) { edges { node { element { id } status plannedChanges { dueBy completedAt } } } } }');
+    const standards = res.data?.standards.edges.map((e) => e.node) ?? [];
     const overdue = standards.filter((s) => s.plannedChanges.some((c) => c.completedAt == null && c.dueBy != null && c.dueBy < today()));
     const unexplained = standards.filter((s) => s.status === 'CHANGES_PLANNED' && s.plannedChanges.length === 0);
     expect(overdue.length + unexplained.length).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Download, type Page }
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../api/auth/tokens';
+import { emptyMap } from '../../schema/map';
+import { writeMap } from '../../store/write-map';
 import { startTestApp, type TestApp } from '../app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -430,9 +432,12 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
   });
 
   it("shows the vendors' view per layer, as tables and as a graph", async () => {
-    const res = await app.gql<{ standards: { element: { id: string; layers: string[] } }[] }>('{ standards { element { id layers } } }');
+    const res = await app.gql<{ standards: { pageInfo: { hasNextPage: boolean }; edges: { node: { element: { id: string; layers: string[] } } }[] } }>(
+      '{ standards(first: 50) { pageInfo { hasNextPage } edges { node { element { id layers } } } } }');
     expect(res.errors).toBeUndefined();
-    const standards = res.data?.standards ?? [];
+    // The seeded map fits on the web's first page (50): every standard is on screen at once.
+    expect(res.data?.standards.pageInfo.hasNextPage).toBe(false);
+    const standards = res.data?.standards.edges.map((e) => e.node) ?? [];
     await open(`${app.url}#/leverandorer`);
     await page.waitForSelector('.standards-table');
     for (const layer of LAYERS) {
@@ -446,6 +451,64 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     await page.getByRole('button', { name: 'Graf' }).click();
     await page.waitForSelector('.vendors-canvas canvas');
   });
+
+  it("pages the vendors' view: \"Vis 50 flere\" by keyboard loads the second page, at 1440 and 390 px, axe-clean", async () => {
+    // The seeded map has fewer standards than a page: add 90 code systems for this test, then remove them.
+    const extra = Array.from({ length: 90 }, (_, i) => `kodeverk-e2e-side-${String(i).padStart(3, '0')}`);
+    const map = emptyMap();
+    for (const id of extra) {
+      map.elements.push({ id, kind: 'CODE_SYSTEM', name: `Aaa e2e-kodeverk ${id.slice(-3)}`, nameEn: `Aaa e2e code system ${id.slice(-3)}`, layers: ['SEMANTIC'],
+        description: 'Midlertidig kodeverk for e2e-testen av sidevisning.', lifecycle: 'ACTIVE', identifiers: [], aliases: [], sources: ['003_bc528292a39bd4db.txt:2460-2470'],
+        lifecycleSources: [], normativeLevelSources: [], citationExceptions: [], notes: [], scores: [] });
+    }
+    await writeMap(app.db, map);
+    try {
+      const res = await app.gql<{ standards: { totalCount: number } }>('{ standards { totalCount } }');
+      const total = res.data?.standards.totalCount ?? 0;
+      expect(total).toBeGreaterThan(100);
+      for (const width of [1440, 390] as const) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await open(`${app.url}#/leverandorer`);
+        await page.waitForSelector('.standards-table');
+        const rows = () => page.locator('.standards-table tbody tr').count();
+        expect(await rows()).toBe(50);
+        await expect(page.locator('#standards-shown').textContent()).resolves.toBe(`Viser 50 av ${total} standarder.`);
+        // Keyboard only: Tab from the last standard of the page reaches the button; Enter loads the next page.
+        await page.locator('.standards-table tbody tr:last-child th button').last().focus();
+        let reached = false;
+        for (let i = 0; i < 40 && !reached; i++) {
+          await page.keyboard.press('Tab');
+          reached = await page.evaluate(() => document.activeElement?.id === 'standards-more');
+        }
+        expect(reached, 'Tab reaches "Vis flere"').toBe(true);
+        await expect(page.locator('#standards-more').textContent()).resolves.toBe('Vis 50 flere');
+        await page.screenshot({ path: `${ARTIFACTS}vendors-paged-${width}.png`, fullPage: false });
+        const before = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.querySelectorAll('.standards-table tbody tr').length === 100);
+        await expect(page.locator('#standards-shown').textContent()).resolves.toBe(`Viser 100 av ${total} standarder.`);
+        // Focus lands on the first standard of the new page, so reading goes on from there.
+        const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-id') ?? null);
+        const ids = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+        expect(focused).not.toBeNull();
+        expect(ids).toContain(focused);
+        expect(before).not.toContain(focused);
+        expect(new Set(ids).size).toBe(100);
+        expect(ids).toEqual(expect.arrayContaining(before));
+        await page.locator('#standards-more').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${ARTIFACTS}vendors-page2-${width}.png`, fullPage: false });
+        expect(await runAxe()).toEqual([]);
+      }
+      // The CSV export holds every standard, not only those shown.
+      const csv = await downloaded(() => page.locator('#export-standards-csv').click());
+      const lines = csv.body.toString('utf8').trim().split(/\r\n/).length - 1;
+      const perLayer = await app.gql<{ standards: { edges: { node: { element: { layers: string[] } } }[] } }>('{ standards(first: 200) { edges { node { element { layers } } } } }');
+      expect(lines).toBe((perLayer.data?.standards.edges ?? []).reduce((n, e) => n + e.node.element.layers.length, 0));
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await app.db.write((tx) => tx.run('MATCH (e:Element) WHERE e.id IN $ids DETACH DELETE e', { ids: extra }));
+    }
+  }, 240_000);
 
   it('searches from the header and opens a hit in the side panel', async () => {
     await open(app.url);

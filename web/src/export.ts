@@ -10,7 +10,7 @@ import { gql } from './api';
 import { csvCell } from './csv';
 import { download } from './dom';
 import { formatDue, pick, t } from './i18n';
-import { NORMS, type HeatMapCellData, type NormsData, type PlannedChangeData, type StandardsData } from './queries';
+import { NORMS, type HeatMapCellData, type NormsData, type PlannedChangeData, type StandardEntryData } from './queries';
 import { changeLabel, kindLabel, layerLabel, layers, levelLabel, statusLabel } from './vocabulary';
 
 cytoscape.use(svg);
@@ -33,7 +33,7 @@ export function exportSvg(cy: Core, filename: string): string {
 export const CSV_COLUMNS = ['layer', 'layer_label', 'kind', 'kind_label', 'id', 'name', 'name_en', 'status', 'status_label', 'normative_level', 'normative_level_label', 'planned_changes', 'sources'];
 
 /** "Innføring 31. desember 2027; Revisjon Q3 2026": the change and its date as precise as its source. */
-function changesInWords(changes: PlannedChangeData[]): string {
+function changesInWords(changes: Pick<PlannedChangeData, 'change' | 'due'>[]): string {
   return changes.map((p) => `${changeLabel(p.change)} ${formatDue(p.due)}`).join('; ');
 }
 
@@ -78,7 +78,7 @@ export async function exportNormsCsv(service: string, asOf: string | undefined, 
   return { rows: cells.length, fallback };
 }
 
-type StandardEntry = StandardsData['standards'][number];
+type StandardEntry = StandardEntryData;
 
 export const STANDARDS_COLUMNS = ['as_of', 'layer', 'layer_label', 'id', 'name', 'name_en', 'kind', 'status', 'normative_level', 'used_by', 'upcoming_changes', 'overdue_changes'];
 

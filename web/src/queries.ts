@@ -236,21 +236,42 @@ export const ELEMENT = `query Element($id: ID!, $asOf: Date) {
   impact(element: $id, depth: 2, asOf: $asOf) { dependents { distance element { ${RELATED} } } }
 }`;
 
-export interface StandardsData {
-  standards: {
-    element: ElementSummary & { layers: Layer[]; lifecycle: Lifecycle; validFrom: string | null };
-    status: HeatStatus;
-    services: { service: { id: string; name: string; nameEn: string }; layer: Layer }[];
-    plannedChanges: PlannedChangeData[];
-  }[];
+/** What the vendors' view shows of a planned change: what and when (an overdue one is marked). */
+export type ChangeDueData = Pick<PlannedChangeData, 'id' | 'change' | 'due' | 'dueBy' | 'completedAt'>;
+
+export interface StandardEntryData {
+  element: ElementSummary & { layers: Layer[]; lifecycle: Lifecycle; validFrom: string | null };
+  status: HeatStatus;
+  services: { service: { id: string; name: string; nameEn: string }; layer: Layer }[];
+  plannedChanges: ChangeDueData[];
 }
 
-export const STANDARDS = `query Standards($layer: Layer, $asOf: Date) {
-  standards(layer: $layer, asOf: $asOf) {
-    element { ${ELEMENT_SUMMARY} layers lifecycle validFrom }
-    status
-    services { service { id name nameEn } layer }
-    plannedChanges { ${PLANNED_CHANGE} }
+export interface StandardsData {
+  standards: {
+    /** Asked for on the first page only: counting reads the whole list. */
+    totalCount?: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: StandardEntryData }[];
+  };
+}
+
+/** Standards per page in the vendors' view (and per request when the CSV export reads them all). */
+export const STANDARDS_PAGE_SIZE = 50;
+export const STANDARDS_EXPORT_PAGE_SIZE = 200;
+
+const STANDARD_ENTRY = `element { ${ELEMENT_SUMMARY} layers lifecycle validFrom }
+      status
+      services { service { id name nameEn } layer }
+      plannedChanges { id change due dueBy completedAt }`;
+
+/** The vendors' view, a page at a time; `$counted` asks for the total (the first page). */
+export const STANDARDS = `query Standards($layer: Layer, $asOf: Date, $first: Int, $after: String, $counted: Boolean!) {
+  standards(layer: $layer, asOf: $asOf, first: $first, after: $after) {
+    totalCount @include(if: $counted)
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      ${STANDARD_ENTRY}
+    } }
   }
 }`;
 

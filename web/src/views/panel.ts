@@ -62,7 +62,7 @@ function sourcesList(sources: SourceData[]): HTMLElement {
 }
 
 /** A change is overdue on `asOf` when its period has ended and it is not completed. */
-export function isOverdue(c: PlannedChangeData, asOf: string): boolean {
+export function isOverdue(c: Pick<PlannedChangeData, 'completedAt' | 'dueBy'>, asOf: string): boolean {
   return c.completedAt == null && c.dueBy != null && c.dueBy < asOf;
 }
 

@@ -1,10 +1,14 @@
-/** The vendors' view: standards and code systems per layer, as a table and as a graph of the services using them. */
+/**
+ * The vendors' view: standards and code systems per layer, as a table and as a graph of the services
+ * using them. The API answers a page at a time (by name); "Show more" appends the next page, and the
+ * CSV export reads every page, so it holds the whole list whatever has been shown.
+ */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { gql } from '../api';
+import { gql, plainError } from '../api';
 import { clear, h, textColourOn } from '../dom';
 import { exportStandards } from '../export';
 import { formatDate, formatDue, pick, t } from '../i18n';
-import { STANDARDS, type StandardsData } from '../queries';
+import { STANDARDS, STANDARDS_EXPORT_PAGE_SIZE, STANDARDS_PAGE_SIZE, type StandardEntryData, type StandardsData } from '../queries';
 import { formatRoute, update, type Route } from '../router';
 import { announce, apiText, errorState, loadingState, onWrite, statusChip, todayIso } from '../ui';
 import { changeLabel, kindLabel, layerLabel, layers, levelLabel, lifecycleLabel, statusColour } from '../vocabulary';
@@ -12,7 +16,7 @@ import { hidePanel, isOverdue, showElement } from './panel';
 import type { ViewController } from './types';
 import { latest } from '../latest';
 
-type Entry = StandardsData['standards'][number];
+type Entry = StandardEntryData;
 
 /**
  * The "upcoming changes" cell: each open change with its date, overdue ones marked; a status of
@@ -88,11 +92,17 @@ function graph(container: HTMLElement, entries: Entry[]): Core {
 
 export function vendorsView(root: HTMLElement, initial: Route): ViewController {
   const loads = latest();
+  /** The current load's signal: a page or export of an older load is dropped (and cancelled). */
+  let current: AbortSignal = new AbortController().signal;
   let cy: Core | null = null;
   let lastKey = '\u0000';
   let lastSel: string | undefined;
   let mode: 'table' | 'graph' = 'table';
   let entries: Entry[] = [];
+  let total = 0;
+  let endCursor: string | null = null;
+  let hasNextPage = false;
+  let loadingMore = false;
   let route = initial;
   const heading = h('h1', { id: 'view-title', tabindex: '-1' }, t('vendorsTitle'));
   const layerSelect = h('select', { id: 'vendor-layer' }, h('option', { value: '' }, t('allLayers')), layers().map((l) => h('option', { value: l.id, selected: l.id === initial.layer }, layerLabel(l.id))));
@@ -105,10 +115,38 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
   });
   const asOf = () => route.asOf ?? todayIso();
   // CSV here; the export module takes the same rows for other formats (xlsx: issue 15).
-  const exportButton = h('button', { type: 'button', class: 'button', id: 'export-standards-csv', disabled: true, onclick: () => {
-    const file = exportStandards('csv', entries, { layer: route.layer, asOf: asOf() });
-    announce(t('exported', { file }));
-  } }, t('exportStandardsCsv'));
+  const exportButton = h('button', { type: 'button', class: 'button', id: 'export-standards-csv', disabled: true, onclick: () => void exportAll() }, t('exportStandardsCsv'));
+
+  /** Every page of the current filters (the shown ones reused), for the export. */
+  async function exportAll(): Promise<void> {
+    const signal = current;
+    exportButton.disabled = true;
+    exportButton.setAttribute('aria-busy', 'true');
+    try {
+      const all = [...entries];
+      let cursor = endCursor;
+      let more = hasNextPage;
+      if (more) announce(t('exportReading', { total }));
+      while (more) {
+        const data = await page(cursor, STANDARDS_EXPORT_PAGE_SIZE, false, signal);
+        if (signal.aborted) return;
+        all.push(...data.standards.edges.map((e) => e.node));
+        cursor = data.standards.pageInfo.endCursor;
+        more = data.standards.pageInfo.hasNextPage;
+      }
+      const file = exportStandards('csv', all, { layer: route.layer, asOf: asOf() });
+      announce(t('exported', { file }));
+    } catch (e) {
+      if (!signal.aborted) announce(plainError(e), 'error');
+    } finally {
+      exportButton.removeAttribute('aria-busy');
+      exportButton.disabled = entries.length === 0;
+    }
+  }
+
+  function page(after: string | null, first: number, counted: boolean, signal: AbortSignal): Promise<StandardsData> {
+    return gql<StandardsData>(STANDARDS, { layer: route.layer ?? null, asOf: route.asOf ?? null, first, after, counted }, { signal });
+  }
   const body = h('div', { class: 'vendors-body', id: 'vendors' });
   root.append(h('div', { class: 'view' },
     h('div', { class: 'view-head' }, heading, h('div', { class: 'toolbar' },
@@ -136,27 +174,74 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
       return;
     }
     if (mode === 'table') {
-      body.append(...tablesPerLayer(entries, route, asOf()));
+      body.append(...tablesPerLayer(entries, route, asOf()), moreControl());
       return;
     }
     const canvas = h('div', { class: 'vendors-canvas', role: 'img', 'aria-label': `${t('graphView')}: ${t('vendorsTitle')}` });
-    body.append(canvas);
+    body.append(canvas, moreControl());
     cy = graph(canvas, entries);
     cy.on('tap', 'node.standard', (ev) => update({ sel: String((ev.target as NodeSingular).id()) }));
     cy.on('tap', 'node.service', (ev) => update({ view: 'heatmap', service: String((ev.target as NodeSingular).id()), sel: undefined, layer: undefined }));
   }
 
+  /** How many are shown of how many, and the button for the next page while there is one. */
+  function moreControl(): HTMLElement {
+    const shown = h('p', { id: 'standards-shown', class: 'muted' }, t('standardsShown', { shown: entries.length, total }));
+    if (!hasNextPage) return h('div', { class: 'standards-more' }, shown);
+    const button = h('button', { type: 'button', class: 'button', id: 'standards-more', 'aria-describedby': 'standards-shown', onclick: () => loadMore() },
+      loadingMore ? t('loadingMore') : t('showMore', { count: Math.min(STANDARDS_PAGE_SIZE, total - entries.length) }));
+    if (loadingMore) {
+      button.setAttribute('aria-disabled', 'true');
+      button.setAttribute('aria-busy', 'true');
+    }
+    return h('div', { class: 'standards-more' }, shown, button);
+  }
+
+  /** The next page, appended; focus moves to the first new standard so a keyboard user reads on from there. */
+  function loadMore(): void {
+    if (loadingMore || !hasNextPage) return;
+    const signal = current;
+    loadingMore = true;
+    draw();
+    document.getElementById('standards-more')?.focus();
+    page(endCursor, STANDARDS_PAGE_SIZE, false, signal).then(
+      (data) => {
+        if (signal.aborted) return;
+        loadingMore = false;
+        const added = data.standards.edges.map((e) => e.node);
+        entries = [...entries, ...added];
+        endCursor = data.standards.pageInfo.endCursor;
+        hasNextPage = data.standards.pageInfo.hasNextPage;
+        draw();
+        announce(t('loadedMore', { count: added.length, shown: entries.length, total }));
+        const first = added[0] && body.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(added[0].element.id)}"] button`);
+        (first ?? document.getElementById('standards-more'))?.focus();
+      },
+      (e: unknown) => {
+        if (signal.aborted) return;
+        loadingMore = false;
+        draw();
+        announce(plainError(e), 'error');
+        document.getElementById('standards-more')?.focus();
+      },
+    );
+  }
+
   function load(): void {
-    const signal = loads.start();
+    const signal = (current = loads.start());
     cy?.destroy();
     cy = null;
+    loadingMore = false;
     clear(body);
     body.append(loadingState());
     exportButton.disabled = true;
-    gql<StandardsData>(STANDARDS, { layer: route.layer ?? null, asOf: route.asOf ?? null }, { signal }).then(
+    page(null, STANDARDS_PAGE_SIZE, true, signal).then(
       (data) => {
         if (signal.aborted) return;
-        entries = data.standards;
+        entries = data.standards.edges.map((e) => e.node);
+        total = data.standards.totalCount ?? entries.length;
+        endCursor = data.standards.pageInfo.endCursor;
+        hasNextPage = data.standards.pageInfo.hasNextPage;
         exportButton.disabled = entries.length === 0;
         draw();
       },
