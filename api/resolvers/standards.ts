@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { heatStatusSchema, kindSchema, layerSchema, normativeLevelSchema } from '../../schema/validation';
 import { DEFAULT_STANDARD_KINDS, standardsPageCypher, standardsPageParams } from '../cypher/standards';
-import { apiError, notFound, parseInput } from '../errors';
+import { badInput, notFound, parseInput } from '../errors';
 import type { Resolvers } from '../generated/graphql';
 import { today } from '../model';
 import { buildStandardsPage, decodeStandardCursor } from '../views/standards';
@@ -29,7 +29,7 @@ export const standardsResolvers: Resolvers = {
       let after = null;
       if (args.after != null) {
         after = decodeStandardCursor(parseInput(z.string().max(2000), args.after, ['after']));
-        if (after === null) throw apiError('BAD_USER_INPUT', 'after: is not a cursor of this connection (pass a pageInfo.endCursor of standards)', { field: 'after' });
+        if (after === null) throw badInput('after', 'is not a cursor of this connection (pass a pageInfo.endCursor of standards)');
       }
       const parts = {
         count: selectedFields(info, []).has('totalCount'),
