@@ -137,7 +137,7 @@ export function buildElements(map: HeatMapData['heatMap'], width: number, height
         group: 'nodes',
         data: {
           ...item,
-          label: mark ? `${shorten(item.name, 30)}\n${mark.text}` : shorten(item.name),
+          label: mark ? `${shorten(item.name, 24)}\n${mark.text}` : shorten(item.name),
           colour,
           text: textColourOn(colour),
           rank,
