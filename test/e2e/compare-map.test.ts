@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../app';
@@ -111,9 +111,18 @@ describe.skipIf(!existsSync(CHROMIUM))(`compare mode on the heat map and landsca
     expect(await axe(), 'heat map compare at 390 px').toEqual([]);
     expect(await overflow()).toBeLessThanOrEqual(1);
 
+    // One request brings the map and its diff: two root fields, one Cypher round trip each.
+    const diffRequests: { heatMap: boolean; roundTrips: string | null }[] = [];
+    const onResponse = (r: Response) => {
+      const body = r.request().postData() ?? '';
+      if (r.url().endsWith('/graphql') && body.includes('heatMapDiff')) diffRequests.push({ heatMap: body.includes('heatMap('), roundTrips: r.headers()['x-cypher-round-trips'] ?? null });
+    };
+    page.on('response', onResponse);
     // Paper: the toolbar goes, the summary and the map stay.
     await open(hash, 1440);
     await page.waitForSelector('#heatmap[data-state="ready"]');
+    page.off('response', onResponse);
+    expect(diffRequests).toEqual([{ heatMap: true, roundTrips: '2' }]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.toolbar').isVisible()).toBe(false);
     expect(await page.locator('#compare-box .compare-summary').isVisible()).toBe(true);
