@@ -178,6 +178,19 @@ const nb = {
   requiredMark: '(må fylles ut)',
   chooseServiceOption: 'Velg tjeneste …',
   fallbackCsv: 'Normlisten var ikke tilgjengelig; CSV-en er laget fra varmekartet.',
+  compareWithDate: 'Sammenlign med dato',
+  compareDate: 'Sammenligningsdato',
+  compareChanged: '{n} celler endres mellom {from} og {to}.',
+  compareChangedOne: '1 celle endres mellom {from} og {to}.',
+  compareNoChange: 'Ingen celler endres mellom {from} og {to}.',
+  compareSameDate: 'Velg en annen dato enn kartets for å se hva som endres.',
+  compareMark: 'Endres mellom datoene (stiplet ramme og Δ-merke)',
+  compareGhost: 'Bare i kartet på den andre datoen (hvit celle)',
+  compareNotOnMap: 'ikke i kartet',
+  compareChangesTitle: 'Endringer',
+  compareServiceChanged: '{n} endres',
+  compareServiceChangedLabel: '{n} celler endres mellom datoene',
+  compareAllChanges: 'Alle endringene med årsak',
 };
 
 export type MessageKey = keyof typeof nb;
@@ -357,6 +370,19 @@ const en: Record<MessageKey, string> = {
   requiredMark: '(required)',
   chooseServiceOption: 'Choose a service …',
   fallbackCsv: 'The norms list was not available; the CSV was made from the heat map.',
+  compareWithDate: 'Compare with date',
+  compareDate: 'Comparison date',
+  compareChanged: '{n} cells change between {from} and {to}.',
+  compareChangedOne: '1 cell changes between {from} and {to}.',
+  compareNoChange: 'No cell changes between {from} and {to}.',
+  compareSameDate: 'Choose a date other than the map’s to see what changes.',
+  compareMark: 'Changes between the dates (dashed outline and Δ badge)',
+  compareGhost: 'On the map on the other date only (white cell)',
+  compareNotOnMap: 'not on the map',
+  compareChangesTitle: 'Changes',
+  compareServiceChanged: '{n} change',
+  compareServiceChangedLabel: '{n} cells change between the dates',
+  compareAllChanges: 'All the changes with their causes',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { nb, en };

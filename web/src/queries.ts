@@ -68,11 +68,14 @@ export interface LandscapeData {
   }[];
 }
 
-export const LANDSCAPE = `query Landscape($asOf: Date) {
-  workProcesses(asOf: $asOf) {
+/** The landscape's selection, shared with the compare-mode document (planning/queries.ts). */
+export const LANDSCAPE_FIELDS = `
     id name nameEn description
     informationServices { id name nameEn statusCounts { status count } }
-    actorTypes { id name nameEn }
+    actorTypes { id name nameEn }`;
+
+export const LANDSCAPE = `query Landscape($asOf: Date) {
+  workProcesses(asOf: $asOf) {${LANDSCAPE_FIELDS}
   }
 }`;
 
@@ -117,7 +120,7 @@ export interface GapData {
   sources: SourceData[];
 }
 
-const GAP = `id layer title titleEn description identifiedAt ${SOURCES}`;
+export const GAP = `id layer title titleEn description identifiedAt ${SOURCES}`;
 
 export interface HeatMapCellData {
   element: ElementSummary;
@@ -139,8 +142,8 @@ export interface HeatMapData {
   };
 }
 
-export const HEAT_MAP = `query HeatMap($service: ID!, $asOf: Date, $perspective: ID) {
-  heatMap(service: $service, asOf: $asOf, perspective: $perspective) {
+/** The heat map's selection, shared with the compare-mode document (planning/queries.ts). */
+export const HEAT_MAP_FIELDS = `
     service { id name nameEn description workProcess }
     asOf normsRecorded
     perspective { id name nameEn }
@@ -155,7 +158,10 @@ export const HEAT_MAP = `query HeatMap($service: ID!, $asOf: Date, $perspective:
       gaps { ${GAP} }
       counts { status count }
     }
-    counts { status count }
+    counts { status count }`;
+
+export const HEAT_MAP = `query HeatMap($service: ID!, $asOf: Date, $perspective: ID) {
+  heatMap(service: $service, asOf: $asOf, perspective: $perspective) {${HEAT_MAP_FIELDS}
   }
 }`;
 

@@ -25,10 +25,12 @@ export interface Route {
   actor?: string;
   process?: string;
   scenario?: string;
+  /** Heat map and landscape: the second date whose changes are marked (compare mode). */
+  sammenlign?: string;
 }
 
 const PATHS: Record<View, string> = { landscape: 'landskap', heatmap: 'varmekart', vendors: 'leverandorer', search: 'sok', compare: 'sammenlign', timeline: 'tidslinje', priorities: 'prioritering', roles: 'rolle' };
-const KEYS = ['service', 'asOf', 'perspective', 'sel', 'q', 'layer', 'lang', 'from', 'to', 'group', 'kind', 'status', 'actor', 'process', 'scenario'] as const;
+const KEYS = ['service', 'asOf', 'perspective', 'sel', 'q', 'layer', 'lang', 'from', 'to', 'group', 'kind', 'status', 'actor', 'process', 'scenario', 'sammenlign'] as const;
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');

@@ -18,3 +18,12 @@ export function statusIcon(status: HeatStatus): string {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7.5" fill="#ffffff" stroke="${INK}" stroke-width="1"/>${GLYPHS[status]}</svg>`;
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
 }
+
+/**
+ * The compare mode's badge (top-left of a cell whose status differs between the two dates): a dark
+ * disc with a white delta, unlike the white status badges, so it reads without colour vision.
+ */
+export function changeIcon(): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7.5" fill="${INK}" stroke="#ffffff" stroke-width="1"/><path d="M8 3.6L12.2 11.4H3.8Z" fill="none" stroke="#ffffff" stroke-width="1.7" stroke-linejoin="round"/></svg>`;
+  return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+}

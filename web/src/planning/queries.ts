@@ -1,5 +1,5 @@
 /** The GraphQL documents of the planning views, with the shapes of their answers (see schema/types.graphql). */
-import type { ChangeType, HeatStatus, Kind, Layer, NormativeLevel, StatusCount } from '../queries';
+import { GAP, HEAT_MAP_FIELDS, LANDSCAPE_FIELDS, type ChangeType, type GapData, type HeatMapData, type HeatStatus, type Kind, type LandscapeData, type Layer, type NormativeLevel, type StatusCount } from '../queries';
 
 export type DiffCause = ChangeType | 'GAP_FOUND' | 'GAP_RESOLVED' | 'VALIDITY';
 
@@ -27,15 +27,28 @@ export interface HeatMapDiffData {
     to: string;
     countsFrom: StatusCount[];
     countsTo: StatusCount[];
-    cells: { layer: Layer; element: (Named & { kind: Kind }) | null; gap: { id: string; title: string; titleEn: string | null } | null; before: HeatStatus | null; after: HeatStatus | null; cause: DiffCause; change: ChangeRef | null }[];
+    cells: { layer: Layer; element: (Named & { kind: Kind }) | null; gap: GapData | null; before: HeatStatus | null; after: HeatStatus | null; cause: DiffCause; change: ChangeRef | null }[];
   };
 }
 
-export const HEAT_MAP_DIFF = `query HeatMapDiff($service: ID!, $from: Date!, $to: Date!) {
-  heatMapDiff(service: $service, from: $from, to: $to) {
+// The whole gap, so that a gap drawn only because of the other date opens in the panel like any other.
+const HEAT_MAP_DIFF_FIELDS = `
     service { id name nameEn } from to
     countsFrom { status count } countsTo { status count }
-    cells { layer element { id name nameEn kind } gap { id title titleEn } before after cause change { ${CHANGE} } }
+    cells { layer element { id name nameEn kind } gap { ${GAP} } before after cause change { ${CHANGE} } }`;
+
+export const HEAT_MAP_DIFF = `query HeatMapDiff($service: ID!, $from: Date!, $to: Date!) {
+  heatMapDiff(service: $service, from: $from, to: $to) {${HEAT_MAP_DIFF_FIELDS}
+  }
+}`;
+
+/** The heat map in compare mode: the map and its diff in one request (two root fields, one Cypher query each). */
+export type HeatMapCompareData = HeatMapData & HeatMapDiffData;
+
+export const HEAT_MAP_COMPARE = `query HeatMapCompare($service: ID!, $asOf: Date, $perspective: ID, $from: Date!, $to: Date!) {
+  heatMap(service: $service, asOf: $asOf, perspective: $perspective) {${HEAT_MAP_FIELDS}
+  }
+  heatMapDiff(service: $service, from: $from, to: $to) {${HEAT_MAP_DIFF_FIELDS}
   }
 }`;
 
@@ -48,10 +61,22 @@ export interface LandscapeDiffData {
   };
 }
 
-export const LANDSCAPE_DIFF = `query LandscapeDiff($from: Date!, $to: Date!) {
-  landscapeDiff(from: $from, to: $to) {
+const LANDSCAPE_DIFF_FIELDS = `
     from to changedCount
-    services { service { id name nameEn } changedCount countsFrom { status count } countsTo { status count } }
+    services { service { id name nameEn } changedCount countsFrom { status count } countsTo { status count } }`;
+
+export const LANDSCAPE_DIFF = `query LandscapeDiff($from: Date!, $to: Date!) {
+  landscapeDiff(from: $from, to: $to) {${LANDSCAPE_DIFF_FIELDS}
+  }
+}`;
+
+/** The landscape in compare mode: the processes and the diff in one request. */
+export type LandscapeCompareData = LandscapeData & LandscapeDiffData;
+
+export const LANDSCAPE_COMPARE = `query LandscapeCompare($asOf: Date, $from: Date!, $to: Date!) {
+  workProcesses(asOf: $asOf) {${LANDSCAPE_FIELDS}
+  }
+  landscapeDiff(from: $from, to: $to) {${LANDSCAPE_DIFF_FIELDS}
   }
 }`;
 

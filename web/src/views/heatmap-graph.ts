@@ -7,7 +7,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { textColourOn } from '../dom';
 import { pick } from '../i18n';
 import type { HeatMapData, HeatStatus, Layer, NormativeLevel } from '../queries';
-import { statusIcon } from '../status-icons';
+import { changeIcon, statusIcon } from '../status-icons';
 import { layerLabel, levelRank, statusColour } from '../vocabulary';
 
 export const NODE_W = 156;
@@ -47,6 +47,23 @@ export interface GraphNodeData {
 
 export const nodeId = (layer: string, ref: string) => `${layer}|${ref}`;
 
+/** Compare mode: a cell (or gap) whose status differs between the drawn date and another one. */
+export interface CompareMark {
+  layer: Layer;
+  ref: string;
+  kind: 'cell' | 'gap';
+  name: string;
+  /** Its status on the drawn date; null when it is on the map on the other date only (drawn white, added to its band). */
+  drawn: HeatStatus | null;
+  /** Its status on the other date; null when it is not on the map then. */
+  other: HeatStatus | null;
+  /** "before → after" in the reader's language, earlier date first: the cell's second label line. */
+  text: string;
+}
+
+/** The compare mark's outline: not a status colour, so it does not read as one. */
+export const CHANGE_OUTLINE = '#6a1b9a';
+
 function shorten(s: string, max = 54): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
@@ -75,16 +92,18 @@ const drawingHeight = (counts: number[], cols: number) => counts.reduce((sum, n)
  * stay readable: the most columns that keep the drawing at `minScale` or more of its size across
  * the width, and the height that drawing needs.
  */
-export function tallLayout(map: HeatMapData['heatMap'], width: number, minScale = 0.8): { cols: number; height: number } {
-  const counts = map.rows.map((r) => r.cells.length + r.gaps.length);
+export function tallLayout(map: HeatMapData['heatMap'], width: number, minScale = 0.8, marks: CompareMark[] = []): { cols: number; height: number } {
+  const counts = map.rows.map((r) => r.cells.length + r.gaps.length + marks.filter((m) => m.layer === r.layer && m.drawn === null && m.other !== null).length);
   let cols = 2;
   for (let c = 2; c <= 24; c++) if (width / drawingWidth(c) >= minScale) cols = c;
   const scale = Math.min(1, width / drawingWidth(cols));
   return { cols, height: Math.ceil(drawingHeight(counts, cols) * scale) + 26 };
 }
 
-export function buildElements(map: HeatMapData['heatMap'], width: number, height: number, fixedCols?: number): { elements: ElementDefinition[]; order: string[] } {
-  const counts = map.rows.map((r) => r.cells.length + r.gaps.length);
+export function buildElements(map: HeatMapData['heatMap'], width: number, height: number, fixedCols?: number, marks: CompareMark[] = []): { elements: ElementDefinition[]; order: string[] } {
+  const marked = new Map(marks.map((m) => [nodeId(m.layer, m.ref), m]));
+  const ghostsOf = (layer: Layer) => marks.filter((m) => m.layer === layer && m.drawn === null && m.other !== null);
+  const counts = map.rows.map((r) => r.cells.length + r.gaps.length + ghostsOf(r.layer).length);
   const cols = fixedCols ?? bestColumns(counts, width, height);
   const bandWidth = LABEL_COL + cols * (NODE_W + GAP) + PAD;
   const elements: ElementDefinition[] = [];
@@ -94,6 +113,8 @@ export function buildElements(map: HeatMapData['heatMap'], width: number, height
     const items: GraphNodeData[] = [
       ...row.cells.map((c): GraphNodeData => ({ id: nodeId(row.layer, c.element.id), ref: c.element.id, layer: row.layer, kind: 'cell', status: c.status, name: pick(c.element.name, c.element.nameEn) })),
       ...row.gaps.map((g): GraphNodeData => ({ id: nodeId(row.layer, g.id), ref: g.id, layer: row.layer, kind: 'gap', status: 'UNMET_NEED', name: pick(g.title, g.titleEn) })),
+      // On the map on the other date only: drawn white at the band's end, badged with that date's status.
+      ...ghostsOf(row.layer).map((m): GraphNodeData => ({ id: nodeId(row.layer, m.ref), ref: m.ref, layer: row.layer, kind: m.kind, status: m.other ?? 'UNMET_NEED', name: m.name })),
     ];
     const levels = new Map(row.cells.map((c) => [c.element.id, c.normativeLevel]));
     const rowsNeeded = Math.max(1, Math.ceil(items.length / cols));
@@ -108,19 +129,22 @@ export function buildElements(map: HeatMapData['heatMap'], width: number, height
       locked: true,
     });
     items.forEach((item, k) => {
-      const colour = statusColour(item.status);
-      const rank = item.kind === 'cell' ? levelRank(levels.get(item.ref) ?? null) : -1;
+      const mark = marked.get(item.id);
+      const ghost = mark?.drawn === null;
+      const colour = ghost ? '#ffffff' : statusColour(item.status);
+      const rank = item.kind === 'cell' && !ghost ? levelRank(levels.get(item.ref) ?? null) : -1;
       elements.push({
         group: 'nodes',
         data: {
           ...item,
-          label: shorten(item.name),
+          label: mark ? `${shorten(item.name, 24)}\n${mark.text}` : shorten(item.name),
           colour,
           text: textColourOn(colour),
           rank,
+          ...(mark ? { change: mark.text } : {}),
         },
         position: { x: LABEL_COL + (k % cols) * (NODE_W + GAP) + NODE_W / 2, y: y + PAD + Math.floor(k / cols) * (NODE_H + GAP) + NODE_H / 2 },
-        classes: `${item.kind} level-${rank < 0 ? 'none' : rank}`,
+        classes: `${item.kind} level-${rank < 0 ? 'none' : rank}${mark ? ' changed' : ''}${ghost ? ' ghost' : ''}`,
         grabbable: false,
       });
       order.push(item.id);
@@ -193,15 +217,28 @@ export function heatMapStyle(): cytoscape.StylesheetJson {
         'background-image-containment': 'over' as const,
       },
     })),
-    { selector: 'node:selected', style: { 'outline-width': 4, 'outline-color': '#1d2733', 'outline-offset': 3, 'outline-opacity': 1 } },
+    // Compare mode: a dashed outline and a Δ badge top-left (besides the status badge), the smaller label's second line says before → after.
+    { selector: 'node.changed', style: { 'outline-width': 3, 'outline-style': 'dashed', 'outline-color': CHANGE_OUTLINE, 'outline-offset': 2, 'outline-opacity': 1, 'font-size': 10.5, 'text-max-width': `${NODE_W - 40}px`, 'z-index': 20 } },
+    ...(['EXISTS', 'CHANGES_PLANNED', 'PHASE_OUT', 'UNMET_NEED'] as const).map((status) => ({
+      selector: `node.changed[status = "${status}"]`,
+      style: {
+        'background-image': [statusIcon(status), changeIcon()],
+        'background-width': ['16px', '16px'],
+        'background-height': ['16px', '16px'],
+        'background-position-x': [`${NODE_W - 13}px`, '3px'],
+        'background-position-y': ['3px', '3px'],
+      },
+    })),
+    { selector: 'node.ghost', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': CHANGE_OUTLINE } },
+    { selector: 'node:selected', style: { 'outline-width': 4, 'outline-style': 'solid', 'outline-color': '#1d2733', 'outline-offset': 3, 'outline-opacity': 1 } },
     // The keyboard focus: a ring of 5.4:1 or more against the bands and the page (WCAG 2.4.7, 1.4.11).
-    { selector: 'node.focused', style: { 'outline-width': 5, 'outline-color': FOCUS_RING, 'outline-offset': 4, 'outline-opacity': 1, 'z-index': 30 } },
+    { selector: 'node.focused', style: { 'outline-width': 5, 'outline-style': 'solid', 'outline-color': FOCUS_RING, 'outline-offset': 4, 'outline-opacity': 1, 'z-index': 30 } },
   ];
 }
 
-export function createHeatMapGraph(container: HTMLElement, map: HeatMapData['heatMap'], cols?: number): { cy: Core; order: string[]; ready: Promise<void> } {
+export function createHeatMapGraph(container: HTMLElement, map: HeatMapData['heatMap'], cols?: number, marks: CompareMark[] = []): { cy: Core; order: string[]; ready: Promise<void> } {
   const rect = container.getBoundingClientRect();
-  const { elements, order } = buildElements(map, Math.max(rect.width, 320), Math.max(rect.height, 240), cols);
+  const { elements, order } = buildElements(map, Math.max(rect.width, 320), Math.max(rect.height, 240), cols, marks);
   // Bands know their width only after the items are placed.
   const bandWidth = Math.max(...elements.filter((e) => e.classes === 'band').map((e) => (e.position?.x ?? 0) * 2));
   for (const e of elements) if (e.classes === 'band') e.data.bandWidth = bandWidth;
