@@ -194,6 +194,7 @@ export async function signIn(page: Page, secret: string): Promise<void> {
  * those audit events and the tokens, in one transaction, so later files see the seeded map.
  */
 async function removeAnalystWrites(app: TestApp, ids: string[], labels: readonly string[]): Promise<void> {
+  if (ids.length === 0) return; // a file that never signed in wrote nothing
   await app.db.write(async (tx) => {
     await tx.run(
       `MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens
