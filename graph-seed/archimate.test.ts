@@ -3,78 +3,40 @@
  * an empty database → export is identical, a rejected file writes nothing, and the HTTP download
  * serves the same file. (The map is put back afterwards for the files that run later.)
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mapToArchimate } from '../store/archimate';
-import { Database } from '../store/database';
 import { readSeedDirectory } from '../store/map-files';
 import { readMap } from '../store/read-map';
-import { clearDatabase, testDriver } from '../test/neo4j-provider';
-import { startTestApp, type TestApp } from '../test/app';
+import { emptyTestDatabase, mapCli as cli, roundTripFixture } from '../test/map-cli';
 import { xmllint } from '../test/interop-support';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'reguleringsplan-archimate-'));
 const AS_OF = '2026-12-01';
 const xml = mapToArchimate(readSeedDirectory(), { asOf: AS_OF });
 
 describe('ArchiMate round trip through the command line and the database', () => {
-  let db: Database;
-  let app: TestApp;
-  const env = { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI, NEO4J_DATABASE: process.env.TEST_NEO4J_DATABASE ?? 'neo4j' };
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run('npx', ['tsx', 'graph-seed/cli.ts', ...args], { env, maxBuffer: 64 * 1024 * 1024 });
-      return { stdout, stderr, code: 0 };
-    } catch (e) {
-      const err = e as { stdout: string; stderr: string; code: number };
-      return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-    }
-  };
-  const backup = join(dir, 'backup.json');
-
-  beforeAll(async () => {
-    const { driver, database } = testDriver();
-    db = new Database(driver, database);
-    app = await startTestApp();
-    expect((await cli('export', '--format', 'json', '--out', backup)).code).toBe(0);
-  });
-  afterAll(async () => {
-    // Put the whole map back (perspectives included) for the files that run after this one.
-    const { driver, database } = testDriver();
-    try {
-      await clearDatabase(driver, database);
-    } finally {
-      await driver.close();
-    }
-    const restored = await cli('import', backup);
-    await app.stop();
-    await db.driver.close();
-    rmSync(dir, { recursive: true, force: true });
-    expect(restored.code, restored.stderr).toBe(0);
-  });
+  const trip = roundTripFixture(dir);
 
   it('serves the same file at /export/archimate.xml, as an attachment', async () => {
-    const res = await fetch(`${app.url}export/archimate.xml?asOf=${AS_OF}`);
+    const res = await fetch(`${trip.app.url}export/archimate.xml?asOf=${AS_OF}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="reguleringsplan-${AS_OF}.xml"`);
-    expect(await res.text()).toBe(mapToArchimate(await readMap(db), { asOf: AS_OF }));
-    expect((await fetch(`${app.url}export/archimate.xml?asOf=2026-13-01`)).status).toBe(400);
+    expect(await res.text()).toBe(mapToArchimate(await readMap(trip.db), { asOf: AS_OF }));
+    expect((await fetch(`${trip.app.url}export/archimate.xml?asOf=2026-13-01`)).status).toBe(400);
   });
 
   it('rejects a file with problems and writes nothing', async () => {
-    const before = await readMap(db);
+    const before = await readMap(trip.db);
     const bad = join(dir, 'bad.xml');
     writeFileSync(bad, xml.replace('<name xml:lang="nb">Pasientjournalloven', '<name xml:lang="nb">Endret, men aldri skrevet').replace('  </elements>', '    <element identifier="id-x" xsi:type="Goal"><name>Mål</name></element>\n  </elements>'));
     const result = await cli('import', bad);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('element id-x: ArchiMate type Goal has no kind in this map');
-    expect(await readMap(db)).toEqual(before);
+    expect(await readMap(trip.db)).toEqual(before);
   });
 
   it('export → import into an empty database → export gives the same file', async () => {
@@ -82,12 +44,7 @@ describe('ArchiMate round trip through the command line and the database', () =>
     const exported = await cli('export', '--format', 'archimate', '--out', first);
     expect(exported.code, exported.stderr).toBe(0);
     expect(xmllint(first).ok).toBe(true);
-    const { driver, database } = testDriver();
-    try {
-      await clearDatabase(driver, database);
-    } finally {
-      await driver.close();
-    }
+    await emptyTestDatabase();
     const imported = await cli('import', first);
     expect(imported.code, imported.stderr).toBe(0);
     const second = join(dir, 'second.xml');

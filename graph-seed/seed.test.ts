@@ -3,40 +3,26 @@
  * round trip through the real command line, and a rejected import that leaves the database as
  * it was. (The run's global setup has already loaded graph-seed/data.)
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE_DOCUMENTS } from '../schema/metamodel';
 import { documentLines } from '../schema/validation';
 import { Database } from '../store/database';
-import { clearDatabase, testDriver } from '../test/neo4j-provider';
+import { testDriver } from '../test/neo4j-provider';
+import { emptyTestDatabase, mapCli as cli } from '../test/map-cli';
 import { mapToJson } from './export-format';
 import { readSeedDirectory } from '../store/map-files';
 import { readMap } from '../store/read-map';
 import { writeMap } from '../store/write-map';
 
-const run = promisify(execFile);
 // The source documents travel with the map (graph-seed/sources/, copied from the domain brief).
 const SEEDS_DIR = new URL('./sources/', import.meta.url);
 const lineCount = new Map<string, number>(SOURCE_DOCUMENTS.map((d) => [d, readFileSync(new URL(d, SEEDS_DIR), 'utf8').split('\n').length]));
 
 let db: Database;
 const dir = mkdtempSync(join(tmpdir(), 'reguleringsplan-seed-'));
-
-/** The seed CLI as a user runs it, pointed at the test database. */
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env = { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI, NEO4J_DATABASE: process.env.TEST_NEO4J_DATABASE ?? 'neo4j' };
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'graph-seed/cli.ts', ...args], { env, maxBuffer: 64 * 1024 * 1024 });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
 
 async function counts(): Promise<{ nodes: number; rels: number }> {
   const [row] = await db.read('MATCH (n) WITH count(n) AS nodes CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels');
@@ -84,12 +70,7 @@ describe('export and import', () => {
     const first = join(dir, 'first.json');
     const exported = await cli('export', '--format', 'json', '--out', first);
     expect(exported.code, exported.stderr).toBe(0);
-    const { driver, database } = testDriver();
-    try {
-      await clearDatabase(driver, database);
-    } finally {
-      await driver.close();
-    }
+    await emptyTestDatabase();
     expect((await counts()).nodes).toBe(0);
     const imported = await cli('import', first);
     expect(imported.code, imported.stderr).toBe(0);

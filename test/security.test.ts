@@ -5,16 +5,14 @@
  * Audit privacy is tested with the analysts' writes (test/analyst.test.ts).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createToken, parseExpiry } from '../api/auth/tokens';
 import { CONTENT_SECURITY_POLICY } from '../api/http/server';
 import { startTestApp, type TestApp } from './app';
+import { NO_CHROMIUM, isCspViolation, launchChromium, recordConsole } from './e2e/harness';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const run = promisify(execFile);
 const SAVE = `mutation($input: PerspectiveInput!) { savePerspective(input: $input) { id } }`;
@@ -63,14 +61,11 @@ describe('security', () => {
     for (const src of html.matchAll(/<script src=([^ >]+)/g)) expect(scriptSrc).toContain(new URL(src[1]!).origin);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('loads GraphiQL in Chromium without a single Content-Security-Policy violation', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  it.skipIf(NO_CHROMIUM)('loads GraphiQL in Chromium without a single Content-Security-Policy violation', async () => {
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const violations: string[] = [];
-      page.on('console', (m) => {
-        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-      });
+      const violations = recordConsole(page, isCspViolation);
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => {
           (window as unknown as { cspViolations: string[] }).cspViolations ??= [];

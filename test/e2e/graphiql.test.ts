@@ -2,20 +2,15 @@
  * GraphiQL works offline: Debian's Chromium opens /graphql with every request outside the app
  * refused (as on a health-sector network without internet access), under a Content-Security-Policy
  * that allows nothing but the app itself, inline code by hash and the editor's blob: workers, runs
- * the metamodel query and sees the answer. Screenshot in test/artifacts/ (git-ignored).
+ * the metamodel query and sees the answer. Screenshot in test/artifacts/ (git-ignored). The
+ * browser and the helpers: ./harness.ts.
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../app';
+import { CHROMIUM, NO_CHROMIUM, launchChromium, recordConsole, recordPageErrors, screenshot } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-
-
-describe.skipIf(!existsSync(CHROMIUM))(`GraphiQL without internet access (skipped when ${CHROMIUM} is missing)`, () => {
+describe.skipIf(NO_CHROMIUM)(`GraphiQL without internet access (skipped when ${CHROMIUM} is missing)`, () => {
   let app: TestApp;
   let browser: Browser;
   let page: Page;
@@ -24,9 +19,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`GraphiQL without internet access (skippe
   const policies: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.route('**/*', async (route) => {
       const url = route.request().url();
@@ -42,8 +36,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`GraphiQL without internet access (skippe
       return route.fulfill({ response });
     });
     page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    recordPageErrors(page, problems);
+    recordConsole(page, (m) => m.type() === 'error', problems);
   });
 
   afterAll(async () => {
@@ -64,7 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`GraphiQL without internet access (skippe
     const text = await responseText();
     expect(text).toContain('"kinds"');
     expect(text).toContain('LAW');
-    await page.screenshot({ path: `${ARTIFACTS}graphiql-offline.png` });
+    await screenshot(page, 'graphiql-offline');
     expect(refused).toEqual([]);
     expect(problems).toEqual([]);
     expect(policies.length).toBeGreaterThan(0);

@@ -3,74 +3,40 @@
  * prioritisation and norms for a role, in Debian's Chromium at 1440 and 390 px against the real
  * server and the seeded test Neo4j. What each view shows is checked against the GraphQL API (its
  * only data source); each is checked with axe-core and reached by keyboard; the render time
- * (request to drawn) is logged. Screenshots go to test/artifacts/ (git-ignored).
+ * (request to drawn) is logged. Screenshots go to test/artifacts/ (git-ignored). The browser, axe
+ * and the helpers: ./harness.ts.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../../api/auth/tokens';
 import { startTestApp, type TestApp } from '../app';
+import {
+  CHROMIUM, NO_CHROMIUM, SCREEN_WIDTHS, SERVICE, analystToken, buildWebApp, downloaded, closeBrowserAndApp, openBrowser, openFresh,
+  planningRenderMs, runAxe, screenshot, setWidth, signIn, tabTo, waitForReady, type Width,
+} from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const AXE = `${ROOT}node_modules/axe-core/axe.min.js`;
-const SERVICE = 'tjeneste-journaldokumenter';
 const GP = 'aktortype-helsepersonell-primaerhelsetjenesten';
-const WIDTHS = [1440, 390] as const;
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-describe.skipIf(!existsSync(CHROMIUM))(`planning views in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
+describe.skipIf(NO_CHROMIUM)(`planning views in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
   let app: TestApp;
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
   const tokenIds: string[] = [];
 
-  const open = async (hash: string, width: number = 1440) => {
-    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-    await page.goto('about:blank');
-    await page.goto(`${app.url}${hash}`);
+  const open = async (hash: string, width: Width = 1440) => {
+    await setWidth(page, width);
+    await openFresh(page, `${app.url}${hash}`);
   };
-  const ready = (selector: string) => page.waitForSelector(`${selector}[data-state="ready"]`, { timeout: 30_000 });
-  const renderMs = () => page.evaluate(() => window.planningRenderMs ?? NaN);
+  const ready = (selector: string) => waitForReady(page, selector);
+  const renderMs = () => planningRenderMs(page);
 
-  async function axe(): Promise<AxeViolation[]> {
-    // Through the DevTools protocol: the page's CSP (script-src 'self') rightly blocks a <script> tag.
-    await page.evaluate(await readFile(AXE, 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const run = (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> } }).axe.run;
-      const r = await run(document);
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-    });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  }
-
-  /** Tab from the top of the page until `selector` has focus; fails after `max` presses. */
-  async function tabTo(selector: string, max = 60): Promise<void> {
-    await page.locator('body').focus();
-    for (let i = 0; i < max; i++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    }
-    throw new Error(`${selector} not reached by Tab in ${max} presses`);
-  }
-
+  /** The view at both widths: a screenshot each, no axe violations, nothing wider than the window. */
   async function shots(name: string, hash: string, selector: string): Promise<void> {
-    for (const width of WIDTHS) {
+    for (const width of SCREEN_WIDTHS) {
       await open(hash, width);
       await ready(selector);
-      await page.screenshot({ path: `${ARTIFACTS}planning-${name}-${width}.png` });
-      expect(await axe(), `${name} at ${width} px`).toEqual([]);
+      await screenshot(page, `planning-${name}-${width}`);
+      expect(await runAxe(page), `${name} at ${width} px`).toEqual([]);
       // Nothing wider than the window but the parts meant to scroll sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(1);
@@ -78,28 +44,12 @@ describe.skipIf(!existsSync(CHROMIUM))(`planning views in Chromium (skipped when
   }
 
   beforeAll(async () => {
-    await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'warn' });
-    await mkdir(ARTIFACTS, { recursive: true });
+    await buildWebApp();
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'nb-NO' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ({ browser, page } = await openBrowser(pageErrors));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (!app) return;
-    try {
-      await app.db.write(async (tx) => {
-        await tx.run('MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens WITH collect(DISTINCT a.target) AS targets MATCH (x:Scenario) WHERE x.id IN targets DETACH DELETE x', { tokens: tokenIds });
-        await tx.run('MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens OR a.target IN $tokens DELETE a', { tokens: tokenIds });
-        await tx.run('MATCH (t:ApiToken) WHERE t.id IN $tokens DELETE t', { tokens: tokenIds });
-      });
-    } finally {
-      await app.stop();
-    }
-  });
+  afterAll(() => closeBrowserAndApp(browser, app, tokenIds, ['Scenario']));
 
   it('compare: the Journaldokumenter cells that change between two dates, as heatMapDiff gives them', async () => {
     const from = '2021-01-01';
@@ -159,15 +109,13 @@ describe.skipIf(!existsSync(CHROMIUM))(`planning views in Chromium (skipped when
     await page.locator('#timeline-group').selectOption('measure');
     await page.waitForURL(/group=measure/);
     // Keyboard: an item is a link reached by Tab; Enter opens its element's panel.
-    await tabTo('a.tl-item');
+    await tabTo(page, 'a.tl-item');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#panel:not([hidden]) #panel-title');
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#timeline-svg').click()]);
-    const svgText = await readFile(await svgDownload.path(), 'utf8');
+    const svgText = (await downloaded(page, () => page.locator('#timeline-svg').click())).body.toString('utf8');
     expect(svgText).toContain('<svg');
     expect(svgText).toContain('tl-overdue');
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#timeline-png').click()]);
-    const png = await readFile(await pngDownload.path());
+    const png = (await downloaded(page, () => page.locator('#timeline-png').click())).body;
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     await shots('timeline', '#/tidslinje', '#timeline');
   });
@@ -184,20 +132,15 @@ describe.skipIf(!existsSync(CHROMIUM))(`planning views in Chromium (skipped when
     const topOfficial = [...measures].filter((m) => m.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).slice(0, 3).map((m) => m.id);
     console.log(`what-if: top three under equal weights ${initial.slice(0, 3).map(([id]) => id).join(', ')}; official ${topOfficial.join(', ')}`);
     // Keyboard: the weight of Kostnader, reached by Tab and typed into.
-    await tabTo('input.weight-input[data-group^="Kostnader"]');
+    await tabTo(page, 'input.weight-input[data-group^="Kostnader"]');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('4');
     const moved = await ranks();
     expect(moved.map(([id]) => id)).not.toEqual(initial.map(([id]) => id));
     console.log(`what-if: top three with Kostnader weighted 4: ${moved.slice(0, 3).map(([id]) => id).join(', ')}`);
-    await page.screenshot({ path: `${ARTIFACTS}planning-priorities-weighted-1440.png` });
+    await screenshot(page, `planning-priorities-weighted-1440`);
     // Sign in and save the scenario; it comes back from the API under its deep link.
-    const token = await createToken(app.db, { name: `planning e2e ${Date.now()}`, role: 'ANALYST' });
-    tokenIds.push(token.id);
-    await page.locator('#sign-in').click();
-    await page.getByLabel('Tilgangsnøkkel (bearer token)').fill(token.secret);
-    await page.locator('dialog button[type="submit"]').click();
-    await page.waitForSelector('#signed-in');
+    await signIn(page, await analystToken(app, `planning e2e ${Date.now()}`, tokenIds));
     const name = `E2E kostnader ${Date.now()}`;
     await page.locator('#scenario-name').fill(name);
     await page.locator('#save-scenario').click();
@@ -222,7 +165,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`planning views in Chromium (skipped when
     for (const l of res.data?.normsFor.layers ?? []) {
       expect(await page.locator(`.role-layer[data-layer="${l.layer}"] tbody tr`).count(), l.layer).toBe(l.norms.length);
     }
-    await tabTo('.role-table button.link-button');
+    await tabTo(page, '.role-table button.link-button');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#panel:not([hidden]) #panel-title');
     await shots('roles', hash, '#roles');
@@ -230,7 +173,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`planning views in Chromium (skipped when
     await ready('#roles');
     await expect(page.locator('#view-title').textContent()).resolves.toContain('Norms for my role');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.screenshot({ path: `${ARTIFACTS}planning-roles-en-1440.png` });
+    await screenshot(page, `planning-roles-en-1440`);
     expect(pageErrors).toEqual([]);
   });
 });

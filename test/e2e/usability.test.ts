@@ -4,24 +4,16 @@
  * on the real server and the seeded test Neo4j in Debian's Chromium, with axe-core. Screenshots
  * go to test/artifacts/u17-*.png. The last case measures the three users' tasks.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../../api/auth/tokens';
 import { HEAT_STATUSES } from '../../schema/metamodel';
 import { startTestApp, type TestApp } from '../app';
+import {
+  CHROMIUM, NO_CHROMIUM, SERVICE, VIEWPORTS, analystToken, buildWebApp, downloaded, focusedId, closeBrowserAndApp, openBrowser, openFresh,
+  runAxe, screenshot, setWidth, signIn as signInWith, waitForReady, type Width,
+} from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const AXE = `${ROOT}node_modules/axe-core/axe.min.js`;
-const SERVICE = 'tjeneste-journaldokumenter';
 const BANDS = ['#f3f5f8', '#e9edf2'];
-const SIZES = { 1440: 900, 1024: 768, 768: 1024, 390: 844 } as const;
-type Width = keyof typeof SIZES;
 
 interface Cell { element: { id: string; name: string; nameEn: string }; status: string; normativeLevel: string | null }
 interface ApiHeatMap { heatMap: { rows: { layer: string; cells: Cell[] }[] } }
@@ -45,10 +37,9 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
+describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
   let app: TestApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let cells: Cell[];
   const pageErrors: string[] = [];
@@ -57,39 +48,20 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
   const perspectiveName = `E2E utvalg ${Date.now()}`;
   const times: string[] = [];
 
-  const url = (hash: string) => `${app.url}${hash}`;
-  const open = async (hash: string) => {
-    await page.goto('about:blank');
-    await page.goto(url(hash));
-  };
+  const open = (hash: string) => openFresh(page, `${app.url}${hash}`);
   const heatMap = (extra = '') => `#/varmekart?service=${SERVICE}${extra}`;
-  const waitForHeatMap = () => page.waitForSelector('#heatmap[data-state="ready"]', { timeout: 30_000 });
-  const size = (w: Width) => page.setViewportSize({ width: w, height: SIZES[w] });
-  const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}u17-${name}.png` });
-
-  async function runAxe(): Promise<{ id: string; nodes: { target: string[] }[] }[]> {
-    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
-    // govern; a <script> tag would be blocked by it (script-src 'self'), as it should be.
-    await page.evaluate(await readFile(AXE, 'utf8'));
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await axe.run(document);
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-    });
-    return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(({ id, nodes }) => ({ id, nodes }));
-  }
-
-  async function downloaded(action: () => Promise<void>): Promise<{ download: Download; text: string }> {
-    const [download] = await Promise.all([page.waitForEvent('download'), action()]);
-    return { download, text: (await readFile(await download.path())).toString('utf8').replace(/^\ufeff/, '') };
-  }
-
+  const waitForHeatMap = () => waitForReady(page, '#heatmap');
+  const size = (w: Width) => setWidth(page, w);
+  const shot = (name: string) => screenshot(page, `u17-${name}`);
+  /** A download's text, without the byte-order mark the CSV files start with. */
+  const downloadedText = async (action: () => Promise<void>) => {
+    const { download, body } = await downloaded(page, action);
+    return { download, text: body.toString('utf8').replace(/^\ufeff/, '') };
+  };
+  /** Once per tab: the token lives in its sessionStorage. */
   async function signIn(): Promise<void> {
     if (await page.locator('#signed-in').count()) return;
-    await page.locator('#sign-in').click();
-    await page.locator('dialog input[name="token"]').fill(secret);
-    await page.locator('dialog button[type="submit"]').click();
-    await page.waitForSelector('#signed-in');
+    await signInWith(page, secret);
   }
 
   /** The rendered size of the heat map's cell labels, in CSS pixels. */
@@ -97,39 +69,16 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
   const nodeStatus = (id: string) => page.evaluate((ref) => String(window.reguleringsplan?.cy?.nodes('.cell').filter((n) => n.data('ref') === ref).first().data('status')), id);
 
   beforeAll(async () => {
-    await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'warn' });
-    await mkdir(ARTIFACTS, { recursive: true });
+    await buildWebApp();
     app = await startTestApp();
     const res = await app.gql<ApiHeatMap>(HEAT_MAP, { service: SERVICE });
     if (!res.data) throw new Error(`heatMap failed: ${JSON.stringify(res.errors)}`);
     cells = res.data.heatMap.rows.flatMap((r) => r.cells);
-    const token = await createToken(app.db, { name: `web usability e2e ${Date.now()}`, role: 'ANALYST' });
-    tokenIds.push(token.id);
-    secret = token.secret;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'nb-NO' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    secret = await analystToken(app, `web usability e2e ${Date.now()}`, tokenIds);
+    ({ browser, page } = await openBrowser(pageErrors));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (!app) return;
-    try {
-      await app.db.write(async (tx) => {
-        await tx.run(
-          `MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens
-           WITH collect(DISTINCT a.target) AS targets
-           MATCH (n) WHERE (n:Gap OR n:PlannedChange OR n:Perspective) AND n.id IN targets DETACH DELETE n`,
-          { tokens: tokenIds },
-        );
-        await tx.run('MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens OR a.target IN $tokens DELETE a', { tokens: tokenIds });
-        await tx.run('MATCH (t:ApiToken) WHERE t.id IN $tokens DELETE t', { tokens: tokenIds });
-      });
-    } finally {
-      await app.stop();
-    }
-  });
+  afterAll(() => closeBrowserAndApp(browser, app, tokenIds, ['Gap', 'PlannedChange', 'Perspective']));
 
   it('1. the vendors\' view has an as-of date and exports its standards per layer as CSV (1440, 390)', async () => {
     const asOf = '2025-01-01';
@@ -146,7 +95,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
       await page.waitForFunction((d) => location.hash.includes(`asOf=${d}`), asOf);
       await page.waitForSelector('.standards-table');
       await page.waitForSelector('#export-standards-csv:not([disabled])');
-      const csv = await downloaded(() => page.locator('#export-standards-csv').click());
+      const csv = await downloadedText(() => page.locator('#export-standards-csv').click());
       expect(csv.download.suggestedFilename()).toBe(`standarder-alle-lag-${asOf}.csv`);
       const lines = csv.text.trim().split(/\r\n/);
       expect(lines[0]).toBe('as_of,layer,layer_label,id,name,name_en,kind,status,normative_level,used_by,upcoming_changes,overdue_changes');
@@ -159,10 +108,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
     await page.waitForFunction(() => location.hash.includes('layer=SEMANTIC'));
     await page.waitForSelector('.standards-layer[data-layer="SEMANTIC"]');
     await page.waitForSelector('#export-standards-csv:not([disabled])');
-    const semantic = await downloaded(() => page.locator('#export-standards-csv').click());
+    const semantic = await downloadedText(() => page.locator('#export-standards-csv').click());
     expect(semantic.download.suggestedFilename()).toBe(`standarder-semantic-${asOf}.csv`);
     expect(semantic.text.trim().split(/\r\n/).length - 1).toBe(standards.filter((s) => s.element.layers.includes('SEMANTIC')).length);
-    expect(await runAxe()).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
   });
 
   it('2. the heat map stays readable with the panel open at 1024, 768 and 390; the vendors\' tables reflow', async () => {
@@ -181,7 +130,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
       expect(await labelPx(), `label size at ${w}`).toBeGreaterThanOrEqual(8);
       if (w === 1024) {
         expect(await page.locator('header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(64);
-        expect(await page.locator('#heatmap').evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(SIZES[1024]);
+        expect(await page.locator('#heatmap').evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(VIEWPORTS[1024]);
         // The legend sits below the map.
         const [map, legend] = await Promise.all([page.locator('#heatmap').boundingBox(), page.locator('.legend').boundingBox()]);
         expect(legend?.y ?? 0).toBeGreaterThanOrEqual((map?.y ?? 0) + (map?.height ?? 0));
@@ -193,7 +142,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
         expect(list?.y ?? 1e9).toBeLessThan(map?.y ?? 0);
       }
       await shot(`2-heatmap-panel-${w}`);
-      expect(await runAxe()).toEqual([]);
+      expect(await runAxe(page)).toEqual([]);
     }
     for (const w of [768, 390] as const) {
       await size(w);
@@ -253,7 +202,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
     await page.locator('dialog button[type="submit"]').click();
     await expect(page.locator(`#${await due.getAttribute('id')}-error`).textContent()).resolves.toContain('2027-Q3');
     await shot('4-due-invalid-1440');
-    expect(await runAxe()).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await page.locator('dialog button', { hasText: 'Avbryt' }).click();
   });
 
@@ -278,7 +227,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
         await expect(page.locator(`#${describedBy.split(' ')[0] ?? ''}`).textContent()).resolves.toBe('Må fylles ut.');
       }
       await shot(`5-form-errors-${w}`);
-      expect(await runAxe()).toEqual([]);
+      expect(await runAxe(page)).toEqual([]);
       await page.locator('dialog button', { hasText: 'Avbryt' }).click();
     }
     // A field the server rejects: its message in Norwegian, next to that field.
@@ -390,7 +339,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
     const cellBorder = await page.evaluate((ref) => String(window.reguleringsplan?.cy?.nodes('.cell').filter((n) => n.data('ref') === ref).first().style('border-width')), without?.element.id ?? '');
     expect(cellBorder).toBe('0px');
     expect((await page.locator('#panel .facts').textContent()) ?? '').toContain('Ikke registrert ennå');
-    await page.locator('.legend').screenshot({ path: `${ARTIFACTS}u17-9-legend-1440.png` });
+    await screenshot(page.locator('.legend'), `u17-9-legend-1440`);
   });
 
   it('10. focus on a cell is a ring of 3:1 or more, and the map is one Tab from the heading', async () => {
@@ -401,7 +350,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-to-map');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('heatmap');
+    expect(await focusedId(page)).toBe('heatmap');
     await page.keyboard.press('ArrowRight');
     const ring = await page.evaluate(() => {
       const n = window.reguleringsplan?.cy?.nodes('.focused').first();
@@ -423,7 +372,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
     const images = await page.evaluate(() => [...new Set(window.reguleringsplan?.cy?.nodes('.cell, .gap').map((n) => `${String(n.data('status'))}:${String(n.style('background-image')).slice(0, 30)}`) ?? [])]);
     for (const entry of images) expect(entry).toMatch(/:data:image\/svg\+xml/);
     expect(await page.locator('.legend .status-icon').count()).toBe(Object.keys(HEAT_STATUSES).length);
-    await page.locator('#heatmap').screenshot({ path: `${ARTIFACTS}u17-11-badges-1440.png` });
+    await screenshot(page.locator('#heatmap'), `u17-11-badges-1440`);
   });
 
   it('12. prints a heat map with its legend, service, date and address on one A4 landscape page, without navigation or buttons', async () => {
@@ -465,7 +414,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
       expect(await page.locator('.toolbar [role="group"]').first().getAttribute('aria-label')).toBe('Export');
       expect(await page.locator('.toolbar [role="group"]').nth(1).getAttribute('aria-label')).toBe('Analyst actions');
       await shot(`13-english-${w}`);
-      expect(await runAxe()).toEqual([]);
+      expect(await runAxe(page)).toEqual([]);
     }
     // Back to bokmål for the cases after this one (the choice is remembered).
     await open(heatMap('&lang=nb'));
@@ -510,7 +459,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
     });
     await page.mouse.move(point.x, point.y);
     await page.waitForFunction((name) => document.getElementById('heatmap')?.title === name, point.name);
-    const csv = await downloaded(() => page.locator('#export-csv').click());
+    const csv = await downloadedText(() => page.locator('#export-csv').click());
     const changes = csv.text.trim().split(/\r\n/).slice(1).join('\n');
     expect(changes).not.toMatch(/\b(INTRODUCE|REVISE|PHASE_OUT|REPLACE) \d{4}/);
     // The service picker changes the map.
@@ -519,11 +468,11 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
     await page.waitForFunction((s) => location.hash.includes(`service=${s}`), other);
     await waitForHeatMap();
     await open('#/landskap');
-    await page.waitForSelector('#landscape[data-state="ready"]');
+    await waitForReady(page, '#landscape');
     await page.locator('#landscape-asof').fill('2030-01-01');
     await page.locator('#landscape-asof').dispatchEvent('change');
     await page.waitForFunction(() => location.hash.includes('asOf=2030-01-01'));
-    await page.waitForSelector('#landscape[data-state="ready"]');
+    await waitForReady(page, '#landscape');
     expect(await page.locator(`a[data-service="${SERVICE}"]`).first().getAttribute('href')).toContain('asOf=2030-01-01');
     await shot('15-landscape-as-of-1440');
   });
@@ -533,7 +482,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
       await size(w);
       // Architect: what applies to sharing journal documents, with its sources.
       await open('#/landskap');
-      await page.waitForSelector('#landscape[data-state="ready"]');
+      await waitForReady(page, '#landscape');
       let t0 = Date.now();
       await page.locator(`a[data-service="${SERVICE}"]`).first().click();
       await waitForHeatMap();
@@ -550,7 +499,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`issue 17: usability in Chromium (skipped
       await page.waitForSelector('#export-standards-csv:not([disabled])');
       await page.waitForFunction(() => location.hash.includes('asOf=2027-01-01'));
       await page.waitForSelector('#export-standards-csv:not([disabled])');
-      await downloaded(() => page.locator('#export-standards-csv').click());
+      await downloadedText(() => page.locator('#export-standards-csv').click());
       times.push(`vendor ${w} px: ${Date.now() - t0} ms (as-of date → CSV downloaded)`);
       // Analyst: plan a change and see it on the map.
       const target = cells.filter((c) => c.status === 'EXISTS')[w === 1440 ? 2 : 3]?.element.id ?? '';

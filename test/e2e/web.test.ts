@@ -2,24 +2,18 @@
  * The web app end to end: the real server (API + the built bundle in dist/web) against
  * the seeded test Neo4j, driven by Debian's Chromium through playwright-core at 1280×800. The
  * numbers on screen are checked against the GraphQL API, the web app's only data source.
- * Screenshots go to test/artifacts/ (git-ignored).
+ * Screenshots go to test/artifacts/ (git-ignored). The browser, axe and the helpers: ./harness.ts.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../../api/auth/tokens';
 import { emptyMap } from '../../schema/map';
 import { writeMap } from '../../store/write-map';
 import { startTestApp, type TestApp } from '../app';
+import {
+  CHROMIUM, NO_CHROMIUM, SCREEN_WIDTHS, SERVICE, analystToken, atWidths, buildWebApp, downloaded, focusedId, isCspViolation, closeBrowserAndApp,
+  openBrowser, openFresh, recordConsole, runAxe, screenshot, signIn, tabTo, heatMapTimingText, timeHeatMap, waitForReady,
+} from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const AXE = `${ROOT}node_modules/axe-core/axe.min.js`;
-const SERVICE = 'tjeneste-journaldokumenter';
 const LAYERS = ['LEGAL', 'ORGANISATIONAL', 'SEMANTIC', 'TECHNICAL'] as const;
 
 interface ApiHeatMap {
@@ -36,11 +30,7 @@ const HEAT_MAP = `query($service: ID!) { heatMap(service: $service) {
   counts { status count }
 } }`;
 
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
-
-describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHROMIUM} is missing: install Debian's chromium; no browser is downloaded)`, () => {
+describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is missing: install Debian's chromium; no browser is downloaded)`, () => {
   let app: TestApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -52,12 +42,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
   const perspectiveId = `perspektiv-e2e-web-${Date.now()}`;
 
   const heatMapUrl = (extra = '') => `${app.url}#/varmekart?service=${SERVICE}${extra}`;
-  /** A fresh page load (going to a URL that differs only in the hash would not reload the app). */
-  const open = async (url: string) => {
-    await page.goto('about:blank');
-    await page.goto(url);
-  };
-  const waitForHeatMap = () => page.waitForSelector('#heatmap[data-state="ready"]', { timeout: 30_000 });
+  const open = (url: string) => openFresh(page, url);
+  const waitForHeatMap = () => waitForReady(page, '#heatmap');
+  const noAxeViolations = async () => expect(await runAxe(page)).toEqual([]);
   const bandCounts = () =>
     page.evaluate((layers) => {
       const cy = window.reguleringsplan?.cy;
@@ -65,63 +52,19 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
       return Object.fromEntries(layers.map((l) => [l, cy.nodes(`node.cell[layer = "${l}"], node.gap[layer = "${l}"]`).length]));
     }, LAYERS as unknown as string[]);
 
-  async function runAxe(): Promise<AxeResult['violations']> {
-    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
-    // govern; a <script> tag would be blocked by it (script-src 'self'), as it should be.
-    await page.evaluate(await readFile(AXE, 'utf8'));
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe;
-      const r = await axe.run(document);
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-    });
-    return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  }
-
-  async function downloaded(action: () => Promise<void>): Promise<{ download: Download; body: Buffer }> {
-    const [download] = await Promise.all([page.waitForEvent('download'), action()]);
-    const path = await download.path();
-    return { download, body: await readFile(path) };
-  }
-
   beforeAll(async () => {
-    // The server serves dist/web: build it from the current source first.
-    await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'warn' });
-    await mkdir(ARTIFACTS, { recursive: true });
+    await buildWebApp();
     app = await startTestApp();
     const res = await app.gql<ApiHeatMap>(HEAT_MAP, { service: SERVICE });
     if (!res.data) throw new Error(`heatMap failed: ${JSON.stringify(res.errors)}`);
     api = res.data.heatMap;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'nb-NO' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ({ browser, context, page } = await openBrowser(pageErrors, 1280));
     // The server's Content-Security-Policy must not block anything the app does.
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
-    });
+    recordConsole(page, isCspViolation, pageErrors);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (!app) return;
-    try {
-      await app.db.write(async (tx) => {
-        await tx.run('MATCH (g:Gap) WHERE g.title = $title DETACH DELETE g', { title: gapTitle });
-        // Planned changes made through the web app, found through the test token's audit events.
-        await tx.run(
-          `MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens
-           WITH collect(DISTINCT a.target) AS targets
-           MATCH (n) WHERE (n:Gap OR n:PlannedChange) AND n.id IN targets DETACH DELETE n`,
-          { tokens: tokenIds },
-        );
-        await tx.run('MATCH (p:Perspective {id: $id}) DETACH DELETE p', { id: perspectiveId });
-        await tx.run('MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens OR a.target IN $tokens DELETE a', { tokens: tokenIds });
-        await tx.run('MATCH (t:ApiToken) WHERE t.id IN $tokens DELETE t', { tokens: tokenIds });
-      });
-    } finally {
-      await app.stop();
-    }
-  });
+  // What the analyst wrote through the app (a gap, a planned change, a perspective) goes, found through its token.
+  afterAll(() => closeBrowserAndApp(browser, app, tokenIds, ['Gap', 'PlannedChange', 'Perspective']));
 
   it('opens the landscape: the work processes with their information services and status counts', async () => {
     const res = await app.gql<{ workProcesses: { id: string; informationServices: { id: string }[] }[] }>('{ workProcesses { id informationServices { id } } }');
@@ -129,66 +72,39 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     const processes = res.data?.workProcesses ?? [];
     expect(processes).toHaveLength(7);
     await open(app.url);
-    await page.waitForSelector('#landscape[data-state="ready"]');
+    await waitForReady(page, '#landscape');
     expect(await page.locator('.process').count()).toBe(7);
     expect(await page.locator('.service-link').count()).toBe(processes.reduce((n, p) => n + p.informationServices.length, 0));
     expect(await page.locator(`a[data-service="${SERVICE}"]`).count()).toBeGreaterThan(0);
     expect(await page.locator('html').getAttribute('lang')).toBe('nb');
     // The intro counts the work processes the map has, not a number written into the text.
     expect(await page.locator('#landscape-intro').textContent()).toContain(`${processes.length} arbeidsprosesser`);
-    await page.screenshot({ path: `${ARTIFACTS}landscape.png`, fullPage: false });
-    for (const [width, height] of [[1440, 900], [390, 844]] as const) {
-      await page.setViewportSize({ width, height });
-      await page.screenshot({ path: `${ARTIFACTS}landscape-${width}.png`, fullPage: false });
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, `landscape`);
+    await atWidths(page, SCREEN_WIDTHS, (width) => screenshot(page, `landscape-${width}`), { restore: 1280 });
   });
 
   it('opens the Journaldokumenter heat map from the landscape, and measures how long it takes to draw', async () => {
     await open(app.url);
-    await page.waitForSelector('#landscape[data-state="ready"]');
-    await page.evaluate(() => {
-      (window as unknown as { t0: number }).t0 = performance.now();
-    });
-    await page.locator(`a[data-service="${SERVICE}"]`).first().click();
-    await waitForHeatMap();
-    const timing = await page.evaluate(() => ({
-      fromClick: performance.now() - (window as unknown as { t0: number }).t0,
-      app: window.reguleringsplan?.renderMs ?? NaN,
-      data: window.reguleringsplan?.dataMs ?? NaN,
-    }));
-    console.log(
-      `Journaldokumenter heat map: ${timing.fromClick.toFixed(0)} ms from the click to Cytoscape's layoutstop ` +
-        `(${timing.app.toFixed(0)} ms from the request: ${timing.data.toFixed(0)} ms API, ${(timing.app - timing.data).toFixed(0)} ms drawing)`,
-    );
+    await waitForReady(page, '#landscape');
+    const click = () => page.locator(`a[data-service="${SERVICE}"]`).first().click();
+    const timing = await timeHeatMap(page, click);
+    console.log(`Journaldokumenter heat map: ${timing.fromAction.toFixed(0)} ms from the click to Cytoscape's layoutstop (${heatMapTimingText(timing)})`);
     expect(timing.app).toBeLessThan(5_000);
     expect(page.url()).toContain(`service=${SERVICE}`);
     await expect(page.locator('#view-title').textContent()).resolves.toContain(api.service.name);
-    await page.screenshot({ path: `${ARTIFACTS}heatmap-journaldokumenter.png`, fullPage: false });
+    await screenshot(page, `heatmap-journaldokumenter`);
 
     // Again, now that the database has answered this query once.
     await page.goBack();
-    await page.waitForSelector('#landscape[data-state="ready"]');
-    await page.evaluate(() => {
-      (window as unknown as { t0: number }).t0 = performance.now();
-    });
-    await page.locator(`a[data-service="${SERVICE}"]`).first().click();
-    await waitForHeatMap();
-    const warm = await page.evaluate(() => ({
-      fromClick: performance.now() - (window as unknown as { t0: number }).t0,
-      app: window.reguleringsplan?.renderMs ?? NaN,
-      data: window.reguleringsplan?.dataMs ?? NaN,
-    }));
-    console.log(
-      `Journaldokumenter heat map, second time: ${warm.fromClick.toFixed(0)} ms from the click to layoutstop ` +
-        `(${warm.app.toFixed(0)} ms from the request: ${warm.data.toFixed(0)} ms API, ${(warm.app - warm.data).toFixed(0)} ms drawing)`,
-    );
+    await waitForReady(page, '#landscape');
+    const warm = await timeHeatMap(page, click);
+    console.log(`Journaldokumenter heat map, second time: ${warm.fromAction.toFixed(0)} ms from the click to layoutstop (${heatMapTimingText(warm)})`);
 
     // A cold deep link, as someone would paste it.
     const cold = await context.newPage();
     const t0 = Date.now();
     await cold.goto(heatMapUrl());
-    await cold.waitForSelector('#heatmap[data-state="ready"]');
+    await waitForReady(cold, '#heatmap');
     console.log(`Journaldokumenter heat map from a cold deep link: ${Date.now() - t0} ms (page load to layoutstop)`);
     await cold.close();
   });
@@ -232,7 +148,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     expect(panelText).toContain(first?.document ?? '?');
     expect(panelText).toContain(String(first?.fromLine));
     await expect(page.locator('#panel-title').textContent()).resolves.toBe(api.rows[0]?.cells[0]?.element.name);
-    await page.screenshot({ path: `${ARTIFACTS}heatmap-panel.png` });
+    await screenshot(page, `heatmap-panel`);
 
     // A deep link with a selection opens the same panel; closing it clears the selection from the link.
     await open(heatMapUrl(`&sel=${id}`));
@@ -246,21 +162,15 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     const res = await app.gql<{ informationServices: { id: string; normsRecorded: boolean }[] }>('{ informationServices { id normsRecorded } }');
     const without = res.data?.informationServices.find((s) => !s.normsRecorded);
     expect(without, 'a service the five documents give no norms for').toBeDefined();
-    try {
-      for (const [width, height] of [[1440, 900], [390, 844]] as const) {
-        await page.setViewportSize({ width, height });
-        await open(`${app.url}#/varmekart?service=${without?.id ?? ''}`);
-        await waitForHeatMap();
-        const note = page.locator('.no-norms');
-        await expect(note.textContent()).resolves.toContain('Kildene oppgir ennå ingen normer for denne tjenesten.');
-        expect(await note.isVisible()).toBe(true);
-        expect(await note.getAttribute('role')).toBe('status');
-        await page.screenshot({ path: `${ARTIFACTS}heatmap-no-norms-${width}.png` });
-      }
-      expect(await runAxe()).toEqual([]);
-    } finally {
-      await page.setViewportSize({ width: 1280, height: 800 });
-    }
+    await atWidths(page, SCREEN_WIDTHS, async (width) => {
+      await open(`${app.url}#/varmekart?service=${without?.id ?? ''}`);
+      await waitForHeatMap();
+      const note = page.locator('.no-norms');
+      await expect(note.textContent()).resolves.toContain('Kildene oppgir ennå ingen normer for denne tjenesten.');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.getAttribute('role')).toBe('status');
+      await screenshot(page, `heatmap-no-norms-${width}`);
+    }, { then: noAxeViolations, restore: 1280 });
   });
 
   it("shows an element's other names, a withdrawn status with the lines that give it, and its dated events, at 1440 and 390 px", async () => {
@@ -270,24 +180,18 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     );
     const el = res.data?.element;
     expect(el?.aliases.length).toBeGreaterThan(0);
-    try {
-      for (const [width, height] of [[1440, 900], [390, 844]] as const) {
-        await page.setViewportSize({ width, height });
-        await open(heatMapUrl(`&sel=${id}`));
-        await page.waitForSelector('#panel .sources li');
-        const text = (await page.locator('#panel').textContent()) ?? '';
-        for (const alias of el?.aliases ?? []) expect(text).toContain(alias);
-        expect(text).toContain('Trukket tilbake');
-        expect(text).toContain('Ikke i kraft');
-        expect(await page.locator('#panel .chip[data-status="EXISTS"]').count()).toBe(0);
-        expect(text).toContain(`${el?.lifecycleSources[0]?.document ?? '?'}`);
-        for (const ev of el?.events ?? []) expect(text).toContain(ev.title);
-        await page.screenshot({ path: `${ARTIFACTS}panel-withdrawn-bill-${width}.png` });
-      }
-      expect(await runAxe()).toEqual([]);
-    } finally {
-      await page.setViewportSize({ width: 1280, height: 800 });
-    }
+    await atWidths(page, SCREEN_WIDTHS, async (width) => {
+      await open(heatMapUrl(`&sel=${id}`));
+      await page.waitForSelector('#panel .sources li');
+      const text = (await page.locator('#panel').textContent()) ?? '';
+      for (const alias of el?.aliases ?? []) expect(text).toContain(alias);
+      expect(text).toContain('Trukket tilbake');
+      expect(text).toContain('Ikke i kraft');
+      expect(await page.locator('#panel .chip[data-status="EXISTS"]').count()).toBe(0);
+      expect(text).toContain(`${el?.lifecycleSources[0]?.document ?? '?'}`);
+      for (const ev of el?.events ?? []) expect(text).toContain(ev.title);
+      await screenshot(page, `panel-withdrawn-bill-${width}`);
+    }, { then: noAxeViolations, restore: 1280 });
   });
 
   it('shows the neighbourhood graph and what the element affects (impact) in the side panel', async () => {
@@ -306,8 +210,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     expect(await page.locator('#panel .impact-list li').count()).toBe(dependents.length);
     expect((await page.locator('#panel .impact').textContent()) ?? '').toContain('Journaldokumenter');
     await page.locator('#panel .neighbourhood').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${ARTIFACTS}panel-neighbourhood.png` });
-    expect(await runAxe()).toEqual([]);
+    await screenshot(page, `panel-neighbourhood`);
+    expect(await runAxe(page)).toEqual([]);
     // A dependent in the list opens in the panel.
     await page.locator('#panel .impact-list button', { hasText: 'Journaldokumenter' }).first().click();
     await page.waitForFunction(() => location.hash.includes('sel=tjeneste-journaldokumenter'));
@@ -342,16 +246,16 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
       const bb = cy.elements().boundingBox();
       return { width: Math.floor(Math.ceil(bb.w) * 2 * devicePixelRatio), height: Math.floor(Math.ceil(bb.h) * 2 * devicePixelRatio) };
     });
-    const png = await downloaded(() => page.locator('#export-png').click());
+    const png = await downloaded(page, () => page.locator('#export-png').click());
     expect(png.download.suggestedFilename()).toMatch(/^varmekart-tjeneste-journaldokumenter-\d{4}-\d{2}-\d{2}\.png$/);
     expect(png.body.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.body.length).toBeGreaterThan(10_000);
     expect({ width: png.body.readUInt32BE(16), height: png.body.readUInt32BE(20) }).toEqual(expected);
 
-    const svg = await downloaded(() => page.locator('#export-svg').click());
+    const svg = await downloaded(page, () => page.locator('#export-svg').click());
     expect(svg.body.toString('utf8')).toContain('<svg');
 
-    const csv = await downloaded(() => page.locator('#export-csv').click());
+    const csv = await downloaded(page, () => page.locator('#export-csv').click());
     expect(csv.download.suggestedFilename()).toMatch(/^normer-tjeneste-journaldokumenter-.*\.csv$/);
     const lines = csv.body.toString('utf8').replace(/^\ufeff/, '').trim().split(/\r\n/);
     expect(lines[0]).toBe('layer,layer_label,kind,kind_label,id,name,name_en,status,status_label,normative_level,normative_level_label,planned_changes,sources');
@@ -365,10 +269,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
   it('offers the whole map for Excel and Archi beside the CSV, at 1440 and 390 px', async () => {
     await open(heatMapUrl());
     await waitForHeatMap();
-    const xlsx = await downloaded(() => page.locator('#export-xlsx').click());
+    const xlsx = await downloaded(page, () => page.locator('#export-xlsx').click());
     expect(xlsx.download.suggestedFilename()).toMatch(/^reguleringsplan-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK');
-    const archimate = await downloaded(() => page.locator('#export-archimate').click());
+    const archimate = await downloaded(page, () => page.locator('#export-archimate').click());
     expect(archimate.download.suggestedFilename()).toMatch(/^reguleringsplan-\d{4}-\d{2}-\d{2}\.xml$/);
     const xml = archimate.body.toString('utf8');
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
@@ -376,19 +280,13 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     // Links, so the keyboard reaches them like the buttons beside them.
     await page.locator('#export-csv').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('export-xlsx');
-    try {
-      for (const [width, height] of [[1440, 900], [390, 844]] as const) {
-        await page.setViewportSize({ width, height });
-        await waitForHeatMap();
-        const box = await page.locator('#export-archimate').boundingBox();
-        expect(box && box.x + box.width <= width).toBe(true);
-        await page.screenshot({ path: `${ARTIFACTS}heatmap-exports-${width}.png` });
-      }
-      expect(await runAxe()).toEqual([]);
-    } finally {
-      await page.setViewportSize({ width: 1280, height: 800 });
-    }
+    expect(await focusedId(page)).toBe('export-xlsx');
+    await atWidths(page, SCREEN_WIDTHS, async (width) => {
+      await waitForHeatMap();
+      const box = await page.locator('#export-archimate').boundingBox();
+      expect(box && box.x + box.width <= width).toBe(true);
+      await screenshot(page, `heatmap-exports-${width}`);
+    }, { then: noAxeViolations, restore: 1280 });
   });
 
   it('switches between bokmål and English, keeping the language in the link', async () => {
@@ -403,7 +301,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     const bandLabel = await page.evaluate(() => String(window.reguleringsplan?.cy?.getElementById('band-LEGAL').data('label')));
     expect(bandLabel).toBe('Legal interoperability');
     await expect(page.locator('.legend h2').textContent()).resolves.toBe('Legend');
-    await page.screenshot({ path: `${ARTIFACTS}heatmap-journaldokumenter-en.png` });
+    await screenshot(page, `heatmap-journaldokumenter-en`);
     // The link opens in English for someone else.
     const other = await context.newPage();
     await other.goto(page.url());
@@ -418,17 +316,17 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
 
   it('has no serious or critical accessibility violations (axe-core) on the landscape, the heat map and the panel', async () => {
     await open(app.url);
-    await page.waitForSelector('#landscape[data-state="ready"]');
-    expect(await runAxe()).toEqual([]);
+    await waitForReady(page, '#landscape');
+    expect(await runAxe(page)).toEqual([]);
     const id = api.rows[0]?.cells[0]?.element.id ?? '';
     await open(heatMapUrl(`&sel=${id}`));
     await waitForHeatMap();
     await page.waitForSelector('#panel .sources li');
-    expect(await runAxe()).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
     await open(`${app.url}#/leverandorer`);
     await page.waitForSelector('.standards-table, .vendors-body .state:not(.loading)');
-    await page.screenshot({ path: `${ARTIFACTS}vendors.png` });
-    expect(await runAxe()).toEqual([]);
+    await screenshot(page, `vendors`);
+    expect(await runAxe(page)).toEqual([]);
   });
 
   it("shows the vendors' view per layer, as tables and as a graph", async () => {
@@ -466,23 +364,16 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
       const res = await app.gql<{ standards: { totalCount: number } }>('{ standards { totalCount } }');
       const total = res.data?.standards.totalCount ?? 0;
       expect(total).toBeGreaterThan(100);
-      for (const width of [1440, 390] as const) {
-        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await atWidths(page, SCREEN_WIDTHS, async (width) => {
         await open(`${app.url}#/leverandorer`);
         await page.waitForSelector('.standards-table');
         const rows = () => page.locator('.standards-table tbody tr').count();
         expect(await rows()).toBe(50);
         await expect(page.locator('#standards-shown').textContent()).resolves.toBe(`Viser 50 av ${total} standarder.`);
         // Keyboard only: Tab from the last standard of the page reaches the button; Enter loads the next page.
-        await page.locator('.standards-table tbody tr:last-child th button').last().focus();
-        let reached = false;
-        for (let i = 0; i < 40 && !reached; i++) {
-          await page.keyboard.press('Tab');
-          reached = await page.evaluate(() => document.activeElement?.id === 'standards-more');
-        }
-        expect(reached, 'Tab reaches "Vis flere"').toBe(true);
+        await tabTo(page, '#standards-more', 40, page.locator('.standards-table tbody tr:last-child th button').last());
         await expect(page.locator('#standards-more').textContent()).resolves.toBe('Vis 50 flere');
-        await page.screenshot({ path: `${ARTIFACTS}vendors-paged-${width}.png`, fullPage: false });
+        await screenshot(page, `vendors-paged-${width}`);
         const before = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
         await page.keyboard.press('Enter');
         await page.waitForFunction(() => document.querySelectorAll('.standards-table tbody tr').length === 100);
@@ -496,23 +387,22 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
         expect(new Set(ids).size).toBe(100);
         expect(ids).toEqual(expect.arrayContaining(before));
         await page.locator('#standards-more').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: `${ARTIFACTS}vendors-page2-${width}.png`, fullPage: false });
-        expect(await runAxe()).toEqual([]);
-      }
+        await screenshot(page, `vendors-page2-${width}`);
+        expect(await runAxe(page)).toEqual([]);
+      }, { restore: 1280 });
       // The CSV export holds every standard, not only those shown.
-      const csv = await downloaded(() => page.locator('#export-standards-csv').click());
+      const csv = await downloaded(page, () => page.locator('#export-standards-csv').click());
       const lines = csv.body.toString('utf8').trim().split(/\r\n/).length - 1;
       const perLayer = await app.gql<{ standards: { edges: { node: { element: { layers: string[] } } }[] } }>('{ standards(first: 200) { edges { node { element { layers } } } } }');
       expect(lines).toBe((perLayer.data?.standards.edges ?? []).reduce((n, e) => n + e.node.element.layers.length, 0));
     } finally {
-      await page.setViewportSize({ width: 1280, height: 800 });
       await app.db.write((tx) => tx.run('MATCH (e:Element) WHERE e.id IN $ids DETACH DELETE e', { ids: extra }));
     }
   }, 240_000);
 
   it('searches from the header and opens a hit in the side panel', async () => {
     await open(app.url);
-    await page.waitForSelector('#landscape[data-state="ready"]');
+    await waitForReady(page, '#landscape');
     await page.getByLabel('Søk i kartet').fill('pasientjournal');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#search-results .hit, #search-results .state:not(.loading)');
@@ -521,19 +411,15 @@ describe.skipIf(!existsSync(CHROMIUM))(`web app in Chromium (skipped when ${CHRO
     expect(hits).toBeGreaterThan(0);
     await page.locator('#search-results .hit-title').first().click();
     await page.waitForSelector('#panel .facts');
-    await page.screenshot({ path: `${ARTIFACTS}search.png` });
+    await screenshot(page, `search`);
   });
 
   it('lets an analyst sign in and mark a gap, which appears on the heat map as an unmet need', async () => {
-    const token = await createToken(app.db, { name: `web e2e ${Date.now()}`, role: 'ANALYST' });
-    tokenIds.push(token.id);
+    const secret = await analystToken(app, `web e2e ${Date.now()}`, tokenIds);
     await open(heatMapUrl());
     await waitForHeatMap();
     const before = await bandCounts();
-    await page.locator('#sign-in').click();
-    await page.getByLabel('Tilgangsnøkkel (bearer token)').fill(token.secret);
-    await page.locator('dialog button[type="submit"]').click();
-    await page.waitForSelector('#signed-in');
+    await signIn(page, secret);
     await page.locator('#mark-gap').click();
     await page.getByLabel('Lag', { exact: true }).selectOption('SEMANTIC');
     await page.getByLabel('Tittel (bokmål)').fill(gapTitle);
