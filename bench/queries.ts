@@ -262,7 +262,7 @@ export interface UserQuery {
 }
 
 export const USER_QUERIES: UserQuery[] = [
-  { name: 'web heat map', query: WEB_HEAT_MAP, variables: (i, s) => ({ service: at(s.services, i) }) },
-  { name: 'web landscape', query: WEB_LANDSCAPE, variables: () => ({}) },
+  { name: 'web heat map', query: WEB_HEAT_MAP.toString(), variables: (i, s) => ({ service: at(s.services, i) }) },
+  { name: 'web landscape', query: WEB_LANDSCAPE.toString(), variables: () => ({}) },
   { name: 'deep heat map', query: deepHeatMapQuery(), variables: (i, s) => ({ service: at(s.services, i) }) },
 ];
