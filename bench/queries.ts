@@ -252,7 +252,7 @@ export function deepHeatMapQuery(schema: GraphQLSchema = buildSchema(buildSdl())
 
 /**
  * What users see, measured through the API only (their Cypher is a view's plus DataLoader batches,
- * so they have no single floor): the web's own heat-map and landscape documents (web/src/queries.ts),
+ * so they have no single floor): the web's own heat-map and landscape documents (web/src/queries.graphql),
  * as the browser sends them, and the deep heat map.
  */
 export interface UserQuery {
