@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // Generated resolver types follow graphql-codegen's conventions, not ours.
-  { ignores: ['api/generated/**', 'node_modules/**', 'dist/**', '**/target/**', '.data/**', 'bench/results/**', 'test-results/**'] },
+  { ignores: ['api/generated/**', 'web/src/generated/**', 'node_modules/**', 'dist/**', '**/target/**', '.data/**', 'bench/results/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   { languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.ts'] }, tsconfigRootDir: import.meta.dirname } } },

@@ -141,9 +141,11 @@ export function createYogaServer(db: Database, options: YogaOptions, badTokens: 
     },
     plugins: [
       // Limits sized so every query of the web front end passes (test/armor-limits.test.ts checks them).
+      // Depth and cost are of the fields asked for: a fragment spread is not a level (the web's
+      // generated documents share fields through fragments, which would otherwise count twice).
       EnvelopArmorPlugin({
-        maxDepth: { n: 12 },
-        costLimit: { maxCost: 20_000 },
+        maxDepth: { n: 12, flattenFragments: true },
+        costLimit: { maxCost: 20_000, flattenFragments: true },
         maxAliases: { n: 20 },
         maxDirectives: { n: 20 },
         maxTokens: { n: 4_000 },

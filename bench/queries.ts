@@ -252,7 +252,7 @@ export function deepHeatMapQuery(schema: GraphQLSchema = buildSchema(buildSdl())
 
 /**
  * What users see, measured through the API only (their Cypher is a view's plus DataLoader batches,
- * so they have no single floor): the web's own heat-map and landscape documents (web/src/queries.ts),
+ * so they have no single floor): the web's own heat-map and landscape documents (web/src/queries.graphql),
  * as the browser sends them, and the deep heat map.
  */
 export interface UserQuery {
@@ -262,7 +262,7 @@ export interface UserQuery {
 }
 
 export const USER_QUERIES: UserQuery[] = [
-  { name: 'web heat map', query: WEB_HEAT_MAP, variables: (i, s) => ({ service: at(s.services, i) }) },
-  { name: 'web landscape', query: WEB_LANDSCAPE, variables: () => ({}) },
+  { name: 'web heat map', query: WEB_HEAT_MAP.toString(), variables: (i, s) => ({ service: at(s.services, i) }) },
+  { name: 'web landscape', query: WEB_LANDSCAPE.toString(), variables: () => ({}) },
   { name: 'deep heat map', query: deepHeatMapQuery(), variables: (i, s) => ({ service: at(s.services, i) }) },
 ];

@@ -287,7 +287,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
       '',
       '## What users send (response cache off)',
       '',
-      'The web front end\'s own heat-map and landscape documents (web/src/queries.ts) as the browser sends them, and the deep heat map (every leaf',
+      'The web front end\'s own heat-map and landscape documents (web/src/queries.graphql) as the browser sends them, and the deep heat map (every leaf',
       'field of the heat map, its cells, elements, sources, planned changes and gaps; bench/queries.ts builds it from the schema). API only: their',
       'Cypher is a view\'s plus DataLoader batches, so there is no single floor. The same requests from the cache are in the table above.',
       'Answer: the mean size of the first five answers (requests vary over the map\'s services, and so do their sizes).',

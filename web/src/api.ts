@@ -1,4 +1,5 @@
 /** The GraphQL client: POST /graphql, the only data source. Failures become ApiError in plain words. */
+import type { TypedDocumentString } from './generated/graphql';
 import { t } from './i18n';
 
 export type ErrorKind = 'network' | 'server' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'MISMATCH' | 'other';
@@ -59,14 +60,25 @@ export function setToken(token: string | null): void {
   bearer = token;
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, options: { token?: string | null; signal?: AbortSignal } = {}): Promise<T> {
+interface GqlOptions {
+  /** Overrides the analyst's token for this request (null: none). */
+  token?: string | null;
+  signal?: AbortSignal;
+}
+
+/** Variables may be left out when the document requires none. */
+type VariablesArgs<V> = Record<string, never> extends V ? [variables?: V, options?: GqlOptions] : [variables: V, options?: GqlOptions];
+
+/** Sends a generated document (queries.graphql → generated/graphql.ts): its variables and answer are typed by it. */
+export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variables, options = {}]: VariablesArgs<V>): Promise<T> {
+  const query = document.toString();
   const token = options.token === undefined ? bearer : options.token;
   let res: Response;
   try {
     res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables: variables ?? {} }),
       signal: options.signal ?? null,
     });
   } catch (e) {

@@ -1,6 +1,6 @@
 /** The analyst's session: a bearer token checked with `me`, kept in sessionStorage (this tab only). */
 import { ApiError, gql, setToken } from './api';
-import { ME, type MeData } from './queries';
+import { ME } from './queries';
 
 export interface Principal {
   name: string;
@@ -27,7 +27,7 @@ function notify(): void {
 /** Check a token with the API; on success it is used for every later request. */
 export async function signIn(token: string): Promise<Principal> {
   const trimmed = token.trim();
-  const data = await gql<MeData>(ME, {}, { token: trimmed });
+  const data = await gql(ME, {}, { token: trimmed });
   if (!data.me) throw new ApiError('UNAUTHENTICATED', 'unknown token');
   principal = data.me;
   setToken(trimmed);

@@ -10,7 +10,7 @@ import { gql } from './api';
 import { csvCell } from './csv';
 import { download } from './dom';
 import { formatDue, pick, t } from './i18n';
-import { NORMS, type HeatMapCellData, type NormsData, type PlannedChangeData, type StandardEntryData } from './queries';
+import { NORMS, type HeatMapCellData, type PlannedChangeData, type StandardEntryData } from './queries';
 import { changeLabel, kindLabel, layerLabel, layers, levelLabel, statusLabel } from './vocabulary';
 
 cytoscape.use(svg);
@@ -68,7 +68,7 @@ export async function exportNormsCsv(service: string, asOf: string | undefined, 
   let cells: HeatMapCellData[];
   let fallback = false;
   try {
-    const data = await gql<NormsData>(NORMS, { service, asOf: asOf ?? null });
+    const data = await gql(NORMS, { service, asOf: asOf ?? null });
     cells = data.norms.layers.flatMap((l) => l.kinds.flatMap((k) => k.norms));
   } catch {
     cells = heatMapCells;

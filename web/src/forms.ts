@@ -10,9 +10,9 @@ import { ApiError, gql, plainError } from './api';
 import { signIn } from './auth';
 import { h } from './dom';
 import { formatDate, formatDue, pick, t, type MessageKey } from './i18n';
-import { MARK_GAP, PLAN_CHANGE, SAVE_PERSPECTIVE, SERVICES, type ChangeType, type GapData, type HeatStatus, type Layer, type PerspectiveData, type ServicesData } from './queries';
+import { MARK_GAP, PLAN_CHANGE, SAVE_PERSPECTIVE, SERVICES, type ChangeType, type GapData, type HeatStatus, type Layer, type PerspectiveData } from './queries';
 import { announce, notifyWrite, todayIso } from './ui';
-import { changeLabel, changeTypes, layerLabel, layers, statusLabel, statuses } from './vocabulary';
+import { changeLabel, changeTypes, entryOf, layerLabel, layers, statusLabel, statuses } from './vocabulary';
 
 let counter = 0;
 const uid = (name: string) => `f-${name}-${++counter}`;
@@ -193,17 +193,24 @@ export function openMarkGap(service: string, serviceName: string, initialLayer: 
   ], async (form) => {
     const input = {
       service,
-      layer: value(form, 'layer'),
+      layer: chosen(layers(), form, 'layer'),
       title: value(form, 'title'),
       titleEn: value(form, 'titleEn') || null,
       description: value(form, 'description'),
       sources: lines(value(form, 'sources')),
     };
-    const data = await gql<{ markGap: GapData }>(MARK_GAP, { input });
+    const data = await gql(MARK_GAP, { input });
     done(data.markGap);
     notifyWrite();
     return t('markGapDone', { title: data.markGap.title });
   });
+}
+
+/** The metamodel id chosen in a select built from `list`; a value not in it is refused as the server would (BAD_USER_INPUT on the field). */
+function chosen<Id extends string>(list: readonly { id: Id }[], form: HTMLFormElement, name: string): Id {
+  const id = entryOf(list, value(form, name));
+  if (id === undefined) throw new ApiError('BAD_USER_INPUT', `${name}: ${value(form, name)}`, 0, `input.${name}`);
+  return id;
 }
 
 const PERSPECTIVE_ID = prefixedIdPattern('perspektiv');
@@ -251,7 +258,7 @@ export function openPlanChange(element: string, elementName: string): void {
   ], async (form) => {
     const input = {
       element,
-      change: value(form, 'change'),
+      change: chosen(changeTypes(), form, 'change'),
       due: value(form, 'due'),
       description: value(form, 'description'),
       measure: value(form, 'measure') || null,
@@ -303,7 +310,7 @@ export function openSavePerspective(current: PerspectiveData | null, service: st
   showId();
   const picked = new Set(current ? current.services : service ? [service] : []);
   const servicesBox = h('fieldset', { class: 'field checks services-pick', 'data-name': 'services' }, h('legend', {}, t('fieldServicesPick')), h('p', { class: 'help' }, t('loading')));
-  gql<ServicesData>(SERVICES).then(
+  gql(SERVICES).then(
     (d) => {
       servicesBox.querySelector('p.help')?.remove();
       const sorted = [...d.informationServices].sort((a, b) => pick(a.name, a.nameEn).localeCompare(pick(b.name, b.nameEn), 'nb'));
@@ -341,7 +348,7 @@ export function openSavePerspective(current: PerspectiveData | null, service: st
       services: checked(form, 'services'),
       version: current?.version ?? null,
     };
-    const data = await gql<{ savePerspective: PerspectiveData }>(SAVE_PERSPECTIVE, { input });
+    const data = await gql(SAVE_PERSPECTIVE, { input });
     done(data.savePerspective);
     notifyWrite();
     return t('savePerspectiveDone', { name: data.savePerspective.name });

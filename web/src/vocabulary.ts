@@ -7,7 +7,7 @@ let data: MetamodelData['metamodel'] | null = null;
 let loading: Promise<void> | null = null;
 
 export function loadVocabulary(): Promise<void> {
-  loading ??= gql<MetamodelData>(METAMODEL).then(
+  loading ??= gql(METAMODEL).then(
     (d) => {
       data = d.metamodel;
     },
@@ -41,6 +41,11 @@ export const levelLabel = (id: string) => labelOf(vocab().normativeLevels, id);
 export const lifecycleLabel = (id: string) => labelOf(vocab().lifecycles, id);
 export const changeLabel = (id: string) => labelOf(vocab().changeTypes, id);
 export const relationshipLabel = (id: string) => labelOf(vocab().relationshipTypes, id);
+
+/** The entry of a metamodel list (layers(), changeTypes(), …) whose id a select or the URL gave as text; its id is typed as the list's. */
+export function entryOf<Id extends string>(list: readonly { id: Id }[], id: string | undefined): Id | undefined {
+  return list.find((x) => x.id === id)?.id;
+}
 
 /** Grey for an element not in force (status null: expired or withdrawn). */
 export function statusColour(id: HeatStatus | null): string {

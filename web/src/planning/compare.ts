@@ -129,8 +129,8 @@ export function compareView(root: HTMLElement, initial: Route): ViewController {
     }
     body.append(loadingState());
     const request$ = route.service
-      ? gql<HeatMapDiffData>(HEAT_MAP_DIFF, { service: route.service, from: from(), to: to() }, { signal }).then((d) => () => showService(d.heatMapDiff))
-      : gql<LandscapeDiffData>(LANDSCAPE_DIFF, { from: from(), to: to() }, { signal }).then((d) => () => showLandscape(d.landscapeDiff));
+      ? gql(HEAT_MAP_DIFF, { service: route.service, from: from(), to: to() }, { signal }).then((d) => () => showService(d.heatMapDiff))
+      : gql(LANDSCAPE_DIFF, { from: from(), to: to() }, { signal }).then((d) => () => showLandscape(d.landscapeDiff));
     settle(request$, { signal, started, retry: load, into: body }, (draw) => {
       clear(body);
       draw();
@@ -138,7 +138,7 @@ export function compareView(root: HTMLElement, initial: Route): ViewController {
     });
   }
 
-  gql<ServicesData>(SERVICES).then((d) => {
+  gql(SERVICES).then((d) => {
     services = [...d.informationServices].sort((a, b) => pick(a.name, a.nameEn).localeCompare(pick(b.name, b.nameEn), 'nb'));
     renderToolbar();
   }, () => undefined);

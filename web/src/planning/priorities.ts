@@ -111,7 +111,7 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
       version: existing?.version ?? null,
     };
     try {
-      const saved = (await gql<{ saveScenario: ScenarioData }>(SAVE_SCENARIO, { input })).saveScenario;
+      const saved = (await gql(SAVE_SCENARIO, { input })).saveScenario;
       scenarios = [...scenarios.filter((s) => s.id !== saved.id), saved];
       announce(tp('scenarioSaved', { name: saved.name }));
       update({ scenario: saved.id });
@@ -207,7 +207,7 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
     const started = performance.now();
     clear(body);
     body.append(loadingState());
-    settle(Promise.all([gql<PrioritisationData>(PRIORITISATION, {}, { signal }), gql<{ scenarios: ScenarioData[] }>(SCENARIOS, {}, { signal }).then((d) => d.scenarios, () => [] as ScenarioData[])]), { signal, started, retry: load, into: body }, ([d, s]) => {
+    settle(Promise.all([gql(PRIORITISATION, {}, { signal }), gql(SCENARIOS, {}, { signal }).then((d) => d.scenarios, () => [] as ScenarioData[])]), { signal, started, retry: load, into: body }, ([d, s]) => {
       data = d;
       scenarios = s;
       applyScenario();

@@ -81,14 +81,14 @@ export function rolesView(root: HTMLElement, initial: Route): ViewController {
     }
     body.dataset.state = 'loading';
     body.append(loadingState());
-    settle(gql<RoleNormsData>(NORMS_FOR, { actorType: route.actor ?? null, workProcess: route.actor ? null : (route.process ?? null), asOf: route.asOf ?? null }, { signal }), { signal, started, retry: load, into: body }, (d) => {
+    settle(gql(NORMS_FOR, { actorType: route.actor ?? null, workProcess: route.actor ? null : (route.process ?? null), asOf: route.asOf ?? null }, { signal }), { signal, started, retry: load, into: body }, (d) => {
       clear(body);
       show(d.normsFor);
       body.dataset.state = 'ready';
     });
   }
 
-  gql<RolesData>(ROLES).then((d) => {
+  gql(ROLES).then((d) => {
     roles = d;
     renderToolbar();
   }, () => undefined);

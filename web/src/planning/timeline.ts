@@ -15,7 +15,7 @@ import { hidePanel } from '../views/panel';
 import type { ViewController } from '../views/types';
 import { panelFollower, planningHead, todayIso } from './common';
 import { tp } from './i18n';
-import { SERVICES, TIMELINE, type ServicesData, type TimelineData } from './queries';
+import { SERVICES, TIMELINE, type TimelineData } from './queries';
 import { latest } from '../latest';
 
 type Data = TimelineData['timeline'];
@@ -302,7 +302,7 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
     canvas.dataset.state = 'loading';
     clear(canvas);
     canvas.append(loadingState());
-    Promise.all([gql<TimelineData>(TIMELINE, {}, { signal }), gql<ServicesData>(SERVICES, {}, { signal }).catch(() => ({ informationServices: [] }))]).then(
+    Promise.all([gql(TIMELINE, {}, { signal }), gql(SERVICES, {}, { signal }).catch(() => ({ informationServices: [] }))]).then(
       ([t, s]) => {
         if (signal.aborted) return;
         data = t.timeline;

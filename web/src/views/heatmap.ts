@@ -6,13 +6,13 @@ import { append, clear, h } from '../dom';
 import { exportNormsCsv, exportPng, exportSvg } from '../export';
 import { openMarkGap, openSavePerspective } from '../forms';
 import { formatDate, pick, t } from '../i18n';
-import { HEAT_MAP, PERSPECTIVES, SERVICES, type GapData, type HeatStatus, type HeatMapCellData, type HeatMapData, type PerspectiveData, type PerspectivesData, type ServicesData } from '../queries';
+import { HEAT_MAP, PERSPECTIVES, SERVICES, type GapData, type HeatStatus, type HeatMapCellData, type HeatMapData, type PerspectiveData, type ServicesData } from '../queries';
 import { formatRoute, update, type Route } from '../router';
 import { announce, apiText, errorState, loadingState, onWrite, statusChip, todayIso } from '../ui';
 import { tp } from '../planning/i18n';
 import { layerLabel, levelLabel, normativeLevels, statusLabel, statuses } from '../vocabulary';
 import { CHANGE_OUTLINE, createHeatMapGraph, levelBorder, nodeById, nodesOf, tallLayout, type CompareMark } from './heatmap-graph';
-import { HEAT_MAP_COMPARE, type HeatMapCompareData, type HeatMapDiffData } from '../planning/queries';
+import { HEAT_MAP_COMPARE, type HeatMapDiffData } from '../planning/queries';
 import { defaultTo } from '../planning/compare';
 import { changeIcon } from '../status-icons';
 import { hidePanel, showElement, showGap } from './panel';
@@ -357,12 +357,12 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     const asOf = route.asOf ?? today();
     const other = route.sammenlign && ISO_DATE.test(route.sammenlign) && route.sammenlign !== asOf ? route.sammenlign : null;
     const heatMap$: Promise<HeatMapData & Partial<HeatMapDiffData>> = other
-      ? gql<HeatMapCompareData>(HEAT_MAP_COMPARE, { ...variables, from: other < asOf ? other : asOf, to: other < asOf ? asOf : other }, { signal })
-      : gql<HeatMapData>(HEAT_MAP, variables, { signal });
+      ? gql(HEAT_MAP_COMPARE, { ...variables, from: other < asOf ? other : asOf, to: other < asOf ? asOf : other }, { signal })
+      : gql(HEAT_MAP, variables, { signal });
     Promise.all([
       heatMap$,
-      gql<PerspectivesData>(PERSPECTIVES, {}, { signal }).then((p) => p.perspectives, () => [] as PerspectiveData[]),
-      services.length ? Promise.resolve(services) : gql<ServicesData>(SERVICES, {}, { signal }).then((d) => d.informationServices, () => []),
+      gql(PERSPECTIVES, {}, { signal }).then((p) => p.perspectives, () => [] as PerspectiveData[]),
+      services.length ? Promise.resolve(services) : gql(SERVICES, {}, { signal }).then((d) => d.informationServices, () => []),
     ]).then(
       async ([heat, ps, svc]) => {
         if (signal.aborted) return;

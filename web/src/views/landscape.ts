@@ -3,7 +3,7 @@ import { gql } from '../api';
 import { append, clear, h } from '../dom';
 import { formatDate, t } from '../i18n';
 import { LANDSCAPE, type LandscapeData, type ServiceSummary } from '../queries';
-import { LANDSCAPE_COMPARE, type LandscapeCompareData, type LandscapeDiffData } from '../planning/queries';
+import { LANDSCAPE_COMPARE, type LandscapeDiffData } from '../planning/queries';
 import { defaultTo } from '../planning/compare';
 import { changeIcon } from '../status-icons';
 import { formatRoute, update, type Route } from '../router';
@@ -89,8 +89,8 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
     const asOf = route.asOf ?? todayIso();
     const other = route.sammenlign && ISO_DATE.test(route.sammenlign) && route.sammenlign !== asOf ? route.sammenlign : null;
     const request$: Promise<LandscapeData & Partial<LandscapeDiffData>> = other
-      ? gql<LandscapeCompareData>(LANDSCAPE_COMPARE, { asOf: route.asOf ?? null, from: other < asOf ? other : asOf, to: other < asOf ? asOf : other }, { signal })
-      : gql<LandscapeData>(LANDSCAPE, { asOf: route.asOf ?? null }, { signal });
+      ? gql(LANDSCAPE_COMPARE, { asOf: route.asOf ?? null, from: other < asOf ? other : asOf, to: other < asOf ? asOf : other }, { signal })
+      : gql(LANDSCAPE, { asOf: route.asOf ?? null }, { signal });
     const started = performance.now();
     request$.then(
       (data) => {

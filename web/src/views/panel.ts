@@ -133,7 +133,7 @@ export function showElement(id: string, options: PanelOptions): void {
   const asOf = options.asOf ?? todayIso();
   frame(options.cell ? pick(options.cell.element.name, options.cell.element.nameEn) : id, t('elementPanel'), options.onClose, [loadingState()], asOf);
   const load = () => {
-    gql<ElementData>(ELEMENT, { id, asOf }, { signal }).then(
+    gql(ELEMENT, { id, asOf }, { signal }).then(
       (data) => {
         if (!signal.aborted) renderElement(data, options);
       },

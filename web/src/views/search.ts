@@ -2,7 +2,7 @@
 import { gql } from '../api';
 import { clear, h } from '../dom';
 import { t } from '../i18n';
-import { SEARCH, type SearchData } from '../queries';
+import { SEARCH } from '../queries';
 import { currentRoute, update, type Route } from '../router';
 import { apiText, errorState, loadingState, onWrite, statusChip } from '../ui';
 import { kindLabel } from '../vocabulary';
@@ -28,7 +28,7 @@ export function searchView(root: HTMLElement, initial: Route): ViewController {
       return;
     }
     body.append(loadingState());
-    gql<SearchData>(SEARCH, { text: q }, { signal }).then(
+    gql(SEARCH, { text: q }, { signal }).then(
       (data) => {
         if (signal.aborted) return;
         clear(body);

@@ -11,7 +11,7 @@ import { formatDate, formatDue, pick, t } from '../i18n';
 import { STANDARDS, STANDARDS_EXPORT_PAGE_SIZE, STANDARDS_PAGE_SIZE, type StandardEntryData, type StandardsData } from '../queries';
 import { formatRoute, update, type Route } from '../router';
 import { announce, apiText, errorState, loadingState, onWrite, statusChip, todayIso } from '../ui';
-import { changeLabel, kindLabel, layerLabel, layers, levelLabel, lifecycleLabel, statusColour } from '../vocabulary';
+import { changeLabel, entryOf, kindLabel, layerLabel, layers, levelLabel, lifecycleLabel, statusColour } from '../vocabulary';
 import { hidePanel, isOverdue, showElement } from './panel';
 import type { ViewController } from './types';
 import { latest } from '../latest';
@@ -145,7 +145,7 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
   }
 
   function page(after: string | null, first: number, counted: boolean, signal: AbortSignal): Promise<StandardsData> {
-    return gql<StandardsData>(STANDARDS, { layer: route.layer ?? null, asOf: route.asOf ?? null, first, after, counted }, { signal });
+    return gql(STANDARDS, { layer: entryOf(layers(), route.layer) ?? null, asOf: route.asOf ?? null, first, after, counted }, { signal });
   }
   const body = h('div', { class: 'vendors-body', id: 'vendors' });
   root.append(h('div', { class: 'view' },
