@@ -77,7 +77,10 @@ export async function startApp(config: Config, logOrOptions: ((line: string) => 
   }
   const badTokens = new BadTokenLimiter(config.BAD_TOKEN_LIMIT);
   const yoga = createYogaServer(db, config, badTokens);
-  const responseCache = config.RESPONSE_CACHE_TTL_MS > 0 ? new ResponseCache({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024 }) : undefined;
+  const responseCache =
+    config.RESPONSE_CACHE_TTL_MS > 0
+      ? new ResponseCache({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024 })
+      : undefined;
   const server = createHttpServer(yoga, db, { maxBodyBytes: config.MAX_BODY_BYTES, badTokens, ...(responseCache ? { responseCache } : {}) });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

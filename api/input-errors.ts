@@ -3,7 +3,19 @@
  * that is not one, a variable of the wrong type — answered like the resolvers' own validation:
  * code BAD_USER_INPUT, `field`, the argument path (e.g. "layers" or "filter.kinds"), and `issues`.
  */
-import { coerceInputValue, GraphQLError, isInputType, Kind, typeFromAST, visit, type ASTNode, type DocumentNode, type ExecutionResult, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
+import {
+  coerceInputValue,
+  GraphQLError,
+  isInputType,
+  Kind,
+  typeFromAST,
+  visit,
+  type ASTNode,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type VariableDefinitionNode,
+} from 'graphql';
 import { inputErrorExtensions } from './errors';
 import type { Plugin } from 'graphql-yoga';
 

@@ -37,7 +37,12 @@ export interface Loaders {
 }
 
 export function createLoaders(db: Queries): Loaders {
-  const byId = async <K extends string, T>(query: Query<{ ids: readonly string[]; asOf: string }, { id: string } & Record<K, Raw[]>>, ids: readonly string[], key: K, map: (raw: Raw) => T): Promise<T[][]> => {
+  const byId = async <K extends string, T>(
+    query: Query<{ ids: readonly string[]; asOf: string }, { id: string } & Record<K, Raw[]>>,
+    ids: readonly string[],
+    key: K,
+    map: (raw: Raw) => T,
+  ): Promise<T[][]> => {
     const rows = await db.read(query, { ids, asOf: today() });
     const found = new Map(rows.map((r) => [r.id, r[key].map(map)]));
     return ids.map((id) => found.get(id) ?? []);
@@ -45,7 +50,12 @@ export function createLoaders(db: Queries): Loaders {
   return {
     element: new DataLoader(async (ids) => {
       const rows = await db.read(ELEMENTS_BY_IDS, { ids, asOf: today() });
-      const found = new Map(rows.map((r) => { const element = toElementRecord(r.element); return [element.id, element]; }));
+      const found = new Map(
+        rows.map((r) => {
+          const element = toElementRecord(r.element);
+          return [element.id, element];
+        }),
+      );
       return ids.map((id) => found.get(id) ?? null);
     }),
     relationships: new DataLoader((ids) => byId(RELATIONSHIPS_OF_ELEMENTS, ids, 'relationships', toRelationshipRecord)),
@@ -59,11 +69,15 @@ export function createLoaders(db: Queries): Loaders {
         byDate.set(asOf, [...(byDate.get(asOf) ?? []), id]);
       }
       const found = new Map<string, ServiceRecord>();
-      await Promise.all([...byDate].map(async ([asOf, ids]) => {
-        for (const r of await db.read(SERVICE_SUMMARIES, { ids, asOf })) found.set(`${asOf}|${String(r.service.id)}`, toServiceSummary(r.service));
-      }));
+      await Promise.all(
+        [...byDate].map(async ([asOf, ids]) => {
+          for (const r of await db.read(SERVICE_SUMMARIES, { ids, asOf })) found.set(`${asOf}|${String(r.service.id)}`, toServiceSummary(r.service));
+        }),
+      );
       return keys.map((key) => found.get(key) ?? new Error(`no information service for ${key}`));
     }),
-    landscape: new DataLoader((dates) => Promise.all(dates.map(async (asOf) => buildLandscape((await db.read(LANDSCAPE, { asOf }))[0] ?? { services: [], workProcesses: [], actorTypes: [] })))),
+    landscape: new DataLoader((dates) =>
+      Promise.all(dates.map(async (asOf) => buildLandscape((await db.read(LANDSCAPE, { asOf }))[0] ?? { services: [], workProcesses: [], actorTypes: [] }))),
+    ),
   };
 }

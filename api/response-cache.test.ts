@@ -77,10 +77,17 @@ describe('response cache', () => {
     try {
       await cached?.db.write(async (tx) => {
         await tx.run('MATCH (g:Gap) WHERE g.id IN $gaps DETACH DELETE g', { gaps: gapIds });
-        await tx.run('MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens OR a.target IN $tokens OR a.target IN $gaps DELETE a', { tokens: tokenIds, gaps: gapIds });
+        await tx.run('MATCH (a:AuditEvent) WHERE a.tokenId IN $tokens OR a.target IN $tokens OR a.target IN $gaps DELETE a', {
+          tokens: tokenIds,
+          gaps: gapIds,
+        });
         await tx.run('MATCH (t:ApiToken) WHERE t.id IN $tokens DELETE t', { tokens: tokenIds });
       });
-      const [left] = (await cached?.db.read('MATCH (n) WHERE (n:Gap AND n.id IN $gaps) OR (n:ApiToken AND n.id IN $tokens) RETURN count(n) AS n', { gaps: gapIds, tokens: tokenIds })) ?? [];
+      const [left] =
+        (await cached?.db.read('MATCH (n) WHERE (n:Gap AND n.id IN $gaps) OR (n:ApiToken AND n.id IN $tokens) RETURN count(n) AS n', {
+          gaps: gapIds,
+          tokens: tokenIds,
+        })) ?? [];
       if (cached) expect(left?.n).toBe(0);
     } finally {
       await cached?.stop();
@@ -145,7 +152,15 @@ describe('response cache', () => {
     const marked = await post(
       cached,
       `mutation($input: MarkGapInput!) { markGap(input: $input) { id layer } }`,
-      { input: { service: SERVICE, layer: 'SEMANTIC', title: 'Mangler felles kodeverk (hurtigbuffertest)', description: 'Testens udekkede behov.', sources: [SOURCE] } },
+      {
+        input: {
+          service: SERVICE,
+          layer: 'SEMANTIC',
+          title: 'Mangler felles kodeverk (hurtigbuffertest)',
+          description: 'Testens udekkede behov.',
+          sources: [SOURCE],
+        },
+      },
       analyst,
     );
     const gap = (expectData(marked).markGap as { id: string; layer: string }).id;

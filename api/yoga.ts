@@ -115,7 +115,9 @@ export interface CacheMark {
 }
 
 export function createYogaServer(db: Database, options: YogaOptions, badTokens: BadTokenLimiter = new BadTokenLimiter()) {
-  const origins = options.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = options.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return createYoga<ServerContext, AppContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
@@ -158,7 +160,10 @@ export function createYogaServer(db: Database, options: YogaOptions, badTokens: 
         check: async ({ fetchAPI }) => {
           const ready = await db.ready();
           // Never cached by anyone between the probe and us.
-          return fetchAPI.Response.json({ status: ready ? 'ready' : 'neo4j unreachable' }, { status: ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+          return fetchAPI.Response.json(
+            { status: ready ? 'ready' : 'neo4j unreachable' },
+            { status: ready ? 200 : 503, headers: { 'cache-control': 'no-store' } },
+          );
         },
       }),
       useRoundTripHeader(),

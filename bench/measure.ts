@@ -32,7 +32,12 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 export function graphqlCall(url: string, body: (i: number) => string): Call {
   return async (i) => {
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(i), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body(i),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       const text = await res.text();
       if (!res.ok) return `HTTP ${res.status}: ${text.slice(0, 300)}`;
       return graphqlError(text);

@@ -53,12 +53,17 @@ export async function startServer(
   });
   started.add(child);
   const tail: string[] = [];
-  const exited = new Promise<void>((ok) => child.once('exit', () => {
-    started.delete(child);
-    ok();
-  }));
+  const exited = new Promise<void>((ok) =>
+    child.once('exit', () => {
+      started.delete(child);
+      ok();
+    }),
+  );
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${command} ${args.join(' ')}: no ready line within ${options.timeoutMs} ms\n${tail.join('\n')}`)), options.timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`${command} ${args.join(' ')}: no ready line within ${options.timeoutMs} ms\n${tail.join('\n')}`)),
+      options.timeoutMs,
+    );
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         tail.push(line);

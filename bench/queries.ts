@@ -117,7 +117,14 @@ const STANDARDS_FIRST_QUERY = `query StandardsFirst($layer: Layer) {
 }`;
 const LAYER_CHOICES: (string | null)[] = [null, ...LAYER_IDS];
 
-const standardsFilter = (layer: string | null) => ({ kinds: DEFAULT_STANDARD_KINDS, layer, normativeLevels: null, statuses: null, service: null, asOf: today() });
+const standardsFilter = (layer: string | null) => ({
+  kinds: DEFAULT_STANDARD_KINDS,
+  layer,
+  normativeLevels: null,
+  statuses: null,
+  service: null,
+  asOf: today(),
+});
 
 const SEARCH_QUERY = `query Search($text: String!) {
   search(text: $text, first: 20) { score element { id label kind status } }
@@ -153,7 +160,9 @@ export const QUERIES: BenchQuery[] = [
   {
     name: 'standardsFirst',
     graphql: { query: STANDARDS_FIRST_QUERY, variables: (i) => ({ layer: at(LAYER_CHOICES, i) }) },
-    cypher: floor(standardsPageCypher({ count: true, summaries: false, statusFilter: false }), true, (i) => standardsPageParams(standardsFilter(at(LAYER_CHOICES, i)), null, 50, today())),
+    cypher: floor(standardsPageCypher({ count: true, summaries: false, statusFilter: false }), true, (i) =>
+      standardsPageParams(standardsFilter(at(LAYER_CHOICES, i)), null, 50, today()),
+    ),
   },
   {
     name: 'search',

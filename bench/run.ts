@@ -28,7 +28,18 @@ import { readSeedDirectory } from '../store/map-files';
 import { generateSyntheticMap, streamSyntheticMap } from '../graph-seed/synthetic';
 import { importIntoNewStore, mapSource, type MapSource } from '../store/bulk-import';
 import { writeMap } from '../store/write-map';
-import { callThroughput, cypherCall, graphqlCall, graphqlError, httpThroughput, latencyRun, terminateLongTransactions, type Call, type LatencyResult, type ThroughputResult } from './measure';
+import {
+  callThroughput,
+  cypherCall,
+  graphqlCall,
+  graphqlError,
+  httpThroughput,
+  latencyRun,
+  terminateLongTransactions,
+  type Call,
+  type LatencyResult,
+  type ThroughputResult,
+} from './measure';
 import { PEER_HEAT_MAP_QUERY } from './peer';
 import { peakSampler, rssMb, startServer, type Server } from './processes';
 import { QUERIES, subjectsOf, USER_QUERIES, type BenchQuery, type Subjects, type SubjectsSource, type UserQuery } from './queries';
@@ -190,19 +201,27 @@ function streamedBenchMap(size: number): BenchMap {
   };
   const light = { elements: [] as SubjectsSource['elements'][number][], relationships: [] as SubjectsSource['relationships'][number][] };
   let relationships = 0;
-  const rest = streamSyntheticMap({ elements: size, seed: 42 }, {
-    element: (e) => light.elements.push({ id: e.id, kind: e.kind, name: e.name }),
-    relationship: (r) => {
-      relationships += 1;
-      if (r.type === 'APPLIES_TO' || r.type === 'BASED_ON') light.relationships.push({ type: r.type, from: r.from, to: r.to });
+  const rest = streamSyntheticMap(
+    { elements: size, seed: 42 },
+    {
+      element: (e) => light.elements.push({ id: e.id, kind: e.kind, name: e.name }),
+      relationship: (r) => {
+        relationships += 1;
+        if (r.type === 'APPLIES_TO' || r.type === 'BASED_ON') light.relationships.push({ type: r.type, from: r.from, to: r.to });
+      },
     },
-  });
+  );
   source.rest = { ...source.rest, ...rest };
   return { elements: light.elements.length, relationships, source, full: null, subjects: subjectsOf(light) };
 }
 
 /** Load `map` into a fresh store; the embedded Neo4j keeps running for the queries. */
-async function load(map: BenchMap, label: string, pluginsDir: string | undefined, o: Options): Promise<{ embedded: EmbeddedNeo4j; storeDir: string; ms: number }> {
+async function load(
+  map: BenchMap,
+  label: string,
+  pluginsDir: string | undefined,
+  o: Options,
+): Promise<{ embedded: EmbeddedNeo4j; storeDir: string; ms: number }> {
   const storeDir = mkdtempSync(join(tmpdir(), `reguleringsplan-bench-${label.replace(/\W+/g, '-')}-`));
   const pageCacheMb = map.elements >= LARGE ? LARGE_PAGE_CACHE_MB : PAGE_CACHE_MB;
   const embeddedOptions = { heapMb: HEAP_MB, pageCacheMb, ...(pluginsDir ? { pluginsDir } : {}) };
@@ -218,7 +237,9 @@ async function load(map: BenchMap, label: string, pluginsDir: string | undefined
     const started = performance.now();
     const { embedded, steps } = await importIntoNewStore(map.source, { storeDir, embedded: embeddedOptions, progress });
     const ms = performance.now() - started;
-    log(`    CSV ${(steps.csvMs / 1000).toFixed(1)} s, importer ${(steps.importMs / 1000).toFixed(1)} s, start ${(steps.startMs / 1000).toFixed(1)} s, constraints and indexes ${(steps.schemaMs / 1000).toFixed(1)} s, the rest ${(steps.restMs / 1000).toFixed(1)} s`);
+    log(
+      `    CSV ${(steps.csvMs / 1000).toFixed(1)} s, importer ${(steps.importMs / 1000).toFixed(1)} s, start ${(steps.startMs / 1000).toFixed(1)} s, constraints and indexes ${(steps.schemaMs / 1000).toFixed(1)} s, the rest ${(steps.restMs / 1000).toFixed(1)} s`,
+    );
     return { embedded, storeDir, ms };
   }
   if (!map.full) throw new Error(`--load cypher needs the map in memory (at most ${STREAM_ABOVE} elements)`);
@@ -286,14 +307,23 @@ async function measureSide(
     const run = await latencyRun(latencyCall, { n: o.requests, warmup: o.warmup, maxMs: o.latencyMaxMs, offset: r * (o.requests + o.warmup) });
     if (run.count === 0) return { error: run.firstError ?? 'failed' };
     latencyRuns.push(run);
-    log(`      ${what} latency run ${r + 1}/${o.runs}: p50 ${fmt(run.p50)} ms, p95 ${fmt(run.p95)} ms, p99 ${fmt(run.p99)} ms (${run.count} requests${run.errors ? `, ${run.errors} errors: ${run.firstError}` : ''})`);
+    log(
+      `      ${what} latency run ${r + 1}/${o.runs}: p50 ${fmt(run.p50)} ms, p95 ${fmt(run.p95)} ms, p99 ${fmt(run.p99)} ms (${run.count} requests${run.errors ? `, ${run.errors} errors: ${run.firstError}` : ''})`,
+    );
   }
   const throughputRuns: ThroughputResult[] = [];
   const p50 = medianSummary(latencyRuns).p50;
   if (p50 > SLOW_MS) {
     // Dozens of such requests at once would occupy Neo4j long after the run: report latency only.
     log(`      ${what} throughput not measured: p50 ${fmt(p50)} ms is above ${SLOW_MS} ms`);
-    return { latency: medianSummary(latencyRuns), latencyRuns, requestsPerSecond: Number.NaN, errors: latencyRuns.reduce((s, l) => s + l.errors, 0), throughputRuns, skipped: `throughput not measured: p50 above ${SLOW_MS} ms` };
+    return {
+      latency: medianSummary(latencyRuns),
+      latencyRuns,
+      requestsPerSecond: Number.NaN,
+      errors: latencyRuns.reduce((s, l) => s + l.errors, 0),
+      throughputRuns,
+      skipped: `throughput not measured: p50 above ${SLOW_MS} ms`,
+    };
   }
   // One untimed pass first: the JIT of both V8 and the JVM warms up under concurrency too.
   const warm = await throughput(Math.min(3, o.seconds));
@@ -301,7 +331,9 @@ async function measureSide(
   for (let r = 0; r < o.runs; r++) {
     const run = await throughput(o.seconds);
     throughputRuns.push(run);
-    log(`      ${what} throughput run ${r + 1}/${o.runs}: ${run.requestsPerSecond.toFixed(0)} req/s at ${o.connections} connections, ${run.errors} errors${run.firstError ? ` (${run.firstError})` : ''}`);
+    log(
+      `      ${what} throughput run ${r + 1}/${o.runs}: ${run.requestsPerSecond.toFixed(0)} req/s at ${o.connections} connections, ${run.errors} errors${run.firstError ? ` (${run.firstError})` : ''}`,
+    );
   }
   return {
     latency: medianSummary(latencyRuns),
@@ -324,20 +356,32 @@ async function endLeftovers(driver: ReturnType<typeof createDriver>): Promise<vo
 
 const isSide = (x: Side | { error: string }): x is Side => !('error' in x);
 
-async function measureQuery(q: BenchQuery, apiUrl: string, floor: ReturnType<typeof createDriver>, subjects: Subjects, o: Options, onLoad?: { start(): void; stop(): void }): Promise<QueryResult> {
+async function measureQuery(
+  q: BenchQuery,
+  apiUrl: string,
+  floor: ReturnType<typeof createDriver>,
+  subjects: Subjects,
+  o: Options,
+  onLoad?: { start(): void; stop(): void },
+): Promise<QueryResult> {
   const body = (i: number) => JSON.stringify({ query: q.graphql.query, variables: q.graphql.variables(i, subjects) });
   const params = (i: number) => q.cypher.params(i, subjects);
   log(`    ${q.name}`);
   let api: Side | { error: string };
   try {
-    api = await measureSide('api  ', graphqlCall(apiUrl, body), async (seconds) => {
-      onLoad?.start();
-      try {
-        return await httpThroughput(apiUrl, body, { connections: o.connections, seconds });
-      } finally {
-        onLoad?.stop();
-      }
-    }, o);
+    api = await measureSide(
+      'api  ',
+      graphqlCall(apiUrl, body),
+      async (seconds) => {
+        onLoad?.start();
+        try {
+          return await httpThroughput(apiUrl, body, { connections: o.connections, seconds });
+        } finally {
+          onLoad?.stop();
+        }
+      },
+      o,
+    );
   } catch (e) {
     api = { error: e instanceof Error ? e.message : String(e) };
   }
@@ -348,7 +392,8 @@ async function measureQuery(q: BenchQuery, apiUrl: string, floor: ReturnType<typ
     // Is the Cypher itself the problem? A short look at the floor, latency only.
     const probe = await latencyRun(call, { n: 3, warmup: 0, maxMs: 10_000 });
     await endLeftovers(floor);
-    const floorNote = probe.count > 0 && probe.errors === 0 ? `floor p50 ${fmt(probe.p50)} ms over ${probe.count} requests` : `floor: ${probe.firstError ?? 'failed'}`;
+    const floorNote =
+      probe.count > 0 && probe.errors === 0 ? `floor p50 ${fmt(probe.p50)} ms over ${probe.count} requests` : `floor: ${probe.firstError ?? 'failed'}`;
     log(`      ${q.name}: ${floorNote}`);
     return { name: q.name, error: `${api.error}; ${floorNote}` };
   }
@@ -387,8 +432,18 @@ async function measurePeer(uri: string, apiUrl: string, subjects: Subjects, o: O
     if (sample.errors?.length) return { error: `peer: ${sample.errors[0]?.message ?? 'error'}` };
     const found = sample.data?.informationServices?.[0]?.appliedByConnection?.edges?.length ?? 0;
     log(`    peer answers ${subjects.busiest.id} with ${found} applying elements (the map has ${subjects.busiest.applying} APPLIES_TO to it)`);
-    const ours = await measureSide('ours ', graphqlCall(apiUrl, oursBody), (seconds) => httpThroughput(apiUrl, oursBody, { connections: o.connections, seconds }), o);
-    const theirs = await measureSide('peer ', graphqlCall(peerUrl, peerBody), (seconds) => httpThroughput(peerUrl, peerBody, { connections: o.connections, seconds }), o);
+    const ours = await measureSide(
+      'ours ',
+      graphqlCall(apiUrl, oursBody),
+      (seconds) => httpThroughput(apiUrl, oursBody, { connections: o.connections, seconds }),
+      o,
+    );
+    const theirs = await measureSide(
+      'peer ',
+      graphqlCall(peerUrl, peerBody),
+      (seconds) => httpThroughput(peerUrl, peerBody, { connections: o.connections, seconds }),
+      o,
+    );
     if (!isSide(ours)) return { error: `ours: ${ours.error}` };
     if (!isSide(theirs)) return { error: `peer: ${theirs.error}`, ours };
     const ratio = { p50: ours.latency.p50 / theirs.latency.p50, requestsPerSecond: ours.requestsPerSecond / theirs.requestsPerSecond };
@@ -407,7 +462,8 @@ async function measureNamed(apiUrl: string, name: string, body: (i: number) => s
   log(`    ${name}`);
   // The mean size of the first five answers: requests vary over subjects, and so do their sizes.
   let total = 0;
-  for (let i = 0; i < 5; i++) total += (await (await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(i) })).arrayBuffer()).byteLength;
+  for (let i = 0; i < 5; i++)
+    total += (await (await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(i) })).arrayBuffer()).byteLength;
   const bytes = Math.round(total / 5);
   const side = await measureSide('api  ', graphqlCall(apiUrl, body), (seconds) => httpThroughput(apiUrl, body, { connections: o.connections, seconds }), o);
   return isSide(side) ? { name, side, bytes } : { name, error: side.error, bytes };
@@ -446,8 +502,18 @@ async function measureBare(apiUrl: string, subjects: Subjects, o: Options): Prom
     bare = await startBare(file);
     const bareUrl = bare.url;
     log(`    deep heat map from the cache (${(bytes.length / 1024).toFixed(0)} KiB) beside bare node:http sending the same bytes`);
-    const ours = await measureSide('ours ', graphqlCall(apiUrl, () => body), (seconds) => httpThroughput(apiUrl, () => body, { connections: o.connections, seconds }), o);
-    const theirs = await measureSide('bare ', graphqlCall(bareUrl, () => body), (seconds) => httpThroughput(bareUrl, () => body, { connections: o.connections, seconds }), o);
+    const ours = await measureSide(
+      'ours ',
+      graphqlCall(apiUrl, () => body),
+      (seconds) => httpThroughput(apiUrl, () => body, { connections: o.connections, seconds }),
+      o,
+    );
+    const theirs = await measureSide(
+      'bare ',
+      graphqlCall(bareUrl, () => body),
+      (seconds) => httpThroughput(bareUrl, () => body, { connections: o.connections, seconds }),
+      o,
+    );
     if (!isSide(ours)) return { bytes: bytes.length, error: `ours: ${ours.error}` };
     if (!isSide(theirs)) return { bytes: bytes.length, ours, error: `bare: ${theirs.error}` };
     log(`    cached/bare req/s ${(ours.requestsPerSecond / theirs.requestsPerSecond).toFixed(2)}`);
@@ -513,7 +579,9 @@ async function measureCase(label: string, map: BenchMap, synthetic: boolean, loa
       await loaded.embedded.stop();
       rmSync(loaded.storeDir, { recursive: true, force: true });
     }
-    log(`  load ${r + 1}/${loadRuns} into a fresh store with ${o.loadMethod === 'import' ? "Neo4j's bulk importer" : 'writeMap'} (heap ${HEAP_MB} MiB, page cache ${map.elements >= LARGE ? LARGE_PAGE_CACHE_MB : PAGE_CACHE_MB} MiB)…`);
+    log(
+      `  load ${r + 1}/${loadRuns} into a fresh store with ${o.loadMethod === 'import' ? "Neo4j's bulk importer" : 'writeMap'} (heap ${HEAP_MB} MiB, page cache ${map.elements >= LARGE ? LARGE_PAGE_CACHE_MB : PAGE_CACHE_MB} MiB)…`,
+    );
     loaded = await load(map, label, o.peer ? peerPlugins() : undefined, o);
     loadMs.push(loaded.ms);
     log(`  loaded in ${(loaded.ms / 1000).toFixed(1)} s`);
@@ -534,8 +602,14 @@ async function measureCase(label: string, map: BenchMap, synthetic: boolean, loa
     const warmSeconds = o.quick ? 1 : 3;
     for (const q of QUERIES) {
       const text = cypher[q.name] ?? q.cypher.text;
-      await httpThroughput(api.url, (i) => JSON.stringify({ query: q.graphql.query, variables: q.graphql.variables(i, subjects) }), { connections: 8, seconds: warmSeconds });
-      await callThroughput(cypherCall(floor, text, (i) => q.cypher.params(i, subjects), false), { concurrency: 8, seconds: warmSeconds });
+      await httpThroughput(api.url, (i) => JSON.stringify({ query: q.graphql.query, variables: q.graphql.variables(i, subjects) }), {
+        connections: 8,
+        seconds: warmSeconds,
+      });
+      await callThroughput(
+        cypherCall(floor, text, (i) => q.cypher.params(i, subjects), false),
+        { concurrency: 8, seconds: warmSeconds },
+      );
     }
     await endLeftovers(floor);
     log(`  warmed up (${warmSeconds} s per view, API and driver)`);
@@ -561,7 +635,8 @@ async function measureCase(label: string, map: BenchMap, synthetic: boolean, loa
     }
     const after = cypherSnapshot();
     const changedDuring = QUERIES.filter((q) => after[q.name] !== cypher[q.name]).map((q) => q.name);
-    if (changedDuring.length > 0) log(`  warning: api/cypher changed while this map was measured (${changedDuring.join(', ')}); the API kept the text it started with`);
+    if (changedDuring.length > 0)
+      log(`  warning: api/cypher changed while this map was measured (${changedDuring.join(', ')}); the API kept the text it started with`);
     log(`  RSS under load (heatMap, ${o.connections} connections): node ${rss.loadNodeMb.toFixed(0)} MiB, JVM ${rss.loadJavaMb.toFixed(0)} MiB`);
     log('  what users send, without the cache');
     const users: NamedSide[] = [];
@@ -650,13 +725,25 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const m = machine();
   log(`machine: ${m.cpus} CPUs (${m.model}), ${m.ramGiB} GiB RAM, node ${m.node}, ${m.java}, load average ${m.loadAverage.toFixed(1)}`);
-  if (m.loadAverage > m.cpus) log(`warning: the machine is busy (load average ${m.loadAverage.toFixed(1)} on ${m.cpus} CPUs); figures will be slower and noisier`);
-  log(`sizes ${o.sizes.join(', ') || 'none'}; ${o.runs} run(s) of each figure; ${o.requests} requests at concurrency 1; ${o.seconds} s at ${o.connections} connections`);
+  if (m.loadAverage > m.cpus)
+    log(`warning: the machine is busy (load average ${m.loadAverage.toFixed(1)} on ${m.cpus} CPUs); figures will be slower and noisier`);
+  log(
+    `sizes ${o.sizes.join(', ') || 'none'}; ${o.runs} run(s) of each figure; ${o.requests} requests at concurrency 1; ${o.seconds} s at ${o.connections} connections`,
+  );
   const results: BenchResults = {
     startedAt,
     finishedAt: startedAt,
     machine: m,
-    options: { sizes: o.sizes, runs: o.runs, requests: o.requests, seconds: o.seconds, connections: o.connections, heapMb: HEAP_MB, pageCacheMb: PAGE_CACHE_MB, quick: o.quick },
+    options: {
+      sizes: o.sizes,
+      runs: o.runs,
+      requests: o.requests,
+      seconds: o.seconds,
+      connections: o.connections,
+      heapMb: HEAP_MB,
+      pageCacheMb: PAGE_CACHE_MB,
+      quick: o.quick,
+    },
     cases: [],
     realMap: null,
     startup: { skipped: 'not asked for (--no-start)' },
@@ -716,7 +803,8 @@ async function main(): Promise<void> {
   save(true);
   log(`results: ${file}`);
   log('table: docs/performance.md');
-  for (const t of results.targets) log(`  ${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'missed'} ${t.target}: ${t.measured}${t.note ? ` (${t.note})` : ''}`);
+  for (const t of results.targets)
+    log(`  ${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'missed'} ${t.target}: ${t.measured}${t.note ? ` (${t.note})` : ''}`);
 }
 
 // Ctrl-C: exit normally so the exit hooks stop the JVMs and servers this run started.

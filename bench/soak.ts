@@ -21,7 +21,10 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const log = (line: string) => console.error(line);
 
 const READS = [
-  { query: `query($s: ID!) { heatMap(service: $s) { rows { layer cells { element { id } status } } counts { status count } } }`, variables: { s: 'tjeneste-journaldokumenter' } },
+  {
+    query: `query($s: ID!) { heatMap(service: $s) { rows { layer cells { element { id } status } } counts { status count } } }`,
+    variables: { s: 'tjeneste-journaldokumenter' },
+  },
   { query: `query($t: String!) { search(text: $t) { __typename } }`, variables: { t: 'journal' } },
   { query: `query($id: ID!) { element(id: $id) { id name status } }`, variables: { id: 'standard-ihe-xds' } },
   { query: `{ measures { id name } }`, variables: {} },
@@ -63,7 +66,11 @@ async function main(): Promise<void> {
   const loadAtStart = Number(loadavg()[0]!.toFixed(1));
   const started = Date.now();
   const end = started + minutes * 60_000;
-  const perMinute: { latencies: number[]; errors: number; requests: number }[] = Array.from({ length: Math.ceil(minutes) }, () => ({ latencies: [], errors: 0, requests: 0 }));
+  const perMinute: { latencies: number[]; errors: number; requests: number }[] = Array.from({ length: Math.ceil(minutes) }, () => ({
+    latencies: [],
+    errors: 0,
+    requests: 0,
+  }));
   const samples: { at: number; nodeMb: number; javaMb: number }[] = [];
   const errorKinds = new Map<string, number>();
   const sample = () => {
@@ -78,7 +85,11 @@ async function main(): Promise<void> {
     let ok = false;
     let kind = '';
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
       const json = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
       ok = res.status === 200 && !json.errors;
       if (!ok) kind = `${res.status} ${json.errors?.[0]?.extensions?.code ?? ''}`;
@@ -114,7 +125,9 @@ async function main(): Promise<void> {
       const p = perMinute[m]!;
       const sorted = [...p.latencies].sort((a, b) => a - b);
       const last = samples[samples.length - 1]!;
-      log(`minute ${m + 1}: ${p.requests} requests, ${p.errors} errors, p50 ${quantile(sorted, 0.5).toFixed(1)} ms, p99 ${quantile(sorted, 0.99).toFixed(1)} ms, RSS node ${last.nodeMb.toFixed(0)} MiB, JVM ${last.javaMb.toFixed(0)} MiB`);
+      log(
+        `minute ${m + 1}: ${p.requests} requests, ${p.errors} errors, p50 ${quantile(sorted, 0.5).toFixed(1)} ms, p99 ${quantile(sorted, 0.99).toFixed(1)} ms, RSS node ${last.nodeMb.toFixed(0)} MiB, JVM ${last.javaMb.toFixed(0)} MiB`,
+      );
     }
   }, 1_000);
   await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)));
@@ -135,16 +148,33 @@ async function main(): Promise<void> {
   const growth = (a: number, b: number) => ((b - a) / a) * 100;
   const requests = perMinute.reduce((s, p) => s + p.requests, 0);
   const errors = perMinute.reduce((s, p) => s + p.errors, 0);
-  const p99s = perMinute.map((p) => quantile([...p.latencies].sort((a, b) => a - b), 0.99));
-  console.log(JSON.stringify({
-    minutes, connections, warmupMinutes: warmup, loadAverage: { start: loadAtStart, end: Number(loadavg()[0]!.toFixed(1)) }, requests, errors, errorKinds: Object.fromEntries(errorKinds),
-    throughputPerSecond: Math.round(requests / (minutes * 60)),
-    rss: {
-      nodeMb: { afterWarmup: Math.round(base.nodeMb), end: Math.round(last.nodeMb), growthPercent: Number(growth(base.nodeMb, last.nodeMb).toFixed(1)) },
-      javaMb: { afterWarmup: Math.round(base.javaMb), end: Math.round(last.javaMb), growthPercent: Number(growth(base.javaMb, last.javaMb).toFixed(1)) },
-    },
-    p99PerMinuteMs: p99s.map((v) => Number(v.toFixed(1))),
-  }, null, 2));
+  const p99s = perMinute.map((p) =>
+    quantile(
+      [...p.latencies].sort((a, b) => a - b),
+      0.99,
+    ),
+  );
+  console.log(
+    JSON.stringify(
+      {
+        minutes,
+        connections,
+        warmupMinutes: warmup,
+        loadAverage: { start: loadAtStart, end: Number(loadavg()[0]!.toFixed(1)) },
+        requests,
+        errors,
+        errorKinds: Object.fromEntries(errorKinds),
+        throughputPerSecond: Math.round(requests / (minutes * 60)),
+        rss: {
+          nodeMb: { afterWarmup: Math.round(base.nodeMb), end: Math.round(last.nodeMb), growthPercent: Number(growth(base.nodeMb, last.nodeMb).toFixed(1)) },
+          javaMb: { afterWarmup: Math.round(base.javaMb), end: Math.round(last.javaMb), growthPercent: Number(growth(base.javaMb, last.javaMb).toFixed(1)) },
+        },
+        p99PerMinuteMs: p99s.map((v) => Number(v.toFixed(1))),
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 main().catch((e: unknown) => {

@@ -67,12 +67,16 @@ export async function measureStarts(runs: number, log: (line: string) => void): 
       if (dir) rmSync(dir, { recursive: true, force: true });
       dir = mkdtempSync(join(tmpdir(), 'reguleringsplan-bench-start-'));
       const run = await measureStart(dir, log);
-      log(`  cold start ${i + 1}/${runs}: Neo4j ready ${((run.neo4jReadyMs ?? Number.NaN) / 1000).toFixed(1)} s, ready line ${(run.readyLineMs / 1000).toFixed(1)} s, /ready 200 at ${(run.readyHttpMs / 1000).toFixed(1)} s, rss node ${run.nodeRssMb.toFixed(0)} MiB, jvm ${run.javaRssMb.toFixed(0)} MiB`);
+      log(
+        `  cold start ${i + 1}/${runs}: Neo4j ready ${((run.neo4jReadyMs ?? Number.NaN) / 1000).toFixed(1)} s, ready line ${(run.readyLineMs / 1000).toFixed(1)} s, /ready 200 at ${(run.readyHttpMs / 1000).toFixed(1)} s, rss node ${run.nodeRssMb.toFixed(0)} MiB, jvm ${run.javaRssMb.toFixed(0)} MiB`,
+      );
       cold.push(run);
     }
     for (let i = 0; i < runs; i++) {
       const run = await measureStart(dir, log);
-      log(`  warm start ${i + 1}/${runs}: Neo4j ready ${((run.neo4jReadyMs ?? Number.NaN) / 1000).toFixed(1)} s, ready line ${(run.readyLineMs / 1000).toFixed(1)} s, /ready 200 at ${(run.readyHttpMs / 1000).toFixed(1)} s, rss node ${run.nodeRssMb.toFixed(0)} MiB, jvm ${run.javaRssMb.toFixed(0)} MiB`);
+      log(
+        `  warm start ${i + 1}/${runs}: Neo4j ready ${((run.neo4jReadyMs ?? Number.NaN) / 1000).toFixed(1)} s, ready line ${(run.readyLineMs / 1000).toFixed(1)} s, /ready 200 at ${(run.readyHttpMs / 1000).toFixed(1)} s, rss node ${run.nodeRssMb.toFixed(0)} MiB, jvm ${run.javaRssMb.toFixed(0)} MiB`,
+      );
       warm.push(run);
     }
   } finally {

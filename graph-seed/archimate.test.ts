@@ -32,7 +32,12 @@ describe('ArchiMate round trip through the command line and the database', () =>
   it('rejects a file with problems and writes nothing', async () => {
     const before = await readMap(trip.db);
     const bad = join(dir, 'bad.xml');
-    writeFileSync(bad, xml.replace('<name xml:lang="nb">Pasientjournalloven', '<name xml:lang="nb">Endret, men aldri skrevet').replace('  </elements>', '    <element identifier="id-x" xsi:type="Goal"><name>Mål</name></element>\n  </elements>'));
+    writeFileSync(
+      bad,
+      xml
+        .replace('<name xml:lang="nb">Pasientjournalloven', '<name xml:lang="nb">Endret, men aldri skrevet')
+        .replace('  </elements>', '    <element identifier="id-x" xsi:type="Goal"><name>Mål</name></element>\n  </elements>'),
+    );
     const result = await cli('import', bad);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('element id-x: ArchiMate type Goal has no kind in this map');

@@ -38,7 +38,10 @@ describe('ArchiMate export', () => {
     const used = new Set<string>();
     for (const [, s, t, rel] of rels) {
       used.add(rel!);
-      expect(archimateAllows(rel as ArchimateRelationshipType, typeOf.get(s!) as ArchimateElementType, typeOf.get(t!) as ArchimateElementType), `${rel} ${s} → ${t}`).toBe(true);
+      expect(
+        archimateAllows(rel as ArchimateRelationshipType, typeOf.get(s!) as ArchimateElementType, typeOf.get(t!) as ArchimateElementType),
+        `${rel} ${s} → ${t}`,
+      ).toBe(true);
     }
     // More than associations: the map's structure shows in Archi.
     expect([...used].sort()).toEqual(expect.arrayContaining(['Aggregation', 'Assignment', 'Association', 'Realization', 'Serving']));
@@ -84,25 +87,40 @@ describe('ArchiMate import', () => {
           '  </elements>',
         ].join('\n'),
       )
-      .replace('  </relationships>', '    <relationship identifier="id-rel1" source="id-77aa" target="tjeneste-journaldokumenter" xsi:type="Realization"/>\n  </relationships>');
+      .replace(
+        '  </relationships>',
+        '    <relationship identifier="id-rel1" source="id-77aa" target="tjeneste-journaldokumenter" xsi:type="Realization"/>\n  </relationships>',
+      );
     const { map, problems } = archimateToMap(edited);
     expect(problems).toEqual([]);
     expect(map.elements.find((e) => e.id === 'lov-pasientjournalloven')?.name).toBe('Pasientjournalloven (omdøpt)');
     const law = map.elements.find((e) => e.id === 'lov-forskrift-om-ny-losning');
     expect(law).toMatchObject({ kind: 'LAW', layers: ['LEGAL'], lifecycle: 'ACTIVE', sources: ['https://lovdata.no/forskrift'] });
     expect(map.elements.find((e) => e.id === 'losning-ny-nasjonal-losning')?.kind).toBe('NATIONAL_SOLUTION');
-    expect(map.relationships).toContainEqual(expect.objectContaining({ from: 'losning-ny-nasjonal-losning', type: 'REALIZES', to: 'tjeneste-journaldokumenter' }));
+    expect(map.relationships).toContainEqual(
+      expect.objectContaining({ from: 'losning-ny-nasjonal-losning', type: 'REALIZES', to: 'tjeneste-journaldokumenter' }),
+    );
   });
 
   it('reports every problem with the identifier it concerns, and returns no map', () => {
     const broken = xml
-      .replace('  </elements>', '    <element identifier="id-nosource" xsi:type="Requirement"><name xml:lang="nb">Uten kilde</name><documentation>Mangler kilde.</documentation></element>\n    <element identifier="id-goal" xsi:type="Goal"><name>Et mål</name></element>\n  </elements>')
-      .replace('  </relationships>', '    <relationship identifier="id-assoc" source="id-nosource" target="tjeneste-journaldokumenter" xsi:type="Association"/>\n    <relationship identifier="id-dangling" source="id-finnes-ikke" target="tjeneste-journaldokumenter" xsi:type="Association"/>\n  </relationships>');
+      .replace(
+        '  </elements>',
+        '    <element identifier="id-nosource" xsi:type="Requirement"><name xml:lang="nb">Uten kilde</name><documentation>Mangler kilde.</documentation></element>\n    <element identifier="id-goal" xsi:type="Goal"><name>Et mål</name></element>\n  </elements>',
+      )
+      .replace(
+        '  </relationships>',
+        '    <relationship identifier="id-assoc" source="id-nosource" target="tjeneste-journaldokumenter" xsi:type="Association"/>\n    <relationship identifier="id-dangling" source="id-finnes-ikke" target="tjeneste-journaldokumenter" xsi:type="Association"/>\n  </relationships>',
+      );
     const { map, problems } = archimateToMap(broken);
     expect(map.elements).toEqual([]);
     expect(problems).toContainEqual('element id-nosource ("Uten kilde"): sources: every element needs at least one source');
     expect(problems).toContainEqual(expect.stringMatching(/^element id-goal: ArchiMate type Goal has no kind in this map/));
-    expect(problems).toContainEqual(expect.stringMatching(/^relationship id-assoc: a Association between REQUIREMENT and INFORMATION_SERVICE could be APPLIES_TO or .*give it a "type" property/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^relationship id-assoc: a Association between REQUIREMENT and INFORMATION_SERVICE could be APPLIES_TO or .*give it a "type" property/,
+      ),
+    );
     expect(problems).toContainEqual('relationship id-dangling: its source "id-finnes-ikke" is not an element of the map');
   });
 

@@ -18,7 +18,9 @@ try {
     const failed = checks.filter((c) => c.outcome === 'failed');
     for (const f of failed) console.log(`FAIL ${f.what}\n     ${f.detail ?? ''}`);
     const s = summarise(checks);
-    console.log(`\n${s.checks} citation checks: ${s.ok} ok, ${s.failed} failed, ${s.exceptions} exceptions (${pct(s.exceptions, s.checks)}), ${s.public} from public pages`);
+    console.log(
+      `\n${s.checks} citation checks: ${s.ok} ok, ${s.failed} failed, ${s.exceptions} exceptions (${pct(s.exceptions, s.checks)}), ${s.public} from public pages`,
+    );
     process.exitCode = s.failed > 0 ? 1 : 0;
   } else if (command === 'coverage') {
     const { skipped, problems } = readLedger();
@@ -27,7 +29,9 @@ try {
     let unread = 0;
     for (const c of coverage(map, skipped)) {
       unread += c.unread;
-      console.log(`${c.document}  ${String(c.lines).padStart(5)} lines  cited ${pct(c.cited, c.lines).padStart(7)}  skipped ${pct(c.skipped, c.lines).padStart(7)}  unread ${pct(c.unread, c.lines).padStart(7)}  read ${pct(c.cited + c.skipped, c.lines)}`);
+      console.log(
+        `${c.document}  ${String(c.lines).padStart(5)} lines  cited ${pct(c.cited, c.lines).padStart(7)}  skipped ${pct(c.skipped, c.lines).padStart(7)}  unread ${pct(c.unread, c.lines).padStart(7)}  read ${pct(c.cited + c.skipped, c.lines)}`,
+      );
       if (showUnread && c.unreadRanges.length > 0) console.log(`  unread: ${c.unreadRanges.join(', ')}`);
     }
     process.exitCode = problems.length > 0 || unread > 0 ? 1 : 0;

@@ -57,7 +57,12 @@ export function namesIn(text: string, names: readonly string[], wordSets: readon
 
 /** The significant words of each name, folded: "Dokumentdeling fastleger" → ["dokumentdeling", "fastleger"]. */
 export function nameWords(e: Pick<ElementInput, 'name' | 'nameEn' | 'aliases'>): string[][] {
-  return [e.name, e.nameEn, ...e.aliases].map((n) => n.split(/[^\p{L}\p{N}]+/u).map(fold).filter((w) => w.length >= 3));
+  return [e.name, e.nameEn, ...e.aliases].map((n) =>
+    n
+      .split(/[^\p{L}\p{N}]+/u)
+      .map(fold)
+      .filter((w) => w.length >= 3),
+  );
 }
 
 /** The strings that name an element: names, aliases, identifier values, and names without their parentheses. */
@@ -88,7 +93,11 @@ export function writtenForms(date: string): { full: string[]; withoutYear: strin
   const d = p.day;
   const dd = String(d).padStart(2, '0');
   const dayMonth = [...names.map((n) => `${d}${n}`), ...names.map((n) => `${dd}${n}`), `${d}${m}`, `${dd}${mm}`];
-  return { full: [...dayMonth.map((x) => `${x}${y}`), `${y}${mm}${dd}`, `${d}${m}${y.slice(2)}`, `${dd}${mm}${y.slice(2)}`], withoutYear: dayMonth.filter((x) => /[a-z]/.test(x)), year: y };
+  return {
+    full: [...dayMonth.map((x) => `${x}${y}`), `${y}${mm}${dd}`, `${d}${m}${y.slice(2)}`, `${dd}${mm}${y.slice(2)}`],
+    withoutYear: dayMonth.filter((x) => /[a-z]/.test(x)),
+    year: y,
+  };
 }
 
 /**
@@ -149,7 +158,9 @@ export function checkCitations(map: GraphMap): CitationCheck[] {
     if (!date) return;
     if (!hasDocumentRef(refs)) return void checks.push({ what, outcome: 'public' });
     if (writesDate(citedText(refs), date, rawText(refs), documentYears(refs)) || isMeetingDate(refs, date)) return void checks.push({ what, outcome: 'ok' });
-    checks.push(exception ? { what, outcome: 'exception', detail: exception } : { what, outcome: 'failed', detail: `no written form of ${date} in the cited lines` });
+    checks.push(
+      exception ? { what, outcome: 'exception', detail: exception } : { what, outcome: 'failed', detail: `no written form of ${date} in the cited lines` },
+    );
   };
 
   for (const e of map.elements) {
@@ -162,7 +173,8 @@ export function checkCitations(map: GraphMap): CitationCheck[] {
       }
       const reason = exceptions.get(ref);
       const dateExcused = (e.statusDate ?? e.validFrom ?? e.validTo) !== undefined;
-      if (named(citedText([ref]), e.id) && reason && !dateExcused) checks.push({ what, outcome: 'failed', detail: 'has a citation exception it does not need: the lines name it (remove the exception)' });
+      if (named(citedText([ref]), e.id) && reason && !dateExcused)
+        checks.push({ what, outcome: 'failed', detail: 'has a citation exception it does not need: the lines name it (remove the exception)' });
       else if (named(citedText([ref]), e.id)) checks.push({ what, outcome: 'ok' });
       else if (reason) checks.push({ what, outcome: 'exception', detail: reason });
       else checks.push({ what, outcome: 'failed', detail: `none of: ${[e.name, e.nameEn, ...e.aliases].join(' | ')}` });
@@ -205,24 +217,28 @@ export function checkCitations(map: GraphMap): CitationCheck[] {
     }
   };
 
-  for (const r of map.relationships) excuses(`relationship ${r.from} ${r.type} ${r.to}`, r.citationException, () => {
-    endsCheck(`relationship ${r.from} ${r.type} ${r.to} names both ends`, [r.from, r.to], r.sources, r.citationException);
-    dateCheck(`relationship ${r.from} ${r.type} ${r.to} validFrom`, r.validFrom, r.sources, r.citationException);
-    dateCheck(`relationship ${r.from} ${r.type} ${r.to} validTo`, r.validTo, r.sources, r.citationException);
-  });
-  for (const c of map.changes) excuses(`change ${c.id}`, c.citationException, () => {
-    endsCheck(`change ${c.id} names ${c.element}`, [c.element], c.sources, c.citationException);
-    dateCheck(`change ${c.id} due`, c.due, c.sources, c.citationException);
-    dateCheck(`change ${c.id} completedAt`, c.completedAt, c.sources, c.citationException);
-  });
-  for (const g of map.gaps) excuses(`gap ${g.id}`, g.citationException, () => {
-    dateCheck(`gap ${g.id} identifiedAt`, g.identifiedAt, g.sources, g.citationException);
-    dateCheck(`gap ${g.id} resolvedAt`, g.resolvedAt, g.sources, g.citationException);
-  });
-  for (const ev of map.events) excuses(`event ${ev.id}`, ev.citationException, () => {
-    dateCheck(`event ${ev.id} date`, ev.date, ev.sources, ev.citationException);
-    if (ev.elements.length > 0) endsCheck(`event ${ev.id} names what it concerns`, ev.elements, ev.sources, ev.citationException);
-  });
+  for (const r of map.relationships)
+    excuses(`relationship ${r.from} ${r.type} ${r.to}`, r.citationException, () => {
+      endsCheck(`relationship ${r.from} ${r.type} ${r.to} names both ends`, [r.from, r.to], r.sources, r.citationException);
+      dateCheck(`relationship ${r.from} ${r.type} ${r.to} validFrom`, r.validFrom, r.sources, r.citationException);
+      dateCheck(`relationship ${r.from} ${r.type} ${r.to} validTo`, r.validTo, r.sources, r.citationException);
+    });
+  for (const c of map.changes)
+    excuses(`change ${c.id}`, c.citationException, () => {
+      endsCheck(`change ${c.id} names ${c.element}`, [c.element], c.sources, c.citationException);
+      dateCheck(`change ${c.id} due`, c.due, c.sources, c.citationException);
+      dateCheck(`change ${c.id} completedAt`, c.completedAt, c.sources, c.citationException);
+    });
+  for (const g of map.gaps)
+    excuses(`gap ${g.id}`, g.citationException, () => {
+      dateCheck(`gap ${g.id} identifiedAt`, g.identifiedAt, g.sources, g.citationException);
+      dateCheck(`gap ${g.id} resolvedAt`, g.resolvedAt, g.sources, g.citationException);
+    });
+  for (const ev of map.events)
+    excuses(`event ${ev.id}`, ev.citationException, () => {
+      dateCheck(`event ${ev.id} date`, ev.date, ev.sources, ev.citationException);
+      if (ev.elements.length > 0) endsCheck(`event ${ev.id} names what it concerns`, ev.elements, ev.sources, ev.citationException);
+    });
   return checks;
 }
 

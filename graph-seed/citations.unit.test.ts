@@ -19,7 +19,9 @@ describe('citations in the seed', () => {
 
   it('every cited range supports its record (exceptions counted, under 2 %)', () => {
     const failed = checks.filter((c) => c.outcome === 'failed').map((c) => `${c.what}: ${c.detail ?? ''}`);
-    console.log(`citation checks: ${summary.checks} (${summary.ok} ok, ${summary.exceptions} exceptions = ${((100 * summary.exceptions) / summary.checks).toFixed(2)} %, ${summary.public} from public pages, ${summary.failed} failed)`);
+    console.log(
+      `citation checks: ${summary.checks} (${summary.ok} ok, ${summary.exceptions} exceptions = ${((100 * summary.exceptions) / summary.checks).toFixed(2)} %, ${summary.public} from public pages, ${summary.failed} failed)`,
+    );
     for (const c of checks.filter((x) => x.outcome === 'exception')) console.log(`  exception: ${c.what}: ${c.detail ?? ''}`);
     expect(failed).toEqual([]);
     expect(summary.exceptions / summary.checks).toBeLessThan(0.02);
@@ -55,8 +57,21 @@ describe('the extraction ledger', () => {
 
 describe('the checker', () => {
   const element = (over: Partial<ElementInput>): ElementInput => ({
-    id: 'kodeverk-snomed-ct', kind: 'CODE_SYSTEM', name: 'SNOMED CT', nameEn: 'SNOMED CT', layers: ['SEMANTIC'], description: 'x',
-    lifecycle: 'ACTIVE', identifiers: [], aliases: [], sources: [], lifecycleSources: [], normativeLevelSources: [], citationExceptions: [], notes: [], scores: [],
+    id: 'kodeverk-snomed-ct',
+    kind: 'CODE_SYSTEM',
+    name: 'SNOMED CT',
+    nameEn: 'SNOMED CT',
+    layers: ['SEMANTIC'],
+    description: 'x',
+    lifecycle: 'ACTIVE',
+    identifiers: [],
+    aliases: [],
+    sources: [],
+    lifecycleSources: [],
+    normativeLevelSources: [],
+    citationExceptions: [],
+    notes: [],
+    scores: [],
     ...over,
   });
   const run = (e: ElementInput) => checkCitations({ ...emptyMap(), elements: [e] });
@@ -73,11 +88,20 @@ describe('the checker', () => {
 
   it('counts a justified exception instead of failing it', () => {
     const ref = '000_f2df908f005f8421.txt:93-99';
-    expect(run(element({ sources: [ref], citationExceptions: [{ source: ref, reason: 'named in the slide title, line 90' }] })).map((c) => c.outcome)).toEqual(['exception']);
+    expect(run(element({ sources: [ref], citationExceptions: [{ source: ref, reason: 'named in the slide title, line 90' }] })).map((c) => c.outcome)).toEqual([
+      'exception',
+    ]);
   });
 
   it('fails a status its lines do not give', () => {
-    const checks = run(element({ sources: ['000_f2df908f005f8421.txt:93-99'], lifecycle: 'WITHDRAWN', lifecycleSources: ['000_f2df908f005f8421.txt:93-99'], citationExceptions: [{ source: '000_f2df908f005f8421.txt:93-99', reason: 'for this test only' }] }));
+    const checks = run(
+      element({
+        sources: ['000_f2df908f005f8421.txt:93-99'],
+        lifecycle: 'WITHDRAWN',
+        lifecycleSources: ['000_f2df908f005f8421.txt:93-99'],
+        citationExceptions: [{ source: '000_f2df908f005f8421.txt:93-99', reason: 'for this test only' }],
+      }),
+    );
     expect(checks.find((c) => c.what.includes('lifecycle'))?.outcome).toBe('failed');
   });
 

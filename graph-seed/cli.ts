@@ -130,7 +130,9 @@ async function bulkImport(source: MapSource, storeDir: string, started: number):
   await embedded.stop();
   for (const line of formatCounts(counts)) log(line);
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  log(`CSV ${s(steps.csvMs)}, importer ${s(steps.importMs)}, start ${s(steps.startMs)}, constraints and indexes ${s(steps.schemaMs)}, the rest ${s(steps.restMs)}`);
+  log(
+    `CSV ${s(steps.csvMs)}, importer ${s(steps.importMs)}, start ${s(steps.startMs)}, constraints and indexes ${s(steps.schemaMs)}, the rest ${s(steps.restMs)}`,
+  );
   log(`done in ${s(performance.now() - started)}; serve it with: NEO4J_DATA_DIR=${storeDir} npm start`);
 }
 
@@ -200,7 +202,9 @@ async function main(argv: string[]): Promise<void> {
         for (const [name, text] of Object.entries(mapToCsv(map))) writeFileSync(join(dir, name), text);
         log(`wrote ${Object.keys(mapToCsv(map)).join(', ')} to ${dir}/`);
       }
-      log(`exported ${map.elements.length} elements, ${map.relationships.length} relationships, ${map.gaps.length} gaps, ${map.changes.length} planned changes`);
+      log(
+        `exported ${map.elements.length} elements, ${map.relationships.length} relationships, ${map.gaps.length} gaps, ${map.changes.length} planned changes`,
+      );
       return;
     }
     case 'synthetic':
@@ -219,7 +223,11 @@ async function main(argv: string[]): Promise<void> {
       writeFileSync(`${out}.partial`, text, { mode: 0o600 });
       renameSync(`${out}.partial`, out);
       const { header } = parseBackup(text);
-      log(`backup written to ${out}: ${Object.entries(header.counts).map(([k, n]) => `${n} ${k}`).join(', ')}; sha256 ${header.sha256}`);
+      log(
+        `backup written to ${out}: ${Object.entries(header.counts)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')}; sha256 ${header.sha256}`,
+      );
       return;
     }
     case 'restore': {
@@ -230,7 +238,11 @@ async function main(argv: string[]): Promise<void> {
       const conn = await connect(loadStoreConfig(), log);
       try {
         const counts = await restoreBackup(conn.db, data, log);
-        log(`restored into ${conn.describe}: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+        log(
+          `restored into ${conn.describe}: ${Object.entries(counts)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', ')}`,
+        );
       } finally {
         await conn.close();
       }
@@ -245,7 +257,14 @@ try {
   await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) console.error(`${e.message}\n${USAGE}`);
-  else if (e instanceof MapValidationError || e instanceof ArchimateImportError || e instanceof XlsxImportError || e instanceof ConfigError || e instanceof BackupError) console.error(e.message);
+  else if (
+    e instanceof MapValidationError ||
+    e instanceof ArchimateImportError ||
+    e instanceof XlsxImportError ||
+    e instanceof ConfigError ||
+    e instanceof BackupError
+  )
+    console.error(e.message);
   else console.error(`failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }

@@ -23,24 +23,52 @@ describe('the Journaldokumenter heat map (003, slide 113)', () => {
   /** The rows as the team read the slide; the comment at the top of 20-journaldokumenter.yaml says why. */
   const ROWS: Record<string, string[]> = {
     LEGAL: [
-      'lov-pasientjournalloven', 'lov-helsepersonelloven', 'lov-personopplysningsloven', 'lov-pasient-og-brukerrettighetsloven',
-      'lov-pasientjournalforskriften', 'lov-forskrift-om-standarder-og-nasjonale-e-helselosninger', 'lov-kjernejournalforskriften',
-      'avtale-bruksvilkar-nasjonal-kjernejournal', 'avtale-spesielle-bruksvilkar-kjernejournal-dokumentdeling',
+      'lov-pasientjournalloven',
+      'lov-helsepersonelloven',
+      'lov-personopplysningsloven',
+      'lov-pasient-og-brukerrettighetsloven',
+      'lov-pasientjournalforskriften',
+      'lov-forskrift-om-standarder-og-nasjonale-e-helselosninger',
+      'lov-kjernejournalforskriften',
+      'avtale-bruksvilkar-nasjonal-kjernejournal',
+      'avtale-spesielle-bruksvilkar-kjernejournal-dokumentdeling',
     ],
     ORGANISATIONAL: [
-      'krav-forretningsmessige-arkitekturprinsipper-dokumentdeling', 'krav-felles-tilgangsregler-datadeling-og-dokumentdeling',
-      'krav-krav-og-retningslinjer-felles-tillitsmodell', 'krav-retningslinjer-logging-data-og-dokumentdeling', 'krav-logging-og-etterkontroll',
-      'krav-overordnede-arkitekturprinsipper-offentlig-sektor', 'krav-anbefaling-tillitsmodell-data-og-dokumentdeling',
-      'veiledning-normen-faktaark-15', 'veiledning-normen-faktaark-25', 'veiledning-normen-faktaark-14', 'veiledning-normen-faktaark-20c', 'veiledning-normen-faktaark-24',
+      'krav-forretningsmessige-arkitekturprinsipper-dokumentdeling',
+      'krav-felles-tilgangsregler-datadeling-og-dokumentdeling',
+      'krav-krav-og-retningslinjer-felles-tillitsmodell',
+      'krav-retningslinjer-logging-data-og-dokumentdeling',
+      'krav-logging-og-etterkontroll',
+      'krav-overordnede-arkitekturprinsipper-offentlig-sektor',
+      'krav-anbefaling-tillitsmodell-data-og-dokumentdeling',
+      'veiledning-normen-faktaark-15',
+      'veiledning-normen-faktaark-25',
+      'veiledning-normen-faktaark-14',
+      'veiledning-normen-faktaark-20c',
+      'veiledning-normen-faktaark-24',
     ],
     SEMANTIC: [
-      'infomodell-metadata-dokumentdeling', 'krav-informasjons-og-sikkerhetsprinsipper-dokumentdeling', 'kodeverk-dokumenttyper', 'kodeverk-sperring-og-nekting',
-      'krav-retningslinjer-logging-data-og-dokumentdeling', 'krav-sikkerhetsbillett-deling-av-helseopplysninger', 'standard-ig-norsk-bruk-ihe-xds-xca-xua',
+      'infomodell-metadata-dokumentdeling',
+      'krav-informasjons-og-sikkerhetsprinsipper-dokumentdeling',
+      'kodeverk-dokumenttyper',
+      'kodeverk-sperring-og-nekting',
+      'krav-retningslinjer-logging-data-og-dokumentdeling',
+      'krav-sikkerhetsbillett-deling-av-helseopplysninger',
+      'standard-ig-norsk-bruk-ihe-xds-xca-xua',
     ],
     TECHNICAL: [
-      'krav-tekniske-arkitekturprinsipper-dokumentdeling', 'standard-ihe-xds', 'standard-ihe-xca', 'standard-ihe-xua', 'standard-ihe-mhd',
-      'standard-ig-norsk-bruk-ihe-xds-xca-xua', 'krav-sikkerhetsbillett-deling-av-helseopplysninger',
-      'veiledning-normen-faktaark-15', 'veiledning-normen-faktaark-25', 'veiledning-normen-faktaark-14', 'veiledning-normen-faktaark-20c', 'veiledning-normen-faktaark-24',
+      'krav-tekniske-arkitekturprinsipper-dokumentdeling',
+      'standard-ihe-xds',
+      'standard-ihe-xca',
+      'standard-ihe-xua',
+      'standard-ihe-mhd',
+      'standard-ig-norsk-bruk-ihe-xds-xca-xua',
+      'krav-sikkerhetsbillett-deling-av-helseopplysninger',
+      'veiledning-normen-faktaark-15',
+      'veiledning-normen-faktaark-25',
+      'veiledning-normen-faktaark-14',
+      'veiledning-normen-faktaark-20c',
+      'veiledning-normen-faktaark-24',
     ],
   };
 
@@ -64,12 +92,19 @@ describe('the Journaldokumenter heat map (003, slide 113)', () => {
       const refs = row.sources as string[];
       // The first word of the name (de-hyphenated as the slide breaks words) is on some cited range of the
       // slide; another range may be the slide's title, which names the service.
-      const word = String(row.name).replace(/^Normen – /, '').split(/[\s(–-]+/)[0]!.toLowerCase();
+      const word = String(row.name)
+        .replace(/^Normen – /, '')
+        .split(/[\s(–-]+/)[0]!
+        .toLowerCase();
       const onSlide = refs.some((ref) => {
         const [doc = '', range = ''] = ref.split(':');
         const [from = 0, to = from] = range.split('-').map(Number);
         if (!doc.startsWith('003_') || from < 2460 || to > 2660) return false;
-        return SOURCE_003.slice(from - 1, to).join(' ').replace(/-\s*/g, '').toLowerCase().includes(word);
+        return SOURCE_003.slice(from - 1, to)
+          .join(' ')
+          .replace(/-\s*/g, '')
+          .toLowerCase()
+          .includes(word);
       });
       expect(onSlide, `${String(row.id)} (${refs.join(', ')})`).toBe(true);
     }
@@ -96,7 +131,12 @@ describe('the landscape (003, lines 2422–2445 and 3059–3176)', () => {
       `MATCH (s:InformationService)-[:PART_OF]->(:WorkProcess {id: 'prosess-gjore-oppslag-i-tidligere-journalopplysninger'})
        RETURN collect(s.name) AS names`,
     );
-    expect((lookup?.names as string[]).sort()).toEqual(['Journaldokumenter', 'Kliniske bakgrunnsopplysninger', 'Multimedia og MTU-målinger', 'Undersøkelser, målinger og funn']);
+    expect((lookup?.names as string[]).sort()).toEqual([
+      'Journaldokumenter',
+      'Kliniske bakgrunnsopplysninger',
+      'Multimedia og MTU-målinger',
+      'Undersøkelser, målinger og funn',
+    ]);
   });
 
   it('places every service in exactly one work process', async () => {

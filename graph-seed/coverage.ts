@@ -43,7 +43,9 @@ export interface SkippedRange {
 export function readLedger(dir: string = LEDGER_DIR): { skipped: SkippedRange[]; problems: string[] } {
   const skipped: SkippedRange[] = [];
   const problems: string[] = [];
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   for (const file of files) {
     const parsed = ledgerFileSchema.safeParse(parse(readFileSync(`${dir}/${file}`, 'utf8')));
     if (!parsed.success) {

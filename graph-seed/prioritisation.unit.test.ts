@@ -18,11 +18,15 @@ describe('prioritisation model', () => {
     for (const m of ranked) expect(computeScore(m.scores), m.id).toBe(m.score);
   });
 
-  it('where the sheet\'s own Score does not follow its formula, the measure carries a note saying so', () => {
+  it("where the sheet's own Score does not follow its formula, the measure carries a note saying so", () => {
     const off = measures.filter((m) => computeScore(m.scores) !== m.score);
     // Felles hjelpenummer: the sheet gives 25.75, but 4 + 7.25 + 4.5 = 15.75 (001 lines 183-217); it is unranked.
     expect(off.map((m) => m.id)).toEqual(['tiltak-felles-hjelpenummer']);
-    for (const m of off) expect(m.notes.some((n) => n.includes('Måloppnåelse + Kostnader + Nytte')), m.id).toBe(true);
+    for (const m of off)
+      expect(
+        m.notes.some((n) => n.includes('Måloppnåelse + Kostnader + Nytte')),
+        m.id,
+      ).toBe(true);
   });
 
   it('ranking by computed score gives the overall order; equal scores share a rank', () => {
@@ -39,10 +43,12 @@ describe('prioritisation model', () => {
     const carried = new Set(measures.flatMap((m) => m.scores.map((s) => s.criterion)));
     for (const c of [...PRIORITISATION.groups, ...PRIORITISATION.criteria]) {
       expect(carried.has(c.name), c.name).toBe(true);
-      const text = c.sources.map((ref) => {
-        const d = documentLines(ref);
-        return d ? fold(linesText('001_ed14ab0044702118.txt', d.fromLine, d.toLine)) : '';
-      }).join('|');
+      const text = c.sources
+        .map((ref) => {
+          const d = documentLines(ref);
+          return d ? fold(linesText('001_ed14ab0044702118.txt', d.fromLine, d.toLine)) : '';
+        })
+        .join('|');
       // The sheet asks questions ("I hvor stor grad er tiltaket teknisk komplekst?"): a key word of the name is there.
       const key = fold(c.name.split(/[\s/(]/).find((w) => w.length > 5) ?? c.name).slice(0, 6);
       expect(text, `${c.name} at ${c.sources.join(', ')}`).toContain(key);

@@ -48,7 +48,13 @@ describe('the graph seed in Neo4j', () => {
       expect(stored.get(e.id), e.id).toEqual(e.sources);
       expect(e.sources.length, e.id).toBeGreaterThan(0);
     }
-    const refs = [...seed.elements.flatMap((e) => e.sources), ...seed.relationships.flatMap((r) => r.sources), ...seed.gaps.flatMap((g) => g.sources), ...seed.changes.flatMap((c) => c.sources), ...seed.events.flatMap((e) => e.sources)];
+    const refs = [
+      ...seed.elements.flatMap((e) => e.sources),
+      ...seed.relationships.flatMap((r) => r.sources),
+      ...seed.gaps.flatMap((g) => g.sources),
+      ...seed.changes.flatMap((c) => c.sources),
+      ...seed.events.flatMap((e) => e.sources),
+    ];
     for (const ref of refs) {
       const lines = documentLines(ref);
       if (!lines) continue; // a public page: no lines to check
@@ -85,7 +91,9 @@ describe('export and import', () => {
     const result = await cli('export', '--format', 'csv', '--out', out);
     expect(result.code, result.stderr).toBe(0);
     const elements = readFileSync(join(out, 'elements.csv'), 'utf8').split('\r\n');
-    expect(elements[0]).toBe('id,kind,name,nameEn,aliases,layers,lifecycle,lifecycleSources,normativeLevel,normativeLevelSources,statusDate,validFrom,validTo,identifiers,sources,notes,rank,score,description');
+    expect(elements[0]).toBe(
+      'id,kind,name,nameEn,aliases,layers,lifecycle,lifecycleSources,normativeLevel,normativeLevelSources,statusDate,validFrom,validTo,identifiers,sources,notes,rank,score,description',
+    );
     expect(elements.length - 2).toBe(readSeedDirectory().elements.length);
     const events = readFileSync(join(out, 'events.csv'), 'utf8').split('\r\n');
     expect(events[0]).toBe('id,date,dateText,happened,title,titleEn,elements,sources,description');
@@ -127,7 +135,10 @@ describe('export and import', () => {
   it('rejects a file whose records are valid alone but not together, naming each reference', async () => {
     const before = await counts();
     const file = join(dir, 'dangling.json');
-    writeFileSync(file, JSON.stringify({ relationships: [{ from: 'lov-finnes-ikke', type: 'APPLIES_TO', to: 'tjeneste-finnes-heller-ikke', layer: 'LEGAL' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ relationships: [{ from: 'lov-finnes-ikke', type: 'APPLIES_TO', to: 'tjeneste-finnes-heller-ikke', layer: 'LEGAL' }] }),
+    );
     const result = await cli('import', file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no element "lov-finnes-ikke"');

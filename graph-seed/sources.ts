@@ -26,7 +26,9 @@ export function isSourceDocument(name: string): name is SourceDocument {
 
 /** Lines from..to (1-based, inclusive) joined with newlines. */
 export function linesText(document: SourceDocument, fromLine: number, toLine: number): string {
-  return documentLinesOf(document).slice(fromLine - 1, toLine).join('\n');
+  return documentLinesOf(document)
+    .slice(fromLine - 1, toLine)
+    .join('\n');
 }
 
 /**

@@ -79,11 +79,21 @@ export function streamSyntheticMap(options: SyntheticOptions, sink: SyntheticSin
     const id = `${KINDS[kind].idPrefix}-syn-${String(n).padStart(6, '0')}`;
     count += 1;
     sink.element({
-      id, kind, layers,
+      id,
+      kind,
+      layers,
       name: `${KINDS[kind].nb} ${n}`,
       nameEn: `${KINDS[kind].en} ${n}`,
       description: `Syntetisk ${KINDS[kind].nb.toLowerCase()} nummer ${n}.`,
-      lifecycle: 'ACTIVE', identifiers: [], aliases: [], sources: [SOURCE], lifecycleSources: [], normativeLevelSources: [], citationExceptions: [], notes: [NOTE], scores: [],
+      lifecycle: 'ACTIVE',
+      identifiers: [],
+      aliases: [],
+      sources: [SOURCE],
+      lifecycleSources: [],
+      normativeLevelSources: [],
+      citationExceptions: [],
+      notes: [NOTE],
+      scores: [],
       ...extra,
     });
     return id;
@@ -180,15 +190,24 @@ export function streamSyntheticMap(options: SyntheticOptions, sink: SyntheticSin
     if (i % 20 !== 0) return;
     const year = 2025 + (i % 5);
     changes.push({
-      id: `change-syn-${String(i).padStart(6, '0')}`, element: id, change: i % 40 === 0 ? 'PHASE_OUT' : 'REVISE',
-      due: `${year}-0${1 + (i % 9)}-15`, description: 'Syntetisk planlagt endring.', measure: measures[i % measures.length]!, sources: [],
+      id: `change-syn-${String(i).padStart(6, '0')}`,
+      element: id,
+      change: i % 40 === 0 ? 'PHASE_OUT' : 'REVISE',
+      due: `${year}-0${1 + (i % 9)}-15`,
+      description: 'Syntetisk planlagt endring.',
+      measure: measures[i % measures.length]!,
+      sources: [],
     });
   });
   const gaps: GapInput[] = services
     .filter((_, i) => i % 2 === 0)
     .map((s, i) => ({
-      id: `gap-syn-${String(i).padStart(6, '0')}`, service: s, layer: LAYER_IDS[i % LAYER_IDS.length]!,
-      title: `Udekket behov ${i}`, description: 'Syntetisk udekket behov.', sources: [],
+      id: `gap-syn-${String(i).padStart(6, '0')}`,
+      service: s,
+      layer: LAYER_IDS[i % LAYER_IDS.length]!,
+      title: `Udekket behov ${i}`,
+      description: 'Syntetisk udekket behov.',
+      sources: [],
     }));
   return { gaps, changes };
 }

@@ -37,8 +37,15 @@ describe('synthetic maps', () => {
 
 describe('CSV', () => {
   it('quotes separators and quotes, joins lists, and defuses spreadsheet formulas', () => {
-    expect(toCsv(['a', 'b'], [['x, y', 'say "hi"'], [['one', 'two'], '=HYPERLINK("evil")'], [null, 3]])).toBe(
-      'a,b\r\n"x, y","say ""hi"""\r\none; two,"\'=HYPERLINK(""evil"")"\r\n,3\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x, y', 'say "hi"'],
+          [['one', 'two'], '=HYPERLINK("evil")'],
+          [null, 3],
+        ],
+      ),
+    ).toBe('a,b\r\n"x, y","say ""hi"""\r\none; two,"\'=HYPERLINK(""evil"")"\r\n,3\r\n');
   });
 });

@@ -6,7 +6,9 @@ import { readSeedDirectory } from '../store/map-files';
 try {
   const map = readSeedDirectory();
   const perKind = KIND_IDS.map((k) => [k, map.elements.filter((e) => e.kind === k).length] as const).filter(([, n]) => n > 0);
-  console.log(`seed is valid: ${map.elements.length} elements, ${map.relationships.length} relationships, ${map.gaps.length} gaps, ${map.changes.length} planned changes, ${map.events.length} events, ${map.perspectives.length} perspectives`);
+  console.log(
+    `seed is valid: ${map.elements.length} elements, ${map.relationships.length} relationships, ${map.gaps.length} gaps, ${map.changes.length} planned changes, ${map.events.length} events, ${map.perspectives.length} perspectives`,
+  );
   for (const [k, n] of perKind) console.log(`  ${k.padEnd(34)} ${n}`);
 } catch (e) {
   if (e instanceof MapValidationError) {

@@ -21,11 +21,22 @@ function zip(parts: [string, Buffer][]): Buffer {
     const data = deflateRawSync(content);
     const n = Buffer.from(name);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(content), 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(content.length, 22); local.writeUInt16LE(n.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(content), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(content.length, 22);
+    local.writeUInt16LE(n.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(content), 16); central.writeUInt32LE(data.length, 20); central.writeUInt32LE(content.length, 24); central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(content), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(content.length, 24);
+    central.writeUInt16LE(n.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, n, data);
     centrals.push(central, n);
@@ -33,7 +44,11 @@ function zip(parts: [string, Buffer][]): Buffer {
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
 
@@ -48,7 +63,16 @@ describe('xlsx export', () => {
   it('has a sheet per section with frozen headers, typed dates, the criterion scores and drop-down lists from the metamodel', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(workbook as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Elementer', 'Relasjoner', 'Udekkede behov', 'Planlagte endringer', 'Hendelser', 'Tiltak', 'Kilder', 'Lister']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Elementer',
+      'Relasjoner',
+      'Udekkede behov',
+      'Planlagte endringer',
+      'Hendelser',
+      'Tiltak',
+      'Kilder',
+      'Lister',
+    ]);
     for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const elements = wb.getWorksheet('Elementer')!;
     expect(elements.rowCount - 1).toBe(seed.elements.length);
@@ -56,7 +80,9 @@ describe('xlsx export', () => {
     const statusDate = header.indexOf('statusDate') + 1;
     const dated = seed.elements.filter((e) => e.statusDate).sort((a, b) => a.id.localeCompare(b.id))[0]!;
     let row = 0;
-    elements.eachRow((r, n) => { if (r.getCell(1).value === dated.id) row = n; });
+    elements.eachRow((r, n) => {
+      if (r.getCell(1).value === dated.id) row = n;
+    });
     const cell = elements.getCell(row, statusDate);
     expect(cell.value).toBeInstanceOf(Date);
     expect((cell.value as Date).toISOString().slice(0, 10)).toBe(dated.statusDate);
@@ -73,7 +99,9 @@ describe('xlsx export', () => {
     expect(mHeader).toContain('Pasientsikkerhet');
     const scored = seed.elements.find((e) => e.kind === 'MEASURE' && e.scores.some((s) => s.criterion === 'Pasientsikkerhet'))!;
     let mRow = 0;
-    measures.eachRow((r, n) => { if (r.getCell(1).value === scored.id) mRow = n; });
+    measures.eachRow((r, n) => {
+      if (r.getCell(1).value === scored.id) mRow = n;
+    });
     expect(measures.getCell(mRow, mHeader.indexOf('Pasientsikkerhet') + 1).value).toBe(scored.scores.find((s) => s.criterion === 'Pasientsikkerhet')!.value);
     expect(wb.getWorksheet('Kilder')!.rowCount).toBeGreaterThan(seed.elements.length);
   });
@@ -98,7 +126,9 @@ describe('xlsx import', () => {
     const edited = Buffer.from(await wb.xlsx.writeBuffer());
     const { map, problems } = await xlsxToMap(edited);
     expect(map.elements).toEqual([]);
-    expect(problems.filter((p) => p.startsWith('Elementer, row 2, column B (kind)'))).toEqual([expect.stringMatching(/^Elementer, row 2, column B \(kind\): "LOV" is not one of LAW, AGREEMENT/)]);
+    expect(problems.filter((p) => p.startsWith('Elementer, row 2, column B (kind)'))).toEqual([
+      expect.stringMatching(/^Elementer, row 2, column B \(kind\): "LOV" is not one of LAW, AGREEMENT/),
+    ]);
     expect(problems).toContainEqual('Elementer, row 3, column L (validFrom): is not a calendar date');
     expect(problems).toContainEqual('Elementer, row 4, column P (sources): every element needs at least one source');
     expect(problems).toContainEqual('Hendelser, row 2, column G (description): holds a formula; only values are read');
@@ -106,9 +136,24 @@ describe('xlsx import', () => {
 
   it('refuses macros, macro-enabled workbooks, DTDs and zip bombs before unpacking them', async () => {
     const types = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
-    expect(inspectXlsxZip(zip([['[Content_Types].xml', Buffer.from(types)], ['xl/vbaProject.bin', Buffer.from('macro')]]))).toMatch(/carries macros or ActiveX \(xl\/vbaProject\.bin\)/);
-    expect(inspectXlsxZip(zip([['[Content_Types].xml', Buffer.from(types.replace('/>', '><Default ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>'))]]))).toBe('the workbook is macro-enabled; save it as .xlsx without macros');
-    expect(inspectXlsxZip(zip([['xl/workbook.xml', Buffer.from('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><workbook>&e;</workbook>')]]))).toMatch(/declares a DTD/);
+    expect(
+      inspectXlsxZip(
+        zip([
+          ['[Content_Types].xml', Buffer.from(types)],
+          ['xl/vbaProject.bin', Buffer.from('macro')],
+        ]),
+      ),
+    ).toMatch(/carries macros or ActiveX \(xl\/vbaProject\.bin\)/);
+    expect(
+      inspectXlsxZip(
+        zip([
+          ['[Content_Types].xml', Buffer.from(types.replace('/>', '><Default ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>'))],
+        ]),
+      ),
+    ).toBe('the workbook is macro-enabled; save it as .xlsx without macros');
+    expect(inspectXlsxZip(zip([['xl/workbook.xml', Buffer.from('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><workbook>&e;</workbook>')]]))).toMatch(
+      /declares a DTD/,
+    );
     // 5 MB of zeros packs into a few kilobytes; with a 1 MB ceiling the inflating stops at 1 MB.
     const bomb = zip([['xl/worksheets/sheet1.xml', Buffer.alloc(5 * 1024 * 1024)]]);
     expect(bomb.length).toBeLessThan(20_000);

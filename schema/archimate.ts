@@ -9,11 +9,29 @@ import { KIND_IDS, RELATIONSHIP_TYPES, type Kind, type RelationshipType } from '
 
 /** The ArchiMate element types this mapping uses. */
 export type ArchimateElementType =
-  | 'Constraint' | 'Contract' | 'Principle' | 'Assessment' | 'Requirement'
-  | 'BusinessFunction' | 'BusinessInteraction' | 'BusinessProcess' | 'BusinessRole' | 'BusinessActor' | 'BusinessObject' | 'Representation' | 'BusinessEvent'
-  | 'ApplicationService' | 'ApplicationInterface' | 'ApplicationInteraction' | 'ApplicationComponent' | 'DataObject'
-  | 'TechnologyInterface' | 'Node' | 'Artifact'
-  | 'WorkPackage' | 'Gap';
+  | 'Constraint'
+  | 'Contract'
+  | 'Principle'
+  | 'Assessment'
+  | 'Requirement'
+  | 'BusinessFunction'
+  | 'BusinessInteraction'
+  | 'BusinessProcess'
+  | 'BusinessRole'
+  | 'BusinessActor'
+  | 'BusinessObject'
+  | 'Representation'
+  | 'BusinessEvent'
+  | 'ApplicationService'
+  | 'ApplicationInterface'
+  | 'ApplicationInteraction'
+  | 'ApplicationComponent'
+  | 'DataObject'
+  | 'TechnologyInterface'
+  | 'Node'
+  | 'Artifact'
+  | 'WorkPackage'
+  | 'Gap';
 
 /**
  * Kind → ArchiMate element type. Norms that oblige (laws, guidance, requirements) are motivation
@@ -64,9 +82,29 @@ export type ArchimateRelationshipType = 'Association' | 'Influence' | 'Realizati
  * r realization, s specialization, t triggering, v serving. Only the types used here are listed.
  */
 const T: readonly ArchimateElementType[] = [
-  'ApplicationComponent', 'ApplicationInteraction', 'ApplicationInterface', 'ApplicationService', 'Artifact', 'Assessment',
-  'BusinessActor', 'BusinessEvent', 'BusinessFunction', 'BusinessInteraction', 'BusinessObject', 'BusinessProcess', 'BusinessRole',
-  'Constraint', 'Contract', 'DataObject', 'Gap', 'Node', 'Principle', 'Representation', 'Requirement', 'TechnologyInterface', 'WorkPackage',
+  'ApplicationComponent',
+  'ApplicationInteraction',
+  'ApplicationInterface',
+  'ApplicationService',
+  'Artifact',
+  'Assessment',
+  'BusinessActor',
+  'BusinessEvent',
+  'BusinessFunction',
+  'BusinessInteraction',
+  'BusinessObject',
+  'BusinessProcess',
+  'BusinessRole',
+  'Constraint',
+  'Contract',
+  'DataObject',
+  'Gap',
+  'Node',
+  'Principle',
+  'Representation',
+  'Requirement',
+  'TechnologyInterface',
+  'WorkPackage',
 ];
 /** Row = source type (in T's order), columns = target types (in T's order), separated by spaces. */
 const RULES: readonly string[] = [
@@ -94,7 +132,15 @@ const RULES: readonly string[] = [
   'fotv fotv fortv fortv ao no fotv fotv fotv fotv ao fotv fotv nor ao ao o fotv nor ao nor cfgostv o',
   'or or or or or no or or or or or or or nor or or o or nor or nor or cfgost',
 ];
-const LETTER: Record<ArchimateRelationshipType, string> = { Association: 'o', Influence: 'n', Realization: 'r', Serving: 'v', Assignment: 'i', Aggregation: 'g', Composition: 'c' };
+const LETTER: Record<ArchimateRelationshipType, string> = {
+  Association: 'o',
+  Influence: 'n',
+  Realization: 'r',
+  Serving: 'v',
+  Assignment: 'i',
+  Aggregation: 'g',
+  Composition: 'c',
+};
 
 /** Whether ArchiMate 3.1 allows relationship `rel` from an element of type `from` to one of type `to`. */
 export function archimateAllows(rel: ArchimateRelationshipType, from: ArchimateElementType, to: ArchimateElementType): boolean {

@@ -89,8 +89,10 @@ export function checkMap(map: GraphMap): string[] {
 export function checkSeedSourcing(map: GraphMap): string[] {
   const problems: string[] = [];
   for (const e of map.elements) {
-    if (e.lifecycle !== 'ACTIVE' && e.lifecycleSources.length === 0) problems.push(`element ${e.id}: lifecycle ${e.lifecycle} needs lifecycleSources (the lines that give it)`);
-    if (e.normativeLevel && e.normativeLevelSources.length === 0) problems.push(`element ${e.id}: normativeLevel needs normativeLevelSources (the lines or page that give it)`);
+    if (e.lifecycle !== 'ACTIVE' && e.lifecycleSources.length === 0)
+      problems.push(`element ${e.id}: lifecycle ${e.lifecycle} needs lifecycleSources (the lines that give it)`);
+    if (e.normativeLevel && e.normativeLevelSources.length === 0)
+      problems.push(`element ${e.id}: normativeLevel needs normativeLevelSources (the lines or page that give it)`);
   }
   return problems;
 }

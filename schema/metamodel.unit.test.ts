@@ -18,10 +18,28 @@ describe('metamodel', () => {
   });
 
   it('has the element kinds of slide 111, plus measures and actors outside it', () => {
-    const slide = ['Lov og forskrift', 'Avtale', 'Rundskriv, veiledning og fortolkning', 'Risikovurdering og DPIA', 'Krav og prinsipper',
-      'Styring og forvaltning', 'Organisatorisk samhandlingsform', 'Arbeidsprosess', 'Aktørtype', 'Informasjonstjeneste',
-      'Kodeverk og terminologi', 'Informasjonsmodell', 'Innholdsstandard', 'Teknisk standard', 'Teknisk grensesnitt',
-      'Teknisk samhandlingsform', 'Samhandlingskomponent', 'Nasjonal e-helseløsning', 'Informasjonslager', 'Klinisk fagsystem'];
+    const slide = [
+      'Lov og forskrift',
+      'Avtale',
+      'Rundskriv, veiledning og fortolkning',
+      'Risikovurdering og DPIA',
+      'Krav og prinsipper',
+      'Styring og forvaltning',
+      'Organisatorisk samhandlingsform',
+      'Arbeidsprosess',
+      'Aktørtype',
+      'Informasjonstjeneste',
+      'Kodeverk og terminologi',
+      'Informasjonsmodell',
+      'Innholdsstandard',
+      'Teknisk standard',
+      'Teknisk grensesnitt',
+      'Teknisk samhandlingsform',
+      'Samhandlingskomponent',
+      'Nasjonal e-helseløsning',
+      'Informasjonslager',
+      'Klinisk fagsystem',
+    ];
     expect(KIND_IDS.filter((k) => KINDS[k].inMetamodel).map((k) => KINDS[k].nb)).toEqual(expect.arrayContaining(slide));
     expect(KIND_IDS.filter((k) => !KINDS[k].inMetamodel)).toEqual(expect.arrayContaining(['ACTOR', 'MEASURE']));
   });
@@ -55,7 +73,11 @@ describe('metamodel', () => {
   });
 
   it('layers only APPLIES_TO, and splits dependency types by direction without overlap', () => {
-    expect(Object.entries(RELATIONSHIPS).filter(([, d]) => d.layered).map(([t]) => t)).toEqual(['APPLIES_TO']);
+    expect(
+      Object.entries(RELATIONSHIPS)
+        .filter(([, d]) => d.layered)
+        .map(([t]) => t),
+    ).toEqual(['APPLIES_TO']);
     expect(DEPENDENCY_TYPES.forward).toContain('REGULATES');
     expect(DEPENDENCY_TYPES.backward).toContain('BASED_ON');
     expect(DEPENDENCY_TYPES.forward.filter((t) => DEPENDENCY_TYPES.backward.includes(t))).toEqual([]);

@@ -25,7 +25,12 @@ export const PRIORITISATION = {
   sources: [`${SHEET}:9-34`, `${SHEET}:44-76`],
   groups: [
     { name: 'Måloppnåelse', nameEn: 'Goal attainment', sources: [`${SHEET}:44-44`] },
-    { name: 'Kostnader (10 = lite kompleks)', nameEn: 'Costs (10 = not complex)', scale: '0–10: «10 lite komplekts - 0 ekstremt komplekst»', sources: [`${SHEET}:50-50`, `${SHEET}:94-101`] },
+    {
+      name: 'Kostnader (10 = lite kompleks)',
+      nameEn: 'Costs (10 = not complex)',
+      scale: '0–10: «10 lite komplekts - 0 ekstremt komplekst»',
+      sources: [`${SHEET}:50-50`, `${SHEET}:94-101`],
+    },
     { name: 'Nytte', nameEn: 'Benefit', sources: [`${SHEET}:60-60`] },
   ],
   criteria: [

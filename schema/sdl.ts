@@ -32,14 +32,29 @@ function enumSdl<V extends Label>(name: string, description: string, values: Rec
 
 const layerNames = (layers: readonly Layer[]) => layers.map((l) => LAYERS[l].en.replace(' interoperability', '')).join(', ');
 const kindNames = (kinds: readonly Kind[]) =>
-  kinds.length === Object.keys(KINDS).length ? 'any kind' : kinds.length > 3 ? `${kinds.length} kinds (see metamodel.relationshipTypes)` : kinds.map((k) => KINDS[k].en).join(', ');
+  kinds.length === Object.keys(KINDS).length
+    ? 'any kind'
+    : kinds.length > 3
+      ? `${kinds.length} kinds (see metamodel.relationshipTypes)`
+      : kinds.map((k) => KINDS[k].en).join(', ');
 
 /** The metamodel's vocabularies as GraphQL enums, in metamodel order. */
 export function metamodelEnumsSdl(): string {
   return [
     enumSdl('Layer', 'The four interoperability layers (samhandlingsevne).', LAYERS),
-    enumSdl('Kind', 'Element kinds of the metamodel.', KINDS, (k) => `Usually on the ${layerNames(k.layers)} layer${k.layers.length > 1 ? 's' : ''}; ids start with "${k.idPrefix}-".${k.norm ? ' A norm: it can apply to an information service.' : ''}`),
-    enumSdl('RelationshipType', 'Relationship types between elements.', RELATIONSHIPS, (r) => `From ${kindNames(r.from)} to ${kindNames(r.to)}; seen from the target: ${r.inverse.en}.`),
+    enumSdl(
+      'Kind',
+      'Element kinds of the metamodel.',
+      KINDS,
+      (k) =>
+        `Usually on the ${layerNames(k.layers)} layer${k.layers.length > 1 ? 's' : ''}; ids start with "${k.idPrefix}-".${k.norm ? ' A norm: it can apply to an information service.' : ''}`,
+    ),
+    enumSdl(
+      'RelationshipType',
+      'Relationship types between elements.',
+      RELATIONSHIPS,
+      (r) => `From ${kindNames(r.from)} to ${kindNames(r.to)}; seen from the target: ${r.inverse.en}.`,
+    ),
     enumSdl('HeatStatus', 'Heat-map status of a cell, derived per date.', HEAT_STATUSES, (h) => `Drawn in ${h.colour}.`),
     enumSdl('NormativeLevel', 'Normative level (normeringsnivå).', NORMATIVE_LEVELS, (n) => `Rank ${n.rank} of 4.`),
     enumSdl('Lifecycle', 'Lifecycle status (as in Referansekatalogen).', LIFECYCLES),

@@ -3,12 +3,5 @@
  * case: search builds its terms with it, and the citation check compares names and sources with it.
  */
 export function foldLetters(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/œ/g, 'oe')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
+  return text.toLowerCase().replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
 }

@@ -69,9 +69,7 @@ export const sourceRefSchema = z
   }, 'line range must be ascending and start at 1 or later');
 
 /** Where a fact comes from: one of the five documents, or a public page. */
-export type SourceRef =
-  | { origin: 'DOCUMENT'; document: string; fromLine: number; toLine: number }
-  | { origin: 'PUBLIC'; url: string };
+export type SourceRef = { origin: 'DOCUMENT'; document: string; fromLine: number; toLine: number } | { origin: 'PUBLIC'; url: string };
 
 export function isPublicRef(ref: string): boolean {
   return PUBLIC_REF.test(ref);
@@ -183,17 +181,18 @@ export type RelationshipInput = z.infer<typeof relationshipInputSchema>;
 
 /** Ids of the map's non-element records: a fixed prefix, then lower-case ASCII words joined by dashes. */
 export function prefixedIdSchema(prefix: string) {
-  return z
-    .string()
-    .max(LIMITS.id)
-    .regex(prefixedIdPattern(prefix), `must start with "${prefix}-"`);
+  return z.string().max(LIMITS.id).regex(prefixedIdPattern(prefix), `must start with "${prefix}-"`);
 }
 export const gapIdSchema = prefixedIdSchema('gap');
 export const changeIdSchema = prefixedIdSchema('change');
 export const eventIdSchema = prefixedIdSchema('event');
 export const perspectiveIdSchema = prefixedIdSchema('perspektiv');
 /** The version an analyst read (optimistic concurrency). */
-export const versionSchema = z.number().int().min(0).max(2 ** 31);
+export const versionSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31);
 
 export const gapInputSchema = z
   .object({
@@ -229,8 +228,10 @@ export const changeInputSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.change === 'REPLACE' && !c.replacement) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['replacement'], message: 'REPLACE needs the replacing element' });
-    if (c.change !== 'REPLACE' && c.replacement) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['replacement'], message: 'only REPLACE has a replacement' });
+    if (c.change === 'REPLACE' && !c.replacement)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['replacement'], message: 'REPLACE needs the replacing element' });
+    if (c.change !== 'REPLACE' && c.replacement)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['replacement'], message: 'only REPLACE has a replacement' });
   });
 export type ChangeInput = z.infer<typeof changeInputSchema>;
 
@@ -264,14 +265,21 @@ export const scenarioInputSchema = z
     name: text(200),
     nameEn: text(200).optional(),
     description: text(2000).optional(),
-    weights: z.array(z.object({ criterion: groupName, weight: z.number().min(0).max(10) }).strict()).max(PRIORITISATION_GROUPS.length).default([]),
-    scores: z.array(z.object({ measure: idSchema, criterion: criterionName, value: z.number().min(0).max(10) }).strict()).max(2000).default([]),
+    weights: z
+      .array(z.object({ criterion: groupName, weight: z.number().min(0).max(10) }).strict())
+      .max(PRIORITISATION_GROUPS.length)
+      .default([]),
+    scores: z
+      .array(z.object({ measure: idSchema, criterion: criterionName, value: z.number().min(0).max(10) }).strict())
+      .max(2000)
+      .default([]),
   })
   .strict()
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.weights.forEach((w, i) => {
-      if (seen.has(w.criterion)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['weights', i, 'criterion'], message: `"${w.criterion}" is weighted twice` });
+      if (seen.has(w.criterion))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['weights', i, 'criterion'], message: `"${w.criterion}" is weighted twice` });
       seen.add(w.criterion);
     });
     const scored = new Set<string>();

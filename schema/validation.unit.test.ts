@@ -36,7 +36,10 @@ describe('input validation', () => {
     expect(sourceRefSchema.safeParse('009_0000000000000000.txt:1-2').success).toBe(false);
     expect(sourceRefSchema.safeParse('003_bc528292a39bd4db.txt:20-10').success).toBe(false);
     expect(parseSourceRef('001_ed14ab0044702118.txt:7-9')).toEqual({ origin: 'DOCUMENT', document: '001_ed14ab0044702118.txt', fromLine: 7, toLine: 9 });
-    expect(parseSourceRef('https://lovdata.no/dokument/NL/lov/2014-06-20-42')).toEqual({ origin: 'PUBLIC', url: 'https://lovdata.no/dokument/NL/lov/2014-06-20-42' });
+    expect(parseSourceRef('https://lovdata.no/dokument/NL/lov/2014-06-20-42')).toEqual({
+      origin: 'PUBLIC',
+      url: 'https://lovdata.no/dokument/NL/lov/2014-06-20-42',
+    });
     expect(sourceRefSchema.safeParse('http://example.com').success).toBe(false);
   });
 

@@ -26,7 +26,19 @@ import {
 } from '../schema/archimate';
 import { endOfPeriod } from '../schema/dates';
 import { checkMap, emptyMap, type GraphMap } from '../schema/map';
-import { HEAT_STATUSES, KIND_IDS, KINDS, LAYER_IDS, LAYERS, RELATIONSHIPS, relationshipAllowed, type HeatStatus, type Kind, type Layer, type RelationshipType } from '../schema/metamodel';
+import {
+  HEAT_STATUSES,
+  KIND_IDS,
+  KINDS,
+  LAYER_IDS,
+  LAYERS,
+  RELATIONSHIPS,
+  relationshipAllowed,
+  type HeatStatus,
+  type Kind,
+  type Layer,
+  type RelationshipType,
+} from '../schema/metamodel';
 import { deriveStatus, isVisible } from '../schema/status';
 import {
   changeInputSchema,
@@ -105,14 +117,7 @@ function xmlChar(ch: string): boolean {
 }
 
 function esc(text: string): string {
-  return [...text]
-    .filter(xmlChar)
-    .join('')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;');
+  return [...text].filter(xmlChar).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
 }
 
 function propertiesXml(props: Props, indent: string): string[] {
@@ -238,14 +243,20 @@ function heatMapViews(map: GraphMap, archimateType: Map<string, string>, asOf: s
     lines.push(`      <view identifier="${v}" xsi:type="Diagram">`);
     lines.push(`        <name xml:lang="nb">Varmekart: ${esc(service.name)}</name>`);
     lines.push(`        <documentation xml:lang="nb">Varmekartet for ${esc(service.name)} per ${asOf} (Heat map as of ${asOf}).</documentation>`);
-    lines.push(`        <node identifier="n_${service.id}" x="${GAP}" y="${GAP}" w="${2 * CELL_W}" h="${CELL_H}" xsi:type="Element" elementRef="${service.id}"/>`);
+    lines.push(
+      `        <node identifier="n_${service.id}" x="${GAP}" y="${GAP}" w="${2 * CELL_W}" h="${CELL_H}" xsi:type="Element" elementRef="${service.id}"/>`,
+    );
     // The legend: a note and one swatch per status, beside the service.
     const legendX = GAP + 2 * CELL_W + 4 * GAP;
-    lines.push(`        <node identifier="n_${service.id}_legend" x="${legendX}" y="${GAP}" w="${4 * (CELL_W / 2 + GAP) + 110}" h="${CELL_H}" xsi:type="Label">`);
+    lines.push(
+      `        <node identifier="n_${service.id}_legend" x="${legendX}" y="${GAP}" w="${4 * (CELL_W / 2 + GAP) + 110}" h="${CELL_H}" xsi:type="Label">`,
+    );
     lines.push(`          <label xml:lang="nb">Status per ${asOf}</label>`);
     lines.push(`        </node>`);
     (Object.keys(HEAT_STATUSES) as HeatStatus[]).forEach((s, i) => {
-      lines.push(`        <node identifier="n_${service.id}_legend_${s}" x="${legendX + 100 + i * (CELL_W / 2 + GAP)}" y="${GAP + 12}" w="${CELL_W / 2}" h="${CELL_H - 24}" xsi:type="Label">`);
+      lines.push(
+        `        <node identifier="n_${service.id}_legend_${s}" x="${legendX + 100 + i * (CELL_W / 2 + GAP)}" y="${GAP + 12}" w="${CELL_W / 2}" h="${CELL_H - 24}" xsi:type="Label">`,
+      );
       lines.push(`          <label xml:lang="nb">${esc(HEAT_STATUSES[s].nb)}</label>`);
       lines.push(`          <style><fillColor ${rgb(HEAT_STATUSES[s].colour)}/></style>`);
       lines.push(`        </node>`);
@@ -316,20 +327,51 @@ export function mapToArchimate(map: GraphMap, options: ArchimateExportOptions): 
   ];
   for (const e of elements) out.push(...conceptXml('element', e.id, ARCHIMATE_ELEMENT_TYPES[e.kind], e.name, e.description, elementProps(e)));
   for (const g of gaps) {
-    out.push(...conceptXml('element', g.id, ARCHIMATE_RECORD_TYPES.gap, g.title, g.description, [
-      ['record', 'gap'], ['layer', g.layer], ['titleEn', g.titleEn], ['identifiedAt', g.identifiedAt], ['resolvedAt', g.resolvedAt], ['sources', g.sources], ['citationException', g.citationException],
-    ]));
+    out.push(
+      ...conceptXml('element', g.id, ARCHIMATE_RECORD_TYPES.gap, g.title, g.description, [
+        ['record', 'gap'],
+        ['layer', g.layer],
+        ['titleEn', g.titleEn],
+        ['identifiedAt', g.identifiedAt],
+        ['resolvedAt', g.resolvedAt],
+        ['sources', g.sources],
+        ['citationException', g.citationException],
+      ]),
+    );
   }
   for (const c of changes) {
     // A planned change has no title of its own: its name is derived (and ignored on import).
-    out.push(...conceptXml('element', c.id, ARCHIMATE_RECORD_TYPES.change, `${c.change}: ${nameOf.get(c.element) ?? c.element}${c.due ? ` (${c.due})` : ''}`, c.description, [
-      ['record', 'change'], ['change', c.change], ['due', c.due], ['dueText', c.dueText], ['completedAt', c.completedAt], ['sources', c.sources], ['citationException', c.citationException],
-    ]));
+    out.push(
+      ...conceptXml(
+        'element',
+        c.id,
+        ARCHIMATE_RECORD_TYPES.change,
+        `${c.change}: ${nameOf.get(c.element) ?? c.element}${c.due ? ` (${c.due})` : ''}`,
+        c.description,
+        [
+          ['record', 'change'],
+          ['change', c.change],
+          ['due', c.due],
+          ['dueText', c.dueText],
+          ['completedAt', c.completedAt],
+          ['sources', c.sources],
+          ['citationException', c.citationException],
+        ],
+      ),
+    );
   }
   for (const v of events) {
-    out.push(...conceptXml('element', v.id, ARCHIMATE_RECORD_TYPES.event, v.title, v.description, [
-      ['record', 'event'], ['date', v.date], ['dateText', v.dateText], ['happened', v.happened], ['titleEn', v.titleEn], ['sources', v.sources], ['citationException', v.citationException],
-    ]));
+    out.push(
+      ...conceptXml('element', v.id, ARCHIMATE_RECORD_TYPES.event, v.title, v.description, [
+        ['record', 'event'],
+        ['date', v.date],
+        ['dateText', v.dateText],
+        ['happened', v.happened],
+        ['titleEn', v.titleEn],
+        ['sources', v.sources],
+        ['citationException', v.citationException],
+      ]),
+    );
   }
   out.push('  </elements>');
 
@@ -356,21 +398,62 @@ export function mapToArchimate(map: GraphMap, options: ArchimateExportOptions): 
   out.push('  <organizations>');
   const folder = (label: string, ids: readonly string[], indent: string, children: string[] = []) => {
     if (ids.length === 0 && children.length === 0) return [];
-    return [`${indent}<item>`, `${indent}  <label xml:lang="nb">${esc(label)}</label>`, ...children, ...ids.map((id) => `${indent}  <item identifierRef="${id}"/>`), `${indent}</item>`];
+    return [
+      `${indent}<item>`,
+      `${indent}  <label xml:lang="nb">${esc(label)}</label>`,
+      ...children,
+      ...ids.map((id) => `${indent}  <item identifierRef="${id}"/>`),
+      `${indent}</item>`,
+    ];
   };
   for (const layer of LAYER_IDS) {
-    const kinds = KIND_IDS.flatMap((k) => folder(KINDS[k].nb, elements.filter((e) => e.kind === k && e.layers[0] === layer).map((e) => e.id), '      '));
+    const kinds = KIND_IDS.flatMap((k) =>
+      folder(
+        KINDS[k].nb,
+        elements.filter((e) => e.kind === k && e.layers[0] === layer).map((e) => e.id),
+        '      ',
+      ),
+    );
     out.push(...folder(LAYERS[layer].nb, [], '    ', kinds));
   }
-  out.push(...folder('Udekkede behov', gaps.map((g) => g.id), '    '));
-  out.push(...folder('Planlagte endringer', changes.map((c) => c.id), '    '));
-  out.push(...folder('Hendelser', events.map((v) => v.id), '    '));
-  out.push(...folder('Relasjoner', [], '    ', MAP_RELATIONSHIP_TYPES.flatMap((t) => folder(t, relIds[t] ?? [], '      '))));
+  out.push(
+    ...folder(
+      'Udekkede behov',
+      gaps.map((g) => g.id),
+      '    ',
+    ),
+  );
+  out.push(
+    ...folder(
+      'Planlagte endringer',
+      changes.map((c) => c.id),
+      '    ',
+    ),
+  );
+  out.push(
+    ...folder(
+      'Hendelser',
+      events.map((v) => v.id),
+      '    ',
+    ),
+  );
+  out.push(
+    ...folder(
+      'Relasjoner',
+      [],
+      '    ',
+      MAP_RELATIONSHIP_TYPES.flatMap((t) => folder(t, relIds[t] ?? [], '      ')),
+    ),
+  );
   out.push('  </organizations>');
 
   out.push('  <propertyDefinitions>');
   for (const [key, type] of Object.entries(PROPERTIES)) {
-    out.push(`    <propertyDefinition identifier="${propertyDefinitionId(key as PropertyKey)}" type="${type}">`, `      <name xml:lang="en">${key}</name>`, '    </propertyDefinition>');
+    out.push(
+      `    <propertyDefinition identifier="${propertyDefinitionId(key as PropertyKey)}" type="${type}">`,
+      `      <name xml:lang="en">${key}</name>`,
+      '    </propertyDefinition>',
+    );
   }
   out.push('  </propertyDefinitions>');
   out.push(...heatMapViews(map, archimateType, options.asOf));
@@ -435,14 +518,17 @@ function readProperties(node: XmlNode, definitions: Map<string, string>, where: 
 
 /** A sketch of a map id for an element drawn in Archi: the kind's prefix and the name's words. */
 function idFromName(prefix: string, name: string, taken: Set<string>): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80) || 'ny';
+  const words =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'ny';
   let id = `${prefix}-${words}`;
   for (let n = 2; taken.has(id); n++) id = `${prefix}-${words}-${n}`;
   return id;
@@ -520,14 +606,17 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
       continue;
     }
     const kindProp = props.get('kind')?.[0];
-    const kind = kindProp !== undefined ? (KIND_IDS as readonly string[]).includes(kindProp) ? (kindProp as Kind) : undefined : kindForArchimateType(type);
+    const kind = kindProp !== undefined ? ((KIND_IDS as readonly string[]).includes(kindProp) ? (kindProp as Kind) : undefined) : kindForArchimateType(type);
     if (kind === undefined) {
-      problems.push(kindProp !== undefined
-        ? `${where}: kind "${kindProp}" is not one of ${KIND_IDS.join(', ')}`
-        : `${where}: ArchiMate type ${type || '(none)'} has no kind in this map (mapped types: ${[...new Set(Object.values(ARCHIMATE_ELEMENT_TYPES))].join(', ')})`);
+      problems.push(
+        kindProp !== undefined
+          ? `${where}: kind "${kindProp}" is not one of ${KIND_IDS.join(', ')}`
+          : `${where}: ArchiMate type ${type || '(none)'} has no kind in this map (mapped types: ${[...new Set(Object.values(ARCHIMATE_ELEMENT_TYPES))].join(', ')})`,
+      );
       continue;
     }
-    if (ARCHIMATE_ELEMENT_TYPES[kind] !== type) problems.push(`${where}: kind ${kind} is exported as ${ARCHIMATE_ELEMENT_TYPES[kind]}, but the element is a ${type}`);
+    if (ARCHIMATE_ELEMENT_TYPES[kind] !== type)
+      problems.push(`${where}: kind ${kind} is exported as ${ARCHIMATE_ELEMENT_TYPES[kind]}, but the element is a ${type}`);
     const keep = idSchema.safeParse(xmlId).success && xmlId.startsWith(`${KINDS[kind].idPrefix}-`);
     concepts.set(xmlId, { xmlId, mapId: keep ? xmlId : '', record: 'element', kind, archimateType: type });
     if (keep) takenIds.add(xmlId);
@@ -554,7 +643,11 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
         return {};
       }
     });
-  const validate = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof formatZodIssues>[0] } }, raw: unknown, where: string): T | undefined => {
+  const validate = <T>(
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof formatZodIssues>[0] } },
+    raw: unknown,
+    where: string,
+  ): T | undefined => {
     const r = schema.safeParse(raw);
     if (r.success) return r.data;
     for (const line of formatZodIssues(r.error)) problems.push(`${where}: ${line}`);
@@ -598,19 +691,40 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
       if (e) map.elements.push(e);
     } else if (c.record === 'gap') {
       gaps.set(xmlId, {
-        id: xmlId, layer: one(props, 'layer') as Layer, title: name ?? '', titleEn: one(props, 'titleEn'), description: documentation ?? '',
-        identifiedAt: one(props, 'identifiedAt'), resolvedAt: one(props, 'resolvedAt'), sources: all(props, 'sources'), citationException: one(props, 'citationException'),
+        id: xmlId,
+        layer: one(props, 'layer') as Layer,
+        title: name ?? '',
+        titleEn: one(props, 'titleEn'),
+        description: documentation ?? '',
+        identifiedAt: one(props, 'identifiedAt'),
+        resolvedAt: one(props, 'resolvedAt'),
+        sources: all(props, 'sources'),
+        citationException: one(props, 'citationException'),
       });
     } else if (c.record === 'change') {
       changes.set(xmlId, {
-        id: xmlId, change: one(props, 'change'), due: one(props, 'due'), dueText: one(props, 'dueText'), description: documentation,
-        completedAt: one(props, 'completedAt'), sources: all(props, 'sources'), citationException: one(props, 'citationException'),
+        id: xmlId,
+        change: one(props, 'change'),
+        due: one(props, 'due'),
+        dueText: one(props, 'dueText'),
+        description: documentation,
+        completedAt: one(props, 'completedAt'),
+        sources: all(props, 'sources'),
+        citationException: one(props, 'citationException'),
       });
     } else {
       const happened = one(props, 'happened');
       events.set(xmlId, {
-        id: xmlId, date: one(props, 'date'), dateText: one(props, 'dateText'), happened: happened === 'true' ? true : happened === 'false' ? false : happened,
-        title: name, titleEn: one(props, 'titleEn'), description: documentation, elements: [], sources: all(props, 'sources'), citationException: one(props, 'citationException'),
+        id: xmlId,
+        date: one(props, 'date'),
+        dateText: one(props, 'dateText'),
+        happened: happened === 'true' ? true : happened === 'false' ? false : happened,
+        title: name,
+        titleEn: one(props, 'titleEn'),
+        description: documentation,
+        elements: [],
+        sources: all(props, 'sources'),
+        citationException: one(props, 'citationException'),
       });
     }
   }
@@ -635,7 +749,10 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
     // Which map relationships, in which direction, this ArchiMate relationship can be.
     const readings: { type: RelationshipType | RecordLink; from: Concept; to: Concept }[] = [];
     for (const type of candidates as (RelationshipType | RecordLink)[]) {
-      for (const [from, to, reverse] of [[s, t, false], [t, s, true]] as const) {
+      for (const [from, to, reverse] of [
+        [s, t, false],
+        [t, s, true],
+      ] as const) {
         const choice = chooseRelationship(type, from.archimateType as ArchimateElementType, to.archimateType as ArchimateElementType);
         if (choice.relationship !== rel || choice.reverse !== reverse) continue;
         if (!fits(type, from, to)) continue;
@@ -644,9 +761,11 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
     }
     if (readings.length !== 1) {
       const between = `${s.record === 'element' ? s.kind : s.record} and ${t.record === 'element' ? t.kind : t.record}`;
-      problems.push(readings.length === 0
-        ? `${where}: a ${rel}${typeProp ? ` with type ${typeProp}` : ''} between ${between} is no relationship of this map`
-        : `${where}: a ${rel} between ${between} could be ${readings.map((r) => r.type).join(' or ')}; give it a "type" property`);
+      problems.push(
+        readings.length === 0
+          ? `${where}: a ${rel}${typeProp ? ` with type ${typeProp}` : ''} between ${between} is no relationship of this map`
+          : `${where}: a ${rel} between ${between} could be ${readings.map((r) => r.type).join(' or ')}; give it a "type" property`,
+      );
       continue;
     }
     const { type, from, to } = readings[0]!;
@@ -666,8 +785,15 @@ export function archimateToMap(xml: string, limits: { maxBytes?: number; maxConc
       continue;
     }
     const raw = {
-      from: from.mapId, type, to: to.mapId, layer: one(props, 'layer'), validFrom: one(props, 'validFrom'), validTo: one(props, 'validTo'),
-      sources: all(props, 'sources'), note: one(props, 'note'), citationException: one(props, 'citationException'),
+      from: from.mapId,
+      type,
+      to: to.mapId,
+      layer: one(props, 'layer'),
+      validFrom: one(props, 'validFrom'),
+      validTo: one(props, 'validTo'),
+      sources: all(props, 'sources'),
+      note: one(props, 'note'),
+      citationException: one(props, 'citationException'),
     };
     const r = validate<RelationshipInput>(relationshipInputSchema, raw, where);
     if (r) map.relationships.push(r);

@@ -127,7 +127,10 @@ export function parseBackup(text: string): { header: BackupHeader; data: BackupD
   if (!header.success) throw new BackupError(`not a ${BACKUP_FORMAT} version ${BACKUP_VERSION} file: ${formatZodIssues(header.error)[0]}`);
   const body = text.slice(newline + 1).replace(/\n$/, '');
   const bytes = Buffer.byteLength(body, 'utf8');
-  if (bytes !== header.data.bytes) throw new BackupError(`the backup is ${bytes < header.data.bytes ? 'cut short' : 'longer than written'}: ${bytes} bytes of data, the header says ${header.data.bytes}`);
+  if (bytes !== header.data.bytes)
+    throw new BackupError(
+      `the backup is ${bytes < header.data.bytes ? 'cut short' : 'longer than written'}: ${bytes} bytes of data, the header says ${header.data.bytes}`,
+    );
   if (sha256(body) !== header.data.sha256) throw new BackupError('the backup is corrupt: its checksum does not match (SHA-256)');
   let raw: unknown;
   try {
@@ -150,7 +153,9 @@ export function parseBackup(text: string): { header: BackupHeader; data: BackupD
   return { header: header.data, data };
 }
 
-const ANYTHING = defineQuery<Record<string, never>, { n: number }>('MATCH (n) WHERE n:Element OR n:Gap OR n:PlannedChange OR n:Event OR n:Perspective OR n:ApiToken OR n:AuditEvent RETURN count(n) AS n');
+const ANYTHING = defineQuery<Record<string, never>, { n: number }>(
+  'MATCH (n) WHERE n:Element OR n:Gap OR n:PlannedChange OR n:Event OR n:Perspective OR n:ApiToken OR n:AuditEvent RETURN count(n) AS n',
+);
 const RESTORE_TOKENS = `UNWIND $rows AS row
 CREATE (t:ApiToken {id: row.id, name: row.name, role: row.role, hash: row.hash, createdAt: datetime(row.createdAt),
   expiresAt: datetime(row.expiresAt), revokedAt: datetime(row.revokedAt)})`;

@@ -13,8 +13,22 @@ import { BulkImportError, mapSource, writeImportCsv } from './bulk-import';
 
 const dir = mkdtempSync(join(tmpdir(), 'reguleringsplan-csv-'));
 const element = (id: string, extra: Partial<ElementInput> = {}): ElementInput => ({
-  id, kind: 'MEASURE', name: `Tiltak "${id}", første`, nameEn: id, description: 'Linje én\nlinje to', layers: ['ORGANISATIONAL'], lifecycle: 'ACTIVE',
-  identifiers: [], aliases: [], sources: ['001_x.txt:1-2', '001_x.txt:5'], lifecycleSources: [], normativeLevelSources: [], citationExceptions: [], notes: [], scores: [], ...extra,
+  id,
+  kind: 'MEASURE',
+  name: `Tiltak "${id}", første`,
+  nameEn: id,
+  description: 'Linje én\nlinje to',
+  layers: ['ORGANISATIONAL'],
+  lifecycle: 'ACTIVE',
+  identifiers: [],
+  aliases: [],
+  sources: ['001_x.txt:1-2', '001_x.txt:5'],
+  lifecycleSources: [],
+  normativeLevelSources: [],
+  citationExceptions: [],
+  notes: [],
+  scores: [],
+  ...extra,
 });
 
 describe('the bulk importer CSV', () => {

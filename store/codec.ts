@@ -42,7 +42,13 @@ export function elementProperties(e: ElementInput): Record<string, unknown> {
 }
 
 export function relationshipProperties(r: RelationshipInput): Record<string, unknown> {
-  return { validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, sources: r.sources, note: r.note ?? null, citationException: r.citationException ?? null };
+  return {
+    validFrom: r.validFrom ?? null,
+    validTo: r.validTo ?? null,
+    sources: r.sources,
+    note: r.note ?? null,
+    citationException: r.citationException ?? null,
+  };
 }
 
 export function gapProperties(g: GapInput): Record<string, unknown> {
@@ -104,7 +110,6 @@ export function perspectiveProperties(p: PerspectiveInput): Record<string, unkno
     layout: p.layout,
   };
 }
-
 
 /** Properties of a node or relationship, or a row of a query, as the driver returns them. */
 export type Props = Record<string, unknown>;
@@ -221,7 +226,6 @@ export function perspectiveFromProperties(p: Props): PerspectiveInput {
     layout: strings(p.layout),
   };
 }
-
 
 /**
  * A what-if scenario (:Scenario): Neo4j stores no lists of maps, so weights and scores are kept

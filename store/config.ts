@@ -18,7 +18,10 @@ export const storeEnvShape = {
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9.-]{0,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
   /** Embedded Neo4j only: where the store lives and the Bolt port on 127.0.0.1. */
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_EMBEDDED_PORT: int(0, 65535).default('7687'),

@@ -91,7 +91,6 @@ export class Database implements Queries {
   /** Called when the availability changes (logging). */
   onAvailabilityChange: ((available: boolean, reason: string) => void) | null = null;
 
-
   /**
    * Every read and write of this process passes the bookmarks of the writes before it: on a
    * cluster a read waits until its reader has applied them, so an analyst's read after their own

@@ -161,11 +161,15 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     `-Xmx${heap}`,
     '-XX:+AlwaysPreTouch',
     ...JVM_FLAGS,
-    '-cp', classpath,
+    '-cp',
+    classpath,
     MAIN_CLASS,
-    '--store', options.storeDir,
-    '--port', String(port),
-    '--pagecache-mb', String(options.pageCacheMb ?? 64),
+    '--store',
+    options.storeDir,
+    '--port',
+    String(port),
+    '--pagecache-mb',
+    String(options.pageCacheMb ?? 64),
     ...(options.pluginsDir ? ['--plugins', options.pluginsDir] : []),
   ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -176,10 +180,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     stderrTail.push(line);
     if (stderrTail.length > 20) stderrTail.shift();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => child.once('exit', (code, signal) => {
-    running.delete(child);
-    ok({ code, signal });
-  }));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      ok({ code, signal });
+    }),
+  );
 
   const uri = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new EmbeddedNeo4jError('embedded Neo4j did not report ready within 180 s')), 180_000);

@@ -49,7 +49,9 @@ function lineOfPath(doc: ReturnType<typeof parseDocument>, lineCounter: LineCoun
 export function readSeedDirectory(dir: string = SEED_DIR): GraphMap {
   const map = emptyMap();
   const problems: string[] = [];
-  const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort();
   for (const file of files) {
     const { map: part, problems: p } = parseMapDocument(readFileSync(join(dir, file), 'utf8'), file);
     problems.push(...p);
@@ -76,4 +78,3 @@ function mergeInto(target: GraphMap, part: GraphMap): void {
   target.events.push(...part.events);
   target.perspectives.push(...part.perspectives);
 }
-

@@ -5,17 +5,33 @@
  */
 import type { GraphMap } from '../schema/map';
 import { RELATIONSHIP_TYPES } from '../schema/metamodel';
-import { changeFromProperties, elementFromProperties, eventFromProperties, gapFromProperties, perspectiveFromProperties, relationshipFromProperties, type Props } from './codec';
+import {
+  changeFromProperties,
+  elementFromProperties,
+  eventFromProperties,
+  gapFromProperties,
+  perspectiveFromProperties,
+  relationshipFromProperties,
+  type Props,
+} from './codec';
 import { bind, type Database } from './database';
 import { defineQuery } from './query';
 
 /** One query per section, all in one read transaction; each returns plain maps already in a stable order. */
 const READ_ELEMENTS = defineQuery<Record<string, never>, { e: Props }>(`MATCH (e:Element) RETURN e {.*} AS e ORDER BY e.id`);
-const READ_RELATIONSHIPS = defineQuery<{ types: readonly string[] }, { from: unknown; type: unknown; to: unknown; r: Props }>(`MATCH (a:Element)-[r]->(b:Element) WHERE type(r) IN $types
+const READ_RELATIONSHIPS = defineQuery<
+  { types: readonly string[] },
+  { from: unknown; type: unknown; to: unknown; r: Props }
+>(`MATCH (a:Element)-[r]->(b:Element) WHERE type(r) IN $types
 RETURN a.id AS from, type(r) AS type, b.id AS to, r {.*} AS r
 ORDER BY from, type, to, coalesce(r.layer, '')`);
-const READ_GAPS = defineQuery<Record<string, never>, { g: Props; service: unknown }>(`MATCH (g:Gap)-[:GAP_IN]->(s:Element) RETURN g {.*} AS g, s.id AS service ORDER BY g.id`);
-const READ_CHANGES = defineQuery<Record<string, never>, { c: Props; element: unknown; measure: unknown; replacement: unknown }>(`MATCH (c:PlannedChange)-[:CHANGES]->(e:Element)
+const READ_GAPS = defineQuery<Record<string, never>, { g: Props; service: unknown }>(
+  `MATCH (g:Gap)-[:GAP_IN]->(s:Element) RETURN g {.*} AS g, s.id AS service ORDER BY g.id`,
+);
+const READ_CHANGES = defineQuery<
+  Record<string, never>,
+  { c: Props; element: unknown; measure: unknown; replacement: unknown }
+>(`MATCH (c:PlannedChange)-[:CHANGES]->(e:Element)
 RETURN c {.*} AS c, e.id AS element,
        [(c)-[:UNDER_MEASURE]->(m) | m.id][0] AS measure,
        [(c)-[:REPLACED_BY]->(r) | r.id][0] AS replacement

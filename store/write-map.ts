@@ -124,7 +124,12 @@ export async function writeMap(db: Database, map: GraphMap, progress: (line: str
       if (total > BATCH_SIZE) progress(`  ${label}: ${done}/${total}`);
     });
   };
-  const run = (cypher: string, rows: unknown[], label: string) => write(batches(rows).map((b) => ({ cypher, rows: b })), label, rows.length);
+  const run = (cypher: string, rows: unknown[], label: string) =>
+    write(
+      batches(rows).map((b) => ({ cypher, rows: b })),
+      label,
+      rows.length,
+    );
   const elementBatches = KIND_IDS.flatMap((kind) => {
     const rows = map.elements.filter((e) => e.kind === kind).map(elementProperties);
     if (rows.length > 0) counts.elements[kind] = rows.length;
@@ -152,7 +157,12 @@ export async function writeMap(db: Database, map: GraphMap, progress: (line: str
  * Gaps, planned changes, events and perspectives (MERGE, in batches), into `counts`. A few per
  * hundred elements: the bulk importer leaves them to this after it has written the elements.
  */
-export async function writeMapExtras(db: Database, map: Pick<GraphMap, 'gaps' | 'changes' | 'events' | 'perspectives'>, counts: WriteCounts, progress: (line: string) => void = () => {}): Promise<void> {
+export async function writeMapExtras(
+  db: Database,
+  map: Pick<GraphMap, 'gaps' | 'changes' | 'events' | 'perspectives'>,
+  counts: WriteCounts,
+  progress: (line: string) => void = () => {},
+): Promise<void> {
   const run = async (cypher: string, rows: unknown[], label: string) => {
     let done = 0;
     for (const batch of batches(rows)) {
@@ -163,7 +173,11 @@ export async function writeMapExtras(db: Database, map: Pick<GraphMap, 'gaps' | 
       if (rows.length > BATCH_SIZE) progress(`  ${label}: ${done}/${rows.length}`);
     }
   };
-  await run(MERGE_GAPS, map.gaps.map((g) => ({ service: g.service, props: gapProperties(g) })), 'gaps');
+  await run(
+    MERGE_GAPS,
+    map.gaps.map((g) => ({ service: g.service, props: gapProperties(g) })),
+    'gaps',
+  );
   counts.gaps = map.gaps.length;
   await run(
     MERGE_CHANGES,
@@ -171,7 +185,11 @@ export async function writeMapExtras(db: Database, map: Pick<GraphMap, 'gaps' | 
     'planned changes',
   );
   counts.changes = map.changes.length;
-  await run(MERGE_EVENTS, map.events.map((e) => ({ elements: e.elements, props: eventProperties(e) })), 'events');
+  await run(
+    MERGE_EVENTS,
+    map.events.map((e) => ({ elements: e.elements, props: eventProperties(e) })),
+    'events',
+  );
   counts.events = map.events.length;
   await run(MERGE_PERSPECTIVES, map.perspectives.map(perspectiveProperties), 'perspectives');
   counts.perspectives = map.perspectives.length;

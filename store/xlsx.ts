@@ -61,28 +61,89 @@ const SHEETS = {
   elements: {
     name: 'Elementer',
     columns: [
-      text('id', 36), choice('kind', LISTS.kind), text('name', 36), text('nameEn', 36),
-      choice('layer1', LISTS.layer), choice('layer2', LISTS.layer), choice('layer3', LISTS.layer), choice('layer4', LISTS.layer),
-      choice('lifecycle', LISTS.lifecycle), choice('normativeLevel', LISTS.normativeLevel), date('statusDate'), date('validFrom'), date('validTo'),
-      list('identifiers'), list('aliases'), list('sources'), list('lifecycleSources'), list('normativeLevelSources'), list('notes', 60),
-      { key: 'citationExceptions', type: 'json', width: 40 }, text('description', 80), text('descriptionEn', 80),
+      text('id', 36),
+      choice('kind', LISTS.kind),
+      text('name', 36),
+      text('nameEn', 36),
+      choice('layer1', LISTS.layer),
+      choice('layer2', LISTS.layer),
+      choice('layer3', LISTS.layer),
+      choice('layer4', LISTS.layer),
+      choice('lifecycle', LISTS.lifecycle),
+      choice('normativeLevel', LISTS.normativeLevel),
+      date('statusDate'),
+      date('validFrom'),
+      date('validTo'),
+      list('identifiers'),
+      list('aliases'),
+      list('sources'),
+      list('lifecycleSources'),
+      list('normativeLevelSources'),
+      list('notes', 60),
+      { key: 'citationExceptions', type: 'json', width: 40 },
+      text('description', 80),
+      text('descriptionEn', 80),
     ],
   },
   relationships: {
     name: 'Relasjoner',
-    columns: [text('from', 36), choice('type', LISTS.relationshipType), text('to', 36), choice('layer', LISTS.layer), date('validFrom'), date('validTo'), list('sources'), text('note', 60), text('citationException', 40)],
+    columns: [
+      text('from', 36),
+      choice('type', LISTS.relationshipType),
+      text('to', 36),
+      choice('layer', LISTS.layer),
+      date('validFrom'),
+      date('validTo'),
+      list('sources'),
+      text('note', 60),
+      text('citationException', 40),
+    ],
   },
   gaps: {
     name: 'Udekkede behov',
-    columns: [text('id', 36), text('service', 36), choice('layer', LISTS.layer), text('title', 36), text('titleEn', 36), text('description', 80), date('identifiedAt'), date('resolvedAt'), list('sources'), text('citationException', 40)],
+    columns: [
+      text('id', 36),
+      text('service', 36),
+      choice('layer', LISTS.layer),
+      text('title', 36),
+      text('titleEn', 36),
+      text('description', 80),
+      date('identifiedAt'),
+      date('resolvedAt'),
+      list('sources'),
+      text('citationException', 40),
+    ],
   },
   changes: {
     name: 'Planlagte endringer',
-    columns: [text('id', 36), text('element', 36), choice('change', LISTS.changeType), text('due', 10), text('dueText', 24), text('description', 80), text('measure', 36), text('replacement', 36), date('completedAt'), list('sources'), text('citationException', 40)],
+    columns: [
+      text('id', 36),
+      text('element', 36),
+      choice('change', LISTS.changeType),
+      text('due', 10),
+      text('dueText', 24),
+      text('description', 80),
+      text('measure', 36),
+      text('replacement', 36),
+      date('completedAt'),
+      list('sources'),
+      text('citationException', 40),
+    ],
   },
   events: {
     name: 'Hendelser',
-    columns: [text('id', 36), text('date', 10), text('dateText', 24), choice('happened', LISTS.happened), text('title', 36), text('titleEn', 36), text('description', 80), list('elements', 36), list('sources'), text('citationException', 40)],
+    columns: [
+      text('id', 36),
+      text('date', 10),
+      text('dateText', 24),
+      choice('happened', LISTS.happened),
+      text('title', 36),
+      text('titleEn', 36),
+      text('description', 80),
+      list('elements', 36),
+      list('sources'),
+      text('citationException', 40),
+    ],
   },
 } as const satisfies Record<string, { name: string; columns: readonly Column[] }>;
 type Section = keyof typeof SHEETS;
@@ -132,7 +193,12 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[]
     header: c.key,
     key: c.key,
     width: c.width ?? 20,
-    style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'list' || c.type === 'json' ? { alignment: { wrapText: true, vertical: 'top' } } : { alignment: { vertical: 'top' } },
+    style:
+      c.type === 'date'
+        ? { numFmt: 'yyyy-mm-dd' }
+        : c.type === 'list' || c.type === 'json'
+          ? { alignment: { wrapText: true, vertical: 'top' } }
+          : { alignment: { vertical: 'top' } },
   }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow(Object.fromEntries(columns.map((c) => [c.key, cellValue(c, r[c.key])])));
@@ -167,34 +233,83 @@ export async function mapToXlsx(map: GraphMap): Promise<Buffer> {
   const validations: [ExcelJS.Worksheet, number, readonly string[]][] = [];
   for (const section of Object.keys(SHEETS) as Section[]) {
     const { name, columns } = SHEETS[section];
-    const ws = addSheet(wb, name, columns, (sorted[section] as unknown as Record<string, unknown>[]).map((r) => rowOf(section, r)));
-    columns.forEach((c, i) => { if ('values' in c && c.values) validations.push([ws, i + 1, c.values]); });
+    const ws = addSheet(
+      wb,
+      name,
+      columns,
+      (sorted[section] as unknown as Record<string, unknown>[]).map((r) => rowOf(section, r)),
+    );
+    columns.forEach((c, i) => {
+      if ('values' in c && c.values) validations.push([ws, i + 1, c.values]);
+    });
   }
 
   const measures = sorted.elements.filter((e) => e.kind === 'MEASURE');
   const criteria = criteriaOf(measures);
-  const measureColumns: Column[] = [text('id', 36), text('name', 36), { key: 'rank', type: 'number', width: 8 }, { key: 'score', type: 'number', width: 8 }, ...criteria.map((c): Column => ({ key: c, type: 'number', width: 14 }))];
-  addSheet(wb, MEASURES_SHEET, measureColumns, measures.map((m) => ({ id: m.id, name: m.name, rank: m.rank, score: m.score, ...Object.fromEntries(m.scores.map((s) => [s.criterion, s.value])) })));
+  const measureColumns: Column[] = [
+    text('id', 36),
+    text('name', 36),
+    { key: 'rank', type: 'number', width: 8 },
+    { key: 'score', type: 'number', width: 8 },
+    ...criteria.map((c): Column => ({ key: c, type: 'number', width: 14 })),
+  ];
+  addSheet(
+    wb,
+    MEASURES_SHEET,
+    measureColumns,
+    measures.map((m) => ({ id: m.id, name: m.name, rank: m.rank, score: m.score, ...Object.fromEntries(m.scores.map((s) => [s.criterion, s.value])) })),
+  );
 
   // Every cited source, one per row, for filtering by document; derived, so import ignores it.
   const sourceRows: Record<string, unknown>[] = [];
   const cite = (record: string, id: string, field: string, refs: readonly string[]) => {
     for (const ref of refs) {
       const s = parseSourceRef(ref);
-      sourceRows.push({ record, id, field, source: ref, document: s.origin === 'DOCUMENT' ? s.document : null, fromLine: s.origin === 'DOCUMENT' ? s.fromLine : null, toLine: s.origin === 'DOCUMENT' ? s.toLine : null, url: s.origin === 'PUBLIC' ? s.url : null });
+      sourceRows.push({
+        record,
+        id,
+        field,
+        source: ref,
+        document: s.origin === 'DOCUMENT' ? s.document : null,
+        fromLine: s.origin === 'DOCUMENT' ? s.fromLine : null,
+        toLine: s.origin === 'DOCUMENT' ? s.toLine : null,
+        url: s.origin === 'PUBLIC' ? s.url : null,
+      });
     }
   };
-  for (const e of sorted.elements) { cite('element', e.id, 'sources', e.sources); cite('element', e.id, 'lifecycleSources', e.lifecycleSources); cite('element', e.id, 'normativeLevelSources', e.normativeLevelSources); }
+  for (const e of sorted.elements) {
+    cite('element', e.id, 'sources', e.sources);
+    cite('element', e.id, 'lifecycleSources', e.lifecycleSources);
+    cite('element', e.id, 'normativeLevelSources', e.normativeLevelSources);
+  }
   for (const r of sorted.relationships) cite('relationship', `${r.from} ${r.type} ${r.to}${r.layer ? ` ${r.layer}` : ''}`, 'sources', r.sources);
   for (const g of sorted.gaps) cite('gap', g.id, 'sources', g.sources);
   for (const c of sorted.changes) cite('change', c.id, 'sources', c.sources);
   for (const v of sorted.events) cite('event', v.id, 'sources', v.sources);
-  addSheet(wb, SOURCES_SHEET, [text('record', 12), text('id', 50), text('field', 20), text('source', 40), text('document', 26), { key: 'fromLine', type: 'number', width: 9 }, { key: 'toLine', type: 'number', width: 9 }, text('url', 50)], sourceRows);
+  addSheet(
+    wb,
+    SOURCES_SHEET,
+    [
+      text('record', 12),
+      text('id', 50),
+      text('field', 20),
+      text('source', 40),
+      text('document', 26),
+      { key: 'fromLine', type: 'number', width: 9 },
+      { key: 'toLine', type: 'number', width: 9 },
+      text('url', 50),
+    ],
+    sourceRows,
+  );
 
   const lists = wb.addWorksheet(LISTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   lists.columns = Object.keys(LISTS).map((key) => ({ header: key, key, width: 34 }));
   lists.getRow(1).font = { bold: true };
-  Object.values(LISTS).forEach((values, i) => values.forEach((v, j) => { lists.getCell(j + 2, i + 1).value = v; }));
+  Object.values(LISTS).forEach((values, i) =>
+    values.forEach((v, j) => {
+      lists.getCell(j + 2, i + 1).value = v;
+    }),
+  );
   for (const [ws, col, values] of validations) {
     const key = (Object.keys(LISTS) as (keyof typeof LISTS)[]).find((k) => LISTS[k] === values)!;
     const letter = listColumn.get(key)!;
@@ -241,7 +356,10 @@ export function inspectXlsxZip(buf: Buffer, limits: XlsxLimits = {}): string | u
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return 'not an .xlsx workbook (not a zip file)';
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return 'not an .xlsx workbook (no zip directory)';
   const parts = buf.readUInt16LE(eocd + 10);
@@ -251,7 +369,7 @@ export function inspectXlsxZip(buf: Buffer, limits: XlsxLimits = {}): string | u
   let p = cdOffset;
   let inflated = 0;
   for (let n = 0; n < parts; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return 'the workbook\'s zip directory is damaged';
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return "the workbook's zip directory is damaged";
     const method = buf.readUInt16LE(p + 10);
     const compressed = buf.readUInt32LE(p + 20);
     const nameLength = buf.readUInt16LE(p + 28);
@@ -260,13 +378,21 @@ export function inspectXlsxZip(buf: Buffer, limits: XlsxLimits = {}): string | u
     const local = buf.readUInt32LE(p + 42);
     const name = buf.subarray(p + 46, p + 46 + nameLength).toString('utf8');
     p += 46 + nameLength + extraLength + commentLength;
-    if (/vbaProject\.bin$|^xl\/activeX\/|\.bin$/i.test(name) && !/^xl\/printerSettings\//i.test(name)) return `the workbook carries macros or ActiveX (${name}); save it as .xlsx without macros`;
+    if (/vbaProject\.bin$|^xl\/activeX\/|\.bin$/i.test(name) && !/^xl\/printerSettings\//i.test(name))
+      return `the workbook carries macros or ActiveX (${name}); save it as .xlsx without macros`;
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return `the workbook's part ${name} is damaged`;
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(start, start + compressed);
     let content: Buffer;
     try {
-      content = method === 0 ? data : method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1, maxInflated - inflated) }) : (() => { throw new Error(`compression method ${method}`); })();
+      content =
+        method === 0
+          ? data
+          : method === 8
+            ? inflateRawSync(data, { maxOutputLength: Math.max(1, maxInflated - inflated) })
+            : (() => {
+                throw new Error(`compression method ${method}`);
+              })();
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       return /maxOutputLength|buffer|larger|Cannot create/i.test(reason)
@@ -275,8 +401,10 @@ export function inspectXlsxZip(buf: Buffer, limits: XlsxLimits = {}): string | u
     }
     inflated += content.length;
     if (inflated > maxInflated) return `the workbook expands beyond ${maxInflated} bytes (a zip bomb?)`;
-    if (name === '[Content_Types].xml' && /macroEnabled|vbaProject/i.test(content.toString('utf8'))) return 'the workbook is macro-enabled; save it as .xlsx without macros';
-    if (/\.(xml|rels)$/i.test(name) && /<!DOCTYPE|<!ENTITY/i.test(content.toString('utf8'))) return `the workbook's part ${name} declares a DTD, which is not accepted`;
+    if (name === '[Content_Types].xml' && /macroEnabled|vbaProject/i.test(content.toString('utf8')))
+      return 'the workbook is macro-enabled; save it as .xlsx without macros';
+    if (/\.(xml|rels)$/i.test(name) && /<!DOCTYPE|<!ENTITY/i.test(content.toString('utf8')))
+      return `the workbook's part ${name} declares a DTD, which is not accepted`;
   }
   return undefined;
 }
@@ -297,12 +425,28 @@ function readCell(cell: ExcelJS.Cell, col: Column): { value?: unknown; problem?:
     if (v instanceof Date) return { value: v.toISOString().slice(0, 10) };
     return { value: String(v).trim() };
   }
-  if (col.type === 'number') return typeof v === 'number' ? { value: v } : Number.isFinite(Number(String(v).replace(',', '.'))) ? { value: Number(String(v).replace(',', '.')) } : { problem: `"${String(v)}" is not a number` };
+  if (col.type === 'number')
+    return typeof v === 'number'
+      ? { value: v }
+      : Number.isFinite(Number(String(v).replace(',', '.')))
+        ? { value: Number(String(v).replace(',', '.')) }
+        : { problem: `"${String(v)}" is not a number` };
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-  if (col.type === 'list') return { value: s.split(/\r?\n/).map((x) => x.trim()).filter((x) => x !== '') };
+  if (col.type === 'list')
+    return {
+      value: s
+        .split(/\r?\n/)
+        .map((x) => x.trim())
+        .filter((x) => x !== ''),
+    };
   if (col.type === 'json') {
     try {
-      return { value: s.split(/\r?\n/).filter((x) => x.trim() !== '').map((x) => JSON.parse(x) as unknown) };
+      return {
+        value: s
+          .split(/\r?\n/)
+          .filter((x) => x.trim() !== '')
+          .map((x) => JSON.parse(x) as unknown),
+      };
     } catch {
       return { problem: 'each line must be a JSON object' };
     }
@@ -351,15 +495,25 @@ export async function xlsxToMap(buf: Buffer, limits: XlsxLimits = {}): Promise<{
         if (problem) problems.push(`${sheetName}, row ${r}, column ${columnOf(c.key)}: ${problem}`);
         if (value !== undefined) record[c.key] = value;
         if (value !== undefined && !(Array.isArray(value) && value.length === 0)) empty = false;
-        if (c.values && typeof value === 'string' && !c.values.includes(value)) problems.push(`${sheetName}, row ${r}, column ${columnOf(c.key)}: "${value}" is not one of ${c.values.join(', ')}`);
+        if (c.values && typeof value === 'string' && !c.values.includes(value))
+          problems.push(`${sheetName}, row ${r}, column ${columnOf(c.key)}: "${value}" is not one of ${c.values.join(', ')}`);
       }
       if (!empty) rows.push({ row: r, record, columnOf });
     });
     return rows;
   };
 
-  type Schema = { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } };
-  const validate = (sheetName: string, schema: Schema, row: number, raw: Record<string, unknown>, columnOf: (key: string) => string, rename: (key: string) => string = (k) => k): unknown => {
+  type Schema = {
+    safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } };
+  };
+  const validate = (
+    sheetName: string,
+    schema: Schema,
+    row: number,
+    raw: Record<string, unknown>,
+    columnOf: (key: string) => string,
+    rename: (key: string) => string = (k) => k,
+  ): unknown => {
     const r = schema.safeParse(raw);
     if (r.success) return r.data;
     for (const issue of r.error.issues) {
@@ -376,8 +530,14 @@ export async function xlsxToMap(buf: Buffer, limits: XlsxLimits = {}): Promise<{
   const ms = wb.getWorksheet(MEASURES_SHEET);
   if (ms) {
     const criteria: Column[] = [];
-    ms.getRow(1).eachCell((cell, col) => { if (col > 4) criteria.push({ key: typeof cell.value === 'string' ? cell.value.trim() : '', type: 'number' }); });
-    for (const { row, record, columnOf } of readSheet(MEASURES_SHEET, [text('id'), text('name'), { key: 'rank', type: 'number' }, { key: 'score', type: 'number' }, ...criteria], true)) {
+    ms.getRow(1).eachCell((cell, col) => {
+      if (col > 4) criteria.push({ key: typeof cell.value === 'string' ? cell.value.trim() : '', type: 'number' });
+    });
+    for (const { row, record, columnOf } of readSheet(
+      MEASURES_SHEET,
+      [text('id'), text('name'), { key: 'rank', type: 'number' }, { key: 'score', type: 'number' }, ...criteria],
+      true,
+    )) {
       const scores: { criterion: string; value: number }[] = [];
       for (const c of criteria) {
         if (record[c.key] === undefined) continue;
@@ -396,14 +556,22 @@ export async function xlsxToMap(buf: Buffer, limits: XlsxLimits = {}): Promise<{
   for (const { row, record, columnOf } of readSheet(SHEETS.elements.name, SHEETS.elements.columns, true)) {
     const { layer1, layer2, layer3, layer4, ...rest } = record;
     const measure = measureScores.get(String(record.id));
-    const raw = { ...rest, layers: [layer1, layer2, layer3, layer4].filter((l) => l !== undefined), ...(measure ? { rank: measure.rank, score: measure.score, scores: measure.scores } : {}) };
+    const raw = {
+      ...rest,
+      layers: [layer1, layer2, layer3, layer4].filter((l) => l !== undefined),
+      ...(measure ? { rank: measure.rank, score: measure.score, scores: measure.scores } : {}),
+    };
     const e = validate(SHEETS.elements.name, elementInputSchema, row, raw, columnOf, (k) => (k === 'layers' ? 'layer1' : k)) as ElementInput | undefined;
-    if (e) { map.elements.push(e); elementIds.add(e.id); }
+    if (e) {
+      map.elements.push(e);
+      elementIds.add(e.id);
+    }
   }
   for (const id of measureScores.keys()) {
     const e = map.elements.find((x) => x.id === id);
     if (e && e.kind !== 'MEASURE') problems.push(`${MEASURES_SHEET}: "${id}" is not a measure (MEASURE), so it has no scores`);
-    if (!e && !problems.some((p) => p.startsWith(SHEETS.elements.name))) problems.push(`${MEASURES_SHEET}: no element "${id}" on the sheet ${SHEETS.elements.name}`);
+    if (!e && !problems.some((p) => p.startsWith(SHEETS.elements.name)))
+      problems.push(`${MEASURES_SHEET}: no element "${id}" on the sheet ${SHEETS.elements.name}`);
   }
   for (const { row, record, columnOf } of readSheet(SHEETS.relationships.name, SHEETS.relationships.columns, true)) {
     const r = validate(SHEETS.relationships.name, relationshipInputSchema, row, record, columnOf);

@@ -200,7 +200,15 @@ describe('analysts write the map', () => {
     const before = await heatMap();
     const res = await app.gql<{ markGap: { id: string; layer: string; identifiedAt: string; resolvedAt: string | null; service: { id: string } } }>(
       Q.markGap,
-      { input: { service: SERVICE, layer: 'SEMANTIC', title: 'Mangler felles kodeverk for dokumenttyper', description: 'Testens udekkede behov.', sources: [SOURCE] } },
+      {
+        input: {
+          service: SERVICE,
+          layer: 'SEMANTIC',
+          title: 'Mangler felles kodeverk for dokumenttyper',
+          description: 'Testens udekkede behov.',
+          sources: [SOURCE],
+        },
+      },
       analyst,
     );
     const gap = expectOk(res).markGap;
@@ -230,7 +238,9 @@ describe('analysts write the map', () => {
 
     expect(cellStatus(await heatMap('2030-06-01'), 'TECHNICAL', XDS)).toBe('PHASE_OUT');
     expect(cellStatus(await heatMap('2029-06-01'), 'TECHNICAL', XDS)).toBe('CHANGES_PLANNED');
-    const element = await app.gql<{ element: { plannedChanges: { id: string }[] } }>('query($id: ID!) { element(id: $id) { plannedChanges { id } } }', { id: XDS });
+    const element = await app.gql<{ element: { plannedChanges: { id: string }[] } }>('query($id: ID!) { element(id: $id) { plannedChanges { id } } }', {
+      id: XDS,
+    });
     expect(expectOk(element).element.plannedChanges.map((c) => c.id)).toContain(change.id);
 
     const done = expectOk(await app.gql<{ completeChange: { completedAt: string } }>(Q.completeChange, { id: change.id, completedAt: '2026-01-02' }, analyst));
@@ -250,15 +260,28 @@ describe('analysts write the map', () => {
       { input: { from: OWN.standard, type: 'APPLIES_TO', to: SERVICE, layer: 'TECHNICAL', sources: [SOURCE], version: 1 } },
       analyst,
     );
-    expect(expectOk(linked).link).toMatchObject({ type: 'APPLIES_TO', from: OWN.standard, to: SERVICE, layer: 'TECHNICAL', sources: [{ ref: SOURCE }], other: { id: SERVICE } });
+    expect(expectOk(linked).link).toMatchObject({
+      type: 'APPLIES_TO',
+      from: OWN.standard,
+      to: SERVICE,
+      layer: 'TECHNICAL',
+      sources: [{ ref: SOURCE }],
+      other: { id: SERVICE },
+    });
     expect(cellStatus(await heatMap(), 'TECHNICAL', OWN.standard)).toBe('EXISTS');
 
-    const level = expectOk(await app.gql<{ setNormativeLevel: ElementAnswer }>(Q.setNormativeLevel, { element: OWN.standard, level: 'RECOMMENDED', version: 2 }, analyst));
+    const level = expectOk(
+      await app.gql<{ setNormativeLevel: ElementAnswer }>(Q.setNormativeLevel, { element: OWN.standard, level: 'RECOMMENDED', version: 2 }, analyst),
+    );
     expect(level.setNormativeLevel).toMatchObject({ normativeLevel: 'RECOMMENDED', version: 3 });
-    const cleared = expectOk(await app.gql<{ setNormativeLevel: ElementAnswer }>(Q.setNormativeLevel, { element: OWN.standard, level: null, version: 3 }, analyst));
+    const cleared = expectOk(
+      await app.gql<{ setNormativeLevel: ElementAnswer }>(Q.setNormativeLevel, { element: OWN.standard, level: null, version: 3 }, analyst),
+    );
     expect(cleared.setNormativeLevel).toMatchObject({ normativeLevel: null, version: 4 });
 
-    const lifecycle = expectOk(await app.gql<{ setLifecycle: ElementAnswer }>(Q.setLifecycle, { element: OWN.standard, lifecycle: 'PHASING_OUT', version: 4 }, analyst));
+    const lifecycle = expectOk(
+      await app.gql<{ setLifecycle: ElementAnswer }>(Q.setLifecycle, { element: OWN.standard, lifecycle: 'PHASING_OUT', version: 4 }, analyst),
+    );
     expect(lifecycle.setLifecycle).toMatchObject({ lifecycle: 'PHASING_OUT', status: 'PHASE_OUT', version: 5 });
     expect(cellStatus(await heatMap(), 'TECHNICAL', OWN.standard)).toBe('PHASE_OUT');
 
@@ -268,12 +291,28 @@ describe('analysts write the map', () => {
       { input: elementInput(OWN.standard, { name: 'Analysetest, nytt navn', description: 'Ny beskrivelse.' }), version: 5 },
       analyst,
     );
-    expect(expectOk(updated).upsertElement).toMatchObject({ name: 'Analysetest, nytt navn', description: 'Ny beskrivelse.', lifecycle: 'PHASING_OUT', version: 6 });
+    expect(expectOk(updated).upsertElement).toMatchObject({
+      name: 'Analysetest, nytt navn',
+      description: 'Ny beskrivelse.',
+      lifecycle: 'PHASING_OUT',
+      version: 6,
+    });
 
-    expect(expectOk(await app.gql<{ unlink: boolean }>(Q.unlink, { input: { from: OWN.standard, type: 'APPLIES_TO', to: SERVICE, layer: 'TECHNICAL', version: 6 } }, analyst)).unlink).toBe(true);
+    expect(
+      expectOk(
+        await app.gql<{ unlink: boolean }>(
+          Q.unlink,
+          { input: { from: OWN.standard, type: 'APPLIES_TO', to: SERVICE, layer: 'TECHNICAL', version: 6 } },
+          analyst,
+        ),
+      ).unlink,
+    ).toBe(true);
     expect(cellStatus(await heatMap(), 'TECHNICAL', OWN.standard)).toBeUndefined();
     // Nothing left to unlink: false, and nothing written.
-    expect(expectOk(await app.gql<{ unlink: boolean }>(Q.unlink, { input: { from: OWN.standard, type: 'APPLIES_TO', to: SERVICE, layer: 'TECHNICAL' } }, analyst)).unlink).toBe(false);
+    expect(
+      expectOk(await app.gql<{ unlink: boolean }>(Q.unlink, { input: { from: OWN.standard, type: 'APPLIES_TO', to: SERVICE, layer: 'TECHNICAL' } }, analyst))
+        .unlink,
+    ).toBe(false);
     expect(await version(OWN.standard)).toBe(7);
 
     // A relationship the metamodel allows between other kinds, written by an admin.
@@ -284,7 +323,10 @@ describe('analysts write the map', () => {
     );
     expect(expectOk(uses).link).toMatchObject({ type: 'USES', note: 'Testkobling' });
     const solutionVersion = await version(SOLUTION);
-    expect(expectOk(await app.gql<{ unlink: boolean }>(Q.unlink, { input: { from: SOLUTION, type: 'USES', to: OWN.standard, version: solutionVersion } }, admin)).unlink).toBe(true);
+    expect(
+      expectOk(await app.gql<{ unlink: boolean }>(Q.unlink, { input: { from: SOLUTION, type: 'USES', to: OWN.standard, version: solutionVersion } }, admin))
+        .unlink,
+    ).toBe(true);
   });
 
   it('plans every kind of change, under a measure and with a replacement', async () => {
@@ -302,7 +344,11 @@ describe('analysts write the map', () => {
         { input: { element: OWN.standard, due: '2031-03-01', description: 'Testendring.', ...input } },
         analyst,
       );
-    expect(expectOk(await plan({ change: 'INTRODUCE', measure: OWN.measure })).planChange).toMatchObject({ change: 'INTRODUCE', measure: { id: OWN.measure }, replacement: null });
+    expect(expectOk(await plan({ change: 'INTRODUCE', measure: OWN.measure })).planChange).toMatchObject({
+      change: 'INTRODUCE',
+      measure: { id: OWN.measure },
+      replacement: null,
+    });
     expect(expectOk(await plan({ change: 'REVISE' })).planChange).toMatchObject({ change: 'REVISE', measure: null });
     expect(expectOk(await plan({ change: 'REPLACE', replacement: OWN.other })).planChange).toMatchObject({ change: 'REPLACE', replacement: { id: OWN.other } });
     expect(expectOk(await plan({ change: 'PHASE_OUT', measure: OWN.measure })).planChange).toMatchObject({ change: 'PHASE_OUT' });
@@ -338,7 +384,11 @@ describe('analysts write the map', () => {
       ['markGap', { input: { service: 'tjeneste-finnes-ikke', layer: 'LEGAL', title: 'x', description: 'y' } }, 'input.service'],
       ['resolveGap', { id: 'gap-finnes-ikke' }, 'id'],
       ['planChange', { input: { element: 'standard-finnes-ikke', change: 'REVISE', due: '2030-01-01', description: 'x' } }, 'input.element'],
-      ['planChange', { input: { element: XDS, change: 'REPLACE', replacement: 'standard-finnes-ikke', due: '2030-01-01', description: 'x' } }, 'input.replacement'],
+      [
+        'planChange',
+        { input: { element: XDS, change: 'REPLACE', replacement: 'standard-finnes-ikke', due: '2030-01-01', description: 'x' } },
+        'input.replacement',
+      ],
       ['planChange', { input: { element: XDS, change: 'REVISE', measure: 'tiltak-finnes-ikke', due: '2030-01-01', description: 'x' } }, 'input.measure'],
       ['completeChange', { id: 'change-finnes-ikke' }, 'id'],
       ['setNormativeLevel', { element: 'standard-finnes-ikke', level: 'GUIDE', version: 1 }, 'element'],
@@ -358,7 +408,11 @@ describe('analysts write the map', () => {
   it('rejects bad input with the code and the field, writing nothing', async () => {
     // A gap to resolve badly, made before the snapshot.
     const gap = expectOk(
-      await app.gql<{ markGap: { id: string } }>(Q.markGap, { input: { service: SERVICE, layer: 'LEGAL', title: 'Testgap', description: 'Til feil bruk.' } }, analyst),
+      await app.gql<{ markGap: { id: string } }>(
+        Q.markGap,
+        { input: { service: SERVICE, layer: 'LEGAL', title: 'Testgap', description: 'Til feil bruk.' } },
+        analyst,
+      ),
     ).markGap;
     const standardVersion = await version(OWN.standard);
     const before = await exportMap();
@@ -417,7 +471,9 @@ describe('analysts write the map', () => {
     // Five editors, all holding version 1.
     const lifecycles = ['PHASING_OUT', 'TRIAL', 'INTRODUCING', 'EXPIRED', 'PROPOSED'];
     const results = await Promise.all(
-      lifecycles.map((lifecycle, i) => app.gql<{ setLifecycle: ElementAnswer }>(Q.setLifecycle, { element: OWN.race, lifecycle, version: 1 }, i % 2 ? admin : analyst)),
+      lifecycles.map((lifecycle, i) =>
+        app.gql<{ setLifecycle: ElementAnswer }>(Q.setLifecycle, { element: OWN.race, lifecycle, version: 1 }, i % 2 ? admin : analyst),
+      ),
     );
     const winners = results.filter((r) => !r.errors);
     const losers = results.filter((r) => r.errors);
@@ -446,16 +502,36 @@ describe('analysts write the map', () => {
   });
 
   it('audits every write with who, what, and the state before and after', async () => {
-    const log = expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($actor: String) { auditLog(actor: $actor, first: 500) { ${AUDIT_FIELDS} } }`, { actor: analystName }, analyst)).auditLog;
+    const log = expectOk(
+      await app.gql<{ auditLog: AuditAnswer[] }>(
+        `query($actor: String) { auditLog(actor: $actor, first: 500) { ${AUDIT_FIELDS} } }`,
+        { actor: analystName },
+        analyst,
+      ),
+    ).auditLog;
     expect(new Set(log.map((e) => e.action))).toEqual(
-      new Set(['markGap', 'resolveGap', 'planChange', 'completeChange', 'setNormativeLevel', 'setLifecycle', 'upsertElement', 'link', 'unlink', 'savePerspective', 'deletePerspective']),
+      new Set([
+        'markGap',
+        'resolveGap',
+        'planChange',
+        'completeChange',
+        'setNormativeLevel',
+        'setLifecycle',
+        'upsertElement',
+        'link',
+        'unlink',
+        'savePerspective',
+        'deletePerspective',
+      ]),
     );
     expect(log.every((e) => e.actor === analystName)).toBe(true);
     const times = log.map((e) => Date.parse(e.at));
     expect(times.every((t) => !Number.isNaN(t))).toBe(true);
     expect([...times].sort((x, y) => y - x)).toEqual(times);
 
-    const history = expectOk(await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: OWN.standard }, analyst)).history;
+    const history = expectOk(
+      await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: OWN.standard }, analyst),
+    ).history;
     const lifecycle = history.find((e) => e.action === 'setLifecycle');
     expect(lifecycle).toBeDefined();
     expect(JSON.parse(lifecycle?.before ?? '{}')).toMatchObject({ id: OWN.standard, lifecycle: 'ACTIVE', version: 4 });
@@ -466,24 +542,38 @@ describe('analysts write the map', () => {
     expect(history.find((e) => e.action === 'upsertElement' && e.before === null)).toBeDefined();
 
     // The service's history has the gap marked on it; the admin's link shows under the admin.
-    const serviceHistory = expectOk(await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: SERVICE }, analyst)).history;
+    const serviceHistory = expectOk(
+      await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: SERVICE }, analyst),
+    ).history;
     expect(serviceHistory.some((e) => e.action === 'markGap' && e.actor === analystName)).toBe(true);
     const since = new Date(Date.now() - 10 * 60_000).toISOString();
-    const adminLog = expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($from: DateTime) { auditLog(from: $from) { ${AUDIT_FIELDS} } }`, { from: since }, analyst)).auditLog;
+    const adminLog = expectOk(
+      await app.gql<{ auditLog: AuditAnswer[] }>(`query($from: DateTime) { auditLog(from: $from) { ${AUDIT_FIELDS} } }`, { from: since }, analyst),
+    ).auditLog;
     expect(adminLog.some((e) => e.action === 'link' && e.target === SOLUTION)).toBe(true);
 
     // Without a token: what changed, never who (names are personal data), nor token holders' names.
-    const anonymousLog = expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($from: DateTime) { auditLog(from: $from) { ${AUDIT_FIELDS} } }`, { from: since })).auditLog;
+    const anonymousLog = expectOk(
+      await app.gql<{ auditLog: AuditAnswer[] }>(`query($from: DateTime) { auditLog(from: $from) { ${AUDIT_FIELDS} } }`, { from: since }),
+    ).auditLog;
     expect(anonymousLog.map((e) => e.id)).toEqual(adminLog.map((e) => e.id));
     expect(anonymousLog.every((e) => e.actor === null)).toBe(true);
     expect(anonymousLog.filter((e) => e.action === 'createToken').every((e) => e.after === null && e.before === null)).toBe(true);
     expect(anonymousLog.find((e) => e.action === 'setLifecycle')?.after).toBe(adminLog.find((e) => e.action === 'setLifecycle')?.after);
-    const anonymousHistory = expectOk(await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: OWN.standard })).history;
+    const anonymousHistory = expectOk(
+      await app.gql<{ history: AuditAnswer[] }>(`query($id: ID!) { history(element: $id) { ${AUDIT_FIELDS} } }`, { id: OWN.standard }),
+    ).history;
     expect(anonymousHistory.length).toBe(history.length);
     expect(anonymousHistory.every((e) => e.actor === null)).toBe(true);
     expectError(await app.gql(`query($actor: String) { auditLog(actor: $actor) { id } }`, { actor: analystName }), 'UNAUTHENTICATED', 'actor');
-    expectError(await app.gql(`query($actor: String) { auditLog(actor: $actor) { id } }`, { actor: analystName }, 'rp_not-a-token'), 'UNAUTHENTICATED', 'actor');
-    expect(expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($to: DateTime) { auditLog(to: $to) { id } }`, { to: '2000-01-01T00:00:00Z' })).auditLog).toEqual([]);
+    expectError(
+      await app.gql(`query($actor: String) { auditLog(actor: $actor) { id } }`, { actor: analystName }, 'rp_not-a-token'),
+      'UNAUTHENTICATED',
+      'actor',
+    );
+    expect(
+      expectOk(await app.gql<{ auditLog: AuditAnswer[] }>(`query($to: DateTime) { auditLog(to: $to) { id } }`, { to: '2000-01-01T00:00:00Z' })).auditLog,
+    ).toEqual([]);
 
     expectError(await app.gql(`{ auditLog(first: 0) { id } }`), 'BAD_USER_INPUT', 'first');
     expectError(await app.gql(`{ history(element: "standard-finnes-ikke") { id } }`), 'NOT_FOUND');
@@ -497,11 +587,27 @@ describe('analysts write the map', () => {
       ['setNormativeLevel', async () => ({ element: OWN.matrix, level: 'GUIDE', version: await version(OWN.matrix) }), () => {}],
       ['setLifecycle', async () => ({ element: OWN.matrix, lifecycle: 'TRIAL', version: await version(OWN.matrix) }), () => {}],
       ['upsertElement', async () => ({ input: elementInput(OWN.matrix, { name: 'Matrise' }), version: await version(OWN.matrix) }), () => {}],
-      ['link', async () => ({ input: { from: OWN.matrix, type: 'APPLIES_TO', to: SERVICE, layer: 'TECHNICAL', version: await version(OWN.matrix) } }), () => {}],
-      ['unlink', async () => ({ input: { from: OWN.matrix, type: 'APPLIES_TO', to: SERVICE, layer: 'TECHNICAL', version: await version(OWN.matrix) } }), () => {}],
-      ['markGap', () => Promise.resolve({ input: { service: SERVICE, layer: 'ORGANISATIONAL', title: 'Matrise', description: 'Tilgangstest.' } }), (d) => (state.gap = (d.markGap as { id: string }).id)],
+      [
+        'link',
+        async () => ({ input: { from: OWN.matrix, type: 'APPLIES_TO', to: SERVICE, layer: 'TECHNICAL', version: await version(OWN.matrix) } }),
+        () => {},
+      ],
+      [
+        'unlink',
+        async () => ({ input: { from: OWN.matrix, type: 'APPLIES_TO', to: SERVICE, layer: 'TECHNICAL', version: await version(OWN.matrix) } }),
+        () => {},
+      ],
+      [
+        'markGap',
+        () => Promise.resolve({ input: { service: SERVICE, layer: 'ORGANISATIONAL', title: 'Matrise', description: 'Tilgangstest.' } }),
+        (d) => (state.gap = (d.markGap as { id: string }).id),
+      ],
       ['resolveGap', () => Promise.resolve({ id: state.gap ?? 'gap-mangler' }), () => {}],
-      ['planChange', () => Promise.resolve({ input: { element: OWN.matrix, change: 'REVISE', due: '2030-01-01', description: 'Tilgangstest.' } }), (d) => (state.change = (d.planChange as { id: string }).id)],
+      [
+        'planChange',
+        () => Promise.resolve({ input: { element: OWN.matrix, change: 'REVISE', due: '2030-01-01', description: 'Tilgangstest.' } }),
+        (d) => (state.change = (d.planChange as { id: string }).id),
+      ],
       ['completeChange', () => Promise.resolve({ id: state.change ?? 'change-mangler' }), () => {}],
       ['savePerspective', () => Promise.resolve({ input: { id: OWN.matrixPerspective, name: 'Matrise' } }), () => {}],
       ['deletePerspective', () => Promise.resolve({ id: OWN.matrixPerspective }), () => {}],

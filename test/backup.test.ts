@@ -20,7 +20,10 @@ import { testDriver } from './neo4j-provider';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const run = promisify(execFile);
 const cli = (args: string[], uri: string, user = 'neo4j', password = '') =>
-  run(process.execPath, ['--import', 'tsx', 'graph-seed/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password } });
+  run(process.execPath, ['--import', 'tsx', 'graph-seed/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password },
+  });
 
 describe('backup and restore', () => {
   const neo4j = inject('neo4j');
@@ -79,7 +82,11 @@ describe('backup and restore', () => {
     // Through the command: the target (already restored) is not empty, and a corrupt file is refused first.
     const corruptFile = join(dir, 'corrupt.json');
     writeFileSync(corruptFile, corrupt);
-    const failure = (args: string[]) => cli(args, empty.uri).then(() => null, (e: { code: number; stderr: string }) => e);
+    const failure = (args: string[]) =>
+      cli(args, empty.uri).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
     const corruptRun = await failure(['restore', corruptFile]);
     expect(corruptRun?.code).toBe(1);
     expect(corruptRun?.stderr).toMatch(/checksum does not match/);

@@ -27,8 +27,13 @@ const WRITERS = 6;
 const UPSERT = `mutation($input: ElementInput!) { upsertElement(input: $input) { id version } }`;
 
 const input = (id: string) => ({
-  id, kind: 'TECHNICAL_STANDARD', name: `Kaostest ${id}`, nameEn: `Chaos test ${id}`, layers: ['TECHNICAL'],
-  description: 'Skrevet mens prosessen under ble drept.', sources: ['003_bc528292a39bd4db.txt:2602-2605'],
+  id,
+  kind: 'TECHNICAL_STANDARD',
+  name: `Kaostest ${id}`,
+  nameEn: `Chaos test ${id}`,
+  layers: ['TECHNICAL'],
+  description: 'Skrevet mens prosessen under ble drept.',
+  sources: ['003_bc528292a39bd4db.txt:2602-2605'],
 });
 
 interface Load {
@@ -108,7 +113,7 @@ const alive = (pid: number) => {
   }
 };
 
-describe('chaos: SIGKILL under analysts\' writes', () => {
+describe("chaos: SIGKILL under analysts' writes", () => {
   const storeDir = mkdtempSync(join(tmpdir(), 'reguleringsplan-chaos-'));
   let app: RunningApp | undefined;
   afterAll(async () => {
@@ -118,7 +123,15 @@ describe('chaos: SIGKILL under analysts\' writes', () => {
 
   it('loses no acknowledged write when the Node process or the JVM is killed, and recovers by itself', async () => {
     // ---- 1. the Node process dies -------------------------------------------------------------
-    const child = spawnApp({ NEO4J_URI: undefined, NEO4J_DATA_DIR: storeDir, NEO4J_EMBEDDED_PORT: '0', PORT: '0', SEED_ON_START: 'false', RESPONSE_CACHE_TTL_MS: '0', BAD_TOKEN_LIMIT: '0' });
+    const child = spawnApp({
+      NEO4J_URI: undefined,
+      NEO4J_DATA_DIR: storeDir,
+      NEO4J_EMBEDDED_PORT: '0',
+      PORT: '0',
+      SEED_ON_START: 'false',
+      RESPONSE_CACHE_TTL_MS: '0',
+      BAD_TOKEN_LIMIT: '0',
+    });
     let jvmPid = 0;
     try {
       const [, bolt, pid] = await child.waitFor(/embedded Neo4j ready at (bolt:\S+) \(pid (\d+)\)/);
@@ -179,7 +192,9 @@ describe('chaos: SIGKILL under analysts\' writes', () => {
       expect(downAt - killedAt, 'the supervisor marks the database down within a second of the kill').toBeLessThan(1_000);
       // Nothing answered while the database was down succeeded. (A write sent a moment before the
       // supervisor marks it up may reach the server after it and succeed: sent ≠ handled.)
-      const succeededWhileDown = outage.filter(([, answered, ok]) => ok && answered < availableAt).map(([sent, answered]) => `sent kill+${sent - killedAt} ms, answered kill+${answered - killedAt} ms`);
+      const succeededWhileDown = outage
+        .filter(([, answered, ok]) => ok && answered < availableAt)
+        .map(([sent, answered]) => `sent kill+${sent - killedAt} ms, answered kill+${answered - killedAt} ms`);
       expect(succeededWhileDown, `available again at kill+${availableAt - killedAt} ms`).toEqual([]);
       // Refusals must be quick; a write sent as the database came back may be handled by the cold JVM (recovery, not outage).
       const refused = outage.filter(([, , ok]) => !ok);
@@ -187,9 +202,17 @@ describe('chaos: SIGKILL under analysts\' writes', () => {
       const afterJvmKill = await checkWrites(app.db, 'standard-kaos-jvm', second.acknowledged);
       expect(afterJvmKill.lost).toEqual([]);
       expect(checkMap(await readMap(app.db))).toEqual([]);
-      expect([...second.codes.keys()].every((c) => c === 'SERVICE_UNAVAILABLE'), JSON.stringify([...second.codes])).toBe(true);
-      const late = refused.filter(([sent, answered]) => answered - sent >= 2_000).map(([sent, answered]) => `sent kill+${sent - killedAt} ms, took ${answered - sent} ms`);
-      expect(slowest, `answers during the outage come within 2 s (available again at kill+${availableAt - killedAt} ms; late: ${late.join('; ')})`).toBeLessThan(2_000);
+      expect(
+        [...second.codes.keys()].every((c) => c === 'SERVICE_UNAVAILABLE'),
+        JSON.stringify([...second.codes]),
+      ).toBe(true);
+      const late = refused
+        .filter(([sent, answered]) => answered - sent >= 2_000)
+        .map(([sent, answered]) => `sent kill+${sent - killedAt} ms, took ${answered - sent} ms`);
+      expect(
+        slowest,
+        `answers during the outage come within 2 s (available again at kill+${availableAt - killedAt} ms; late: ${late.join('; ')})`,
+      ).toBeLessThan(2_000);
       console.log(
         `chaos: Node kill — ${first.acknowledged.length} writes acknowledged, ${afterNodeKill.lost.length} lost, ${first.unanswered.length} cut off unanswered; ` +
           `JVM kill — ${second.acknowledged.length} acknowledged, ${afterJvmKill.lost.length} lost, database available again after ${availableAt - killedAt} ms, first acknowledged write after ${recoveredAt - killedAt} ms, ` +

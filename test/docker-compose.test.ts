@@ -21,7 +21,10 @@ describe('docker-compose.yml', () => {
   it('wires Neo4j 5.26 with a volume and a health check to the app', () => {
     if (!hasCompose) console.warn('docker-compose is not installed here: checking the file with the YAML parser only');
     const file = parse(readFileSync('docker-compose.yml', 'utf8')) as {
-      services: Record<string, { image?: string; volumes?: string[]; healthcheck?: unknown; depends_on?: Record<string, { condition: string }>; build?: string }>;
+      services: Record<
+        string,
+        { image?: string; volumes?: string[]; healthcheck?: unknown; depends_on?: Record<string, { condition: string }>; build?: string }
+      >;
     };
     expect(file.services.neo4j?.image).toBe('neo4j:5.26-community');
     expect(file.services.neo4j?.volumes?.[0]).toMatch(/:\/data$/);
@@ -35,7 +38,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('builds the web and runs on Node 24 LTS as a non-root user', () => {
-    const lines = readFileSync('Dockerfile', 'utf8').split('\n').map((l) => l.trim());
+    const lines = readFileSync('Dockerfile', 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(lines).toContain('FROM node:24-bookworm-slim');
     expect(lines).toContain('RUN npm ci --no-audit --no-fund');
     expect(lines).toContain('RUN npm run build:web');

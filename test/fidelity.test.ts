@@ -10,7 +10,13 @@ import { startTestApp, type TestApp } from './app';
 
 const E_HEALTH_ACT = 'lov-prop-65-l-2019-2020-lov-om-e-helse';
 
-interface Source { origin: string; document: string | null; fromLine: number | null; url: string | null; ref: string }
+interface Source {
+  origin: string;
+  document: string | null;
+  fromLine: number | null;
+  url: string | null;
+  ref: string;
+}
 
 describe('fidelity through the API', () => {
   let app: TestApp;
@@ -22,7 +28,10 @@ describe('fidelity through the API', () => {
   });
 
   it('finds the proposed e-health act by the name people use for it, and says it was withdrawn, citing the lines', async () => {
-    const res = await app.gql<{ search: { element: { id: string } }[]; element: { lifecycle: string; status: string | null; aliases: string[]; lifecycleSources: Source[]; events: { date: string; title: string }[] } }>(
+    const res = await app.gql<{
+      search: { element: { id: string } }[];
+      element: { lifecycle: string; status: string | null; aliases: string[]; lifecycleSources: Source[]; events: { date: string; title: string }[] };
+    }>(
       `{ search(text: "e-helseloven") { element { id } }
          element(id: "${E_HEALTH_ACT}") { lifecycle status aliases lifecycleSources { origin document fromLine url ref } events { date title } } }`,
     );
@@ -40,15 +49,19 @@ describe('fidelity through the API', () => {
     const res = await app.gql<{ informationServices: { id: string }[] }>('{ informationServices { id } }');
     const ids = res.data?.informationServices.map((s) => s.id) ?? [];
     expect(ids.length).toBeGreaterThan(20);
-    const maps = await Promise.all(ids.map((id) => app.gql<{ heatMap: { rows: { cells: { element: { id: string } }[] }[] } }>(`{ heatMap(service: "${id}") { rows { cells { element { id } } } } }`)));
+    const maps = await Promise.all(
+      ids.map((id) =>
+        app.gql<{ heatMap: { rows: { cells: { element: { id: string } }[] }[] } }>(`{ heatMap(service: "${id}") { rows { cells { element { id } } } } }`),
+      ),
+    );
     const shown = maps.flatMap((m) => m.data?.heatMap.rows.flatMap((r) => r.cells.map((c) => c.element.id)) ?? []);
     expect(shown).not.toContain(E_HEALTH_ACT);
   });
 
   it('lists the events of a year in date order, a year-precise event counting for its whole year, in one round trip', async () => {
-    const res = await app.gql<{ events: { id: string; date: string; dateFrom: string; dateBy: string; datePrecision: string; dateLabel: string; happened: boolean; sources: Source[] }[] }>(
-      '{ events(from: "2024-01-01", to: "2024-12-31") { id date dateFrom dateBy datePrecision dateLabel happened sources { origin ref } } }',
-    );
+    const res = await app.gql<{
+      events: { id: string; date: string; dateFrom: string; dateBy: string; datePrecision: string; dateLabel: string; happened: boolean; sources: Source[] }[];
+    }>('{ events(from: "2024-01-01", to: "2024-12-31") { id date dateFrom dateBy datePrecision dateLabel happened sources { origin ref } } }');
     expect(res.errors).toBeUndefined();
     expect(res.roundTrips).toBe(1);
     const events = res.data?.events ?? [];
@@ -73,9 +86,9 @@ describe('fidelity through the API', () => {
   });
 
   it('keeps each planned change exactly as precise as its source, and says when there is no date', async () => {
-    const res = await app.gql<{ plannedChanges: { id: string; due: string | null; dueBy: string | null; duePrecision: string | null; dueLabel: string; en: string }[] }>(
-      '{ plannedChanges { id due dueBy duePrecision dueLabel en: dueLabel(lang: EN) } }',
-    );
+    const res = await app.gql<{
+      plannedChanges: { id: string; due: string | null; dueBy: string | null; duePrecision: string | null; dueLabel: string; en: string }[];
+    }>('{ plannedChanges { id due dueBy duePrecision dueLabel en: dueLabel(lang: EN) } }');
     expect(res.errors).toBeUndefined();
     const changes = res.data?.plannedChanges ?? [];
     expect(changes.length).toBeGreaterThan(5);
@@ -94,10 +107,11 @@ describe('fidelity through the API', () => {
     expect(changes.some((c) => c.due === null)).toBe(true);
   });
 
-  it('computes each measure\'s score from its criteria with the spreadsheet\'s formula', async () => {
-    const res = await app.gql<{ prioritisation: { formula: string; groups: { name: string }[]; criteria: { name: string; group: string; sources: Source[] }[] }; measures: { id: string; score: number | null; computedScore: number | null; rank: number | null; computedRank: number | null }[] }>(
-      '{ prioritisation { formula groups { name } criteria { name group sources { ref } } } measures { id score computedScore rank computedRank } }',
-    );
+  it("computes each measure's score from its criteria with the spreadsheet's formula", async () => {
+    const res = await app.gql<{
+      prioritisation: { formula: string; groups: { name: string }[]; criteria: { name: string; group: string; sources: Source[] }[] };
+      measures: { id: string; score: number | null; computedScore: number | null; rank: number | null; computedRank: number | null }[];
+    }>('{ prioritisation { formula groups { name } criteria { name group sources { ref } } } measures { id score computedScore rank computedRank } }');
     expect(res.errors).toBeUndefined();
     expect(res.data?.prioritisation.formula).toBe('Score = Måloppnåelse + Kostnader + Nytte');
     expect(res.data?.prioritisation.groups.map((g) => g.name)).toEqual(['Måloppnåelse', 'Kostnader (10 = lite kompleks)', 'Nytte']);
@@ -121,10 +135,12 @@ describe('fidelity through the API', () => {
     // No cell of the seeded map changes status between dates (its dated changes sit on elements
     // still being introduced), so this test plans a phase-out of its own and removes it after.
     const id = 'change-test-fidelity-status-dates';
-    await app.db.write((tx) => tx.run(
-      `MATCH (e:Element {id: 'standard-ihe-xds'}) CREATE (c:PlannedChange {id: $id, change: 'PHASE_OUT', due: '2030', dueBy: '2030-12-31', description: 'test', sources: []})-[:CHANGES]->(e)`,
-      { id },
-    ));
+    await app.db.write((tx) =>
+      tx.run(
+        `MATCH (e:Element {id: 'standard-ihe-xds'}) CREATE (c:PlannedChange {id: $id, change: 'PHASE_OUT', due: '2030', dueBy: '2030-12-31', description: 'test', sources: []})-[:CHANGES]->(e)`,
+        { id },
+      ),
+    );
     try {
       type Map = { heatMap: { rows: { cells: { status: string; element: { id: string; status: string } }[] }[] } };
       const q = 'query($d: Date) { heatMap(service: "tjeneste-journaldokumenter", asOf: $d) { rows { cells { status element { id status } } } } }';
@@ -141,7 +157,9 @@ describe('fidelity through the API', () => {
   });
 
   it('says which services have no norms recorded yet, instead of drawing four empty bands', async () => {
-    const res = await app.gql<{ informationServices: { id: string; normCount: number; normsRecorded: boolean }[] }>('{ informationServices { id normCount normsRecorded } }');
+    const res = await app.gql<{ informationServices: { id: string; normCount: number; normsRecorded: boolean }[] }>(
+      '{ informationServices { id normCount normsRecorded } }',
+    );
     expect(res.errors).toBeUndefined();
     const services = res.data?.informationServices ?? [];
     for (const s of services) expect(s.normsRecorded, s.id).toBe(s.normCount > 0);
@@ -149,14 +167,20 @@ describe('fidelity through the API', () => {
     expect(journal?.normsRecorded).toBe(true);
     const without = services.find((s) => !s.normsRecorded);
     if (without) {
-      const map = await app.gql<{ heatMap: { normsRecorded: boolean; rows: { cells: unknown[] }[] } }>(`{ heatMap(service: "${without.id}") { normsRecorded rows { cells { status } } } }`);
+      const map = await app.gql<{ heatMap: { normsRecorded: boolean; rows: { cells: unknown[] }[] } }>(
+        `{ heatMap(service: "${without.id}") { normsRecorded rows { cells { status } } } }`,
+      );
       expect(map.data?.heatMap.normsRecorded).toBe(false);
       expect(map.data?.heatMap.rows.every((r) => r.cells.length === 0)).toBe(true);
     }
   });
 
   it('tells facts from the five documents apart from facts from public pages', async () => {
-    const res = await app.gql<{ elements: { edges: { node: { id: string; hasPublicSources: boolean; sources: Source[]; lifecycleSources: Source[]; normativeLevelSources: Source[] } }[] } }>(
+    const res = await app.gql<{
+      elements: {
+        edges: { node: { id: string; hasPublicSources: boolean; sources: Source[]; lifecycleSources: Source[]; normativeLevelSources: Source[] } }[];
+      };
+    }>(
       `{ elements(first: 200, filter: { kinds: [LAW, CODE_SYSTEM, CONTENT_STANDARD, TECHNICAL_STANDARD] }) { edges { node { id hasPublicSources
           sources { origin document url ref } lifecycleSources { origin document url ref } normativeLevelSources { origin document url ref } } } } }`,
     );

@@ -73,14 +73,20 @@ describe('foundation', () => {
         expect(online.get(name), name).toBe('ONLINE');
       }
     }
-    const { records: constraints } = await app.db.driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, { database: app.db.database });
+    const { records: constraints } = await app.db.driver.executeQuery(
+      'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names',
+      {},
+      { database: app.db.database },
+    );
     expect(constraints[0]?.get('names')).toEqual(expect.arrayContaining(['element_id', 'gap_id', 'change_id', 'perspective_id', 'token_hash', 'audit_id']));
   });
 });
 
 describe('start-up configuration errors', () => {
   it('stops with one line naming the variable', async () => {
-    const err = await run('npx', ['tsx', 'api/main.ts'], { env: { ...process.env, PORT: 'eighty', NEO4J_URI: '' } }).catch((e: { code: number; stderr: string }) => e);
+    const err = await run('npx', ['tsx', 'api/main.ts'], { env: { ...process.env, PORT: 'eighty', NEO4J_URI: '' } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect('code' in err && err.code).toBe(1);
     const lines = ('stderr' in err ? err.stderr : '').split('\n').filter((l) => l.trim() && !l.includes('npm warn'));
     expect(lines).toEqual(['configuration error: PORT="eighty" must be a whole number']);

@@ -12,8 +12,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import {
-  getNamedType, getNullableType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isScalarType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputType,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../api/auth/tokens';
@@ -31,7 +40,21 @@ const RUNS_PER_FIELD = 10;
 const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ maxLength: 20_000 }),
-  fc.constantFrom('', ' ', '\u0000', '\u202e', '🧪'.repeat(500), 'Ω≈ç√', '../../etc/passwd', "' OR 1=1 --", 'MATCH (n) DETACH DELETE n', '__proto__', '9999-99-99', '2024-02-30', 'NaN'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u202e',
+    '🧪'.repeat(500),
+    'Ω≈ç√',
+    '../../etc/passwd',
+    "' OR 1=1 --",
+    'MATCH (n) DETACH DELETE n',
+    '__proto__',
+    '9999-99-99',
+    '2024-02-30',
+    'NaN',
+  ),
   fc.constantFrom(0, -1, 1, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 0.5, 1e308, -0),
   fc.double(),
   fc.boolean(),
@@ -48,17 +71,36 @@ function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
     if (isEnumType(nullable)) return fc.constantFrom(...nullable.getValues().map((v) => v.name));
     if (isInputObjectType(nullable)) {
       const fields = Object.values(nullable.getFields());
-      return fc.record(Object.fromEntries(fields.map((f) => [f.name, depth > 2 ? fc.constant(null) : valueFor(f.type, depth + 1)])), { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) });
+      return fc.record(Object.fromEntries(fields.map((f) => [f.name, depth > 2 ? fc.constant(null) : valueFor(f.type, depth + 1)])), {
+        requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
+      });
     }
     if (isScalarType(nullable)) {
       switch (nullable.name) {
-        case 'Int': return fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.constantFrom(0, 1, 1000, 1001, -1));
-        case 'Boolean': return fc.boolean();
-        case 'Float': return fc.double({ noNaN: true });
-        case 'Date': case 'PartialDate': return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom('2024', '2024-02', '2024-02-29', '2023-02-29', '0000-01-01', '9999-12-31'));
-        case 'DateTime': return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('2024-01-01T00:00:00Z', '2024-01-01'));
-        case 'ID': return fc.oneof(fc.constantFrom('tjeneste-journaldokumenter', 'standard-ihe-xds', 'lov-pasientjournalloven', 'perspektiv-finnes-ikke', 'x'), fc.stringMatching(/^[a-z]{1,12}-[a-z0-9-]{1,30}$/));
-        default: return fc.string({ maxLength: 300 });
+        case 'Int':
+          return fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.constantFrom(0, 1, 1000, 1001, -1));
+        case 'Boolean':
+          return fc.boolean();
+        case 'Float':
+          return fc.double({ noNaN: true });
+        case 'Date':
+        case 'PartialDate':
+          return fc.oneof(
+            fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+            fc.constantFrom('2024', '2024-02', '2024-02-29', '2023-02-29', '0000-01-01', '9999-12-31'),
+          );
+        case 'DateTime':
+          return fc.oneof(
+            fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            fc.constantFrom('2024-01-01T00:00:00Z', '2024-01-01'),
+          );
+        case 'ID':
+          return fc.oneof(
+            fc.constantFrom('tjeneste-journaldokumenter', 'standard-ihe-xds', 'lov-pasientjournalloven', 'perspektiv-finnes-ikke', 'x'),
+            fc.stringMatching(/^[a-z]{1,12}-[a-z0-9-]{1,30}$/),
+          );
+        default:
+          return fc.string({ maxLength: 300 });
       }
     }
     return junk;
@@ -140,17 +182,31 @@ describe('fuzzing the importer', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const element = (id: string, extra: Record<string, unknown> = {}) => ({
-    id, kind: 'TECHNICAL_STANDARD', name: `Navn ${id}`, nameEn: `Name ${id}`, layers: ['TECHNICAL'], description: 'Beskrivelse.', sources: ['003_bc528292a39bd4db.txt:2'], ...extra,
+    id,
+    kind: 'TECHNICAL_STANDARD',
+    name: `Navn ${id}`,
+    nameEn: `Name ${id}`,
+    layers: ['TECHNICAL'],
+    description: 'Beskrivelse.',
+    sources: ['003_bc528292a39bd4db.txt:2'],
+    ...extra,
   });
 
   it('reports problems for malformed YAML and JSON, never throwing', () => {
     let cases = 0;
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.json({ maxDepth: 4 }), fc.jsonValue().map((v) => JSON.stringify({ elements: [v] }))), (text) => {
-        cases += 1;
-        const { problems } = parseMapDocument(text, 'fuzz.yaml');
-        expect(Array.isArray(problems)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 400 }),
+          fc.json({ maxDepth: 4 }),
+          fc.jsonValue().map((v) => JSON.stringify({ elements: [v] })),
+        ),
+        (text) => {
+          cases += 1;
+          const { problems } = parseMapDocument(text, 'fuzz.yaml');
+          expect(Array.isArray(problems)).toBe(true);
+        },
+      ),
       { numRuns: 400, seed: 13 },
     );
     expect(cases).toBe(400);
@@ -159,7 +215,16 @@ describe('fuzzing the importer', () => {
   it('rejects duplicate ids, dangling references and wrong types, naming the fault', () => {
     const cases: [string, unknown, RegExp][] = [
       ['duplicate ids', { elements: [element('standard-fuzz-a'), element('standard-fuzz-a')] }, /standard-fuzz-a/],
-      ['a dangling relationship', { elements: [element('standard-fuzz-a')], relationships: [{ from: 'standard-fuzz-a', type: 'APPLIES_TO', to: 'tjeneste-finnes-ikke', layer: 'TECHNICAL', sources: ['003_bc528292a39bd4db.txt:2'] }] }, /tjeneste-finnes-ikke/],
+      [
+        'a dangling relationship',
+        {
+          elements: [element('standard-fuzz-a')],
+          relationships: [
+            { from: 'standard-fuzz-a', type: 'APPLIES_TO', to: 'tjeneste-finnes-ikke', layer: 'TECHNICAL', sources: ['003_bc528292a39bd4db.txt:2'] },
+          ],
+        },
+        /tjeneste-finnes-ikke/,
+      ],
       ['a wrong type', { elements: [element('standard-fuzz-a', { layers: 'TECHNICAL' })] }, /layers/],
       ['an unknown kind', { elements: [element('standard-fuzz-a', { kind: 'DROP_TABLE' })] }, /kind/],
       ['not a map at all', [1, 2, 3], /./],

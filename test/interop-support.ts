@@ -17,7 +17,10 @@ export function xmllint(file: string): { ok: boolean; output: string } {
 
 /** The map in a canonical order, without perspectives (the web's saved views are not ArchiMate). */
 export function canonical(map: GraphMap): Omit<GraphMap, 'perspectives'> {
-  const by = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const by =
+    <T>(key: (x: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   return {
     elements: [...map.elements].sort(by((e) => e.id)),
     relationships: [...map.relationships].sort(by((r) => `${r.from}|${r.type}|${r.to}|${r.layer ?? ''}`)),

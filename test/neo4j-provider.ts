@@ -45,7 +45,13 @@ export async function startTestNeo4j(log: (line: string) => void): Promise<Start
   const env = process.env;
   if (env.NEO4J_URI) {
     return {
-      neo4j: { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE ?? 'neo4j', origin: 'NEO4J_URI' },
+      neo4j: {
+        uri: env.NEO4J_URI,
+        user: env.NEO4J_USER ?? 'neo4j',
+        password: env.NEO4J_PASSWORD ?? '',
+        database: env.NEO4J_DATABASE ?? 'neo4j',
+        origin: 'NEO4J_URI',
+      },
       stop: async () => {},
     };
   }

@@ -39,12 +39,29 @@ describe('planning views', () => {
   });
 
   const heatCounts = async (asOf: string) => {
-    const res = await app.gql<{ heatMap: { counts: Counts[] } }>('query($s: ID!, $d: Date) { heatMap(service: $s, asOf: $d) { counts { status count } } }', { s: SERVICE, d: asOf });
+    const res = await app.gql<{ heatMap: { counts: Counts[] } }>('query($s: ID!, $d: Date) { heatMap(service: $s, asOf: $d) { counts { status count } } }', {
+      s: SERVICE,
+      d: asOf,
+    });
     return res.data?.heatMap.counts;
   };
 
   it('heatMapDiff: the Journaldokumenter cells that change from 2021 to 2028, with causes, counts as the heat map gives them, in one round trip', async () => {
-    const res = await app.gql<{ heatMapDiff: { countsFrom: Counts[]; countsTo: Counts[]; cells: { layer: string; element: { id: string } | null; gap: { id: string } | null; before: string | null; after: string | null; cause: string; change: { id: string } | null }[] } }>(
+    const res = await app.gql<{
+      heatMapDiff: {
+        countsFrom: Counts[];
+        countsTo: Counts[];
+        cells: {
+          layer: string;
+          element: { id: string } | null;
+          gap: { id: string } | null;
+          before: string | null;
+          after: string | null;
+          cause: string;
+          change: { id: string } | null;
+        }[];
+      };
+    }>(
       `query($s: ID!) { heatMapDiff(service: $s, from: "2021-01-01", to: "2028-12-31") {
         countsFrom { status count } countsTo { status count }
         cells { layer element { id } gap { id } before after cause change { id } } } }`,
@@ -67,7 +84,9 @@ describe('planning views', () => {
   });
 
   it('heatMapDiff: a diff between a date and itself is empty; to before from and unknown services are refused', async () => {
-    const same = await app.gql<{ heatMapDiff: { cells: unknown[] } }>(`{ heatMapDiff(service: "${SERVICE}", from: "2026-01-01", to: "2026-01-01") { cells { cause } } }`);
+    const same = await app.gql<{ heatMapDiff: { cells: unknown[] } }>(
+      `{ heatMapDiff(service: "${SERVICE}", from: "2026-01-01", to: "2026-01-01") { cells { cause } } }`,
+    );
     expect(same.data?.heatMapDiff.cells).toEqual([]);
     const backwards = await app.gql(`{ heatMapDiff(service: "${SERVICE}", from: "2027-01-01", to: "2026-01-01") { cells { cause } } }`);
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
@@ -86,7 +105,9 @@ describe('planning views', () => {
     const l = res.data?.landscapeDiff;
     expect(l?.changedCount).toBe(l?.services.reduce((n, s) => n + s.changedCount, 0));
     const journal = l?.services.find((s) => s.service.id === SERVICE);
-    const single = await app.gql<{ heatMapDiff: { cells: unknown[] } }>(`{ heatMapDiff(service: "${SERVICE}", from: "2021-01-01", to: "2028-12-31") { cells { cause } } }`);
+    const single = await app.gql<{ heatMapDiff: { cells: unknown[] } }>(
+      `{ heatMapDiff(service: "${SERVICE}", from: "2021-01-01", to: "2028-12-31") { cells { cause } } }`,
+    );
     expect(journal?.changedCount).toBe(single.data?.heatMapDiff.cells.length);
     expect(journal?.countsTo).toEqual(await heatCounts('2028-12-31'));
     // Most changed first.
@@ -95,7 +116,15 @@ describe('planning views', () => {
   });
 
   it('timeline: changes, events and measures in 2019-2035 in one round trip; overdue means due before asOf and open', async () => {
-    const res = await app.gql<{ timeline: { from: string; to: string; changes: { overdue: boolean; change: { id: string; dueBy: string | null; completedAt: string | null; element: { name: string } } }[]; events: { event: { id: string } }[]; measures: { start: string; end: string; measure: { id: string } }[] } }>(
+    const res = await app.gql<{
+      timeline: {
+        from: string;
+        to: string;
+        changes: { overdue: boolean; change: { id: string; dueBy: string | null; completedAt: string | null; element: { name: string } } }[];
+        events: { event: { id: string } }[];
+        measures: { start: string; end: string; measure: { id: string } }[];
+      };
+    }>(
       `{ timeline(asOf: "2026-06-01") { from to changes { overdue change { id dueBy completedAt element { name } } } events { event { id } } measures { start end measure { id } } } }`,
     );
     expect(res.errors).toBeUndefined();
@@ -104,8 +133,13 @@ describe('planning views', () => {
     expect([tl?.from, tl?.to]).toEqual(['2019-01-01', '2035-12-31']);
     for (const c of tl?.changes ?? []) expect(c.overdue).toBe(c.change.completedAt === null && c.change.dueBy !== null && c.change.dueBy < '2026-06-01');
     expect(tl?.changes.some((c) => c.overdue)).toBe(true);
-    const planned = await app.gql<{ plannedChanges: { id: string }[] }>('{ plannedChanges(from: "2019-01-01", to: "2035-12-31", includeCompleted: true) { id } }');
-    const dated = tl?.changes.filter((c) => c.change.dueBy !== null).map((c) => c.change.id).sort();
+    const planned = await app.gql<{ plannedChanges: { id: string }[] }>(
+      '{ plannedChanges(from: "2019-01-01", to: "2035-12-31", includeCompleted: true) { id } }',
+    );
+    const dated = tl?.changes
+      .filter((c) => c.change.dueBy !== null)
+      .map((c) => c.change.id)
+      .sort();
     expect(dated).toEqual(planned.data?.plannedChanges.map((c) => c.id).sort());
     const events = await app.gql<{ events: { id: string }[] }>('{ events(from: "2019-01-01", to: "2035-12-31") { id } }');
     expect(tl?.events.map((e) => e.event.id)).toEqual(events.data?.events.map((e) => e.id));
@@ -114,9 +148,9 @@ describe('planning views', () => {
   });
 
   it('normsFor: the norms for an actor type across the services of its work processes; one entry per norm and layer', async () => {
-    const res = await app.gql<{ normsFor: { totalCount: number; services: { id: string }[]; layers: { layer: string; norms: { element: { id: string }; services: string[] }[] }[] } }>(
-      `{ normsFor(actorType: "${GP}", asOf: "2027-12-31") { totalCount services { id } layers { layer norms { element { id } services } } } }`,
-    );
+    const res = await app.gql<{
+      normsFor: { totalCount: number; services: { id: string }[]; layers: { layer: string; norms: { element: { id: string }; services: string[] }[] }[] };
+    }>(`{ normsFor(actorType: "${GP}", asOf: "2027-12-31") { totalCount services { id } layers { layer norms { element { id } services } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.roundTrips).toBe(1);
     const n = res.data?.normsFor;
@@ -129,10 +163,11 @@ describe('planning views', () => {
     );
     for (const l of one.data?.norms.layers ?? []) {
       const across = n?.layers.find((x) => x.layer === l.layer)?.norms ?? [];
-      for (const k of l.kinds) for (const norm of k.norms) {
-        const entry = across.find((x) => x.element.id === norm.element.id);
-        expect(entry?.services, norm.element.id).toContain(SERVICE);
-      }
+      for (const k of l.kinds)
+        for (const norm of k.norms) {
+          const entry = across.find((x) => x.element.id === norm.element.id);
+          expect(entry?.services, norm.element.id).toContain(SERVICE);
+        }
       const ids = across.map((x) => x.element.id);
       expect(new Set(ids).size).toBe(ids.length);
     }
@@ -150,8 +185,14 @@ describe('planning views', () => {
   it('saveScenario: needs a token, validates, writes one audited node, replaces with its version, refuses a stale one', async () => {
     const measures = await app.gql<{ measures: { id: string }[] }>('{ measures { id } }');
     const measure = measures.data?.measures[0]?.id ?? '';
-    const input = { id: scenarioId, name: 'Nytte teller dobbelt', weights: [{ criterion: 'Nytte', weight: 2 }], scores: [{ measure, criterion: 'Måloppnåelse', value: 4 }] };
-    const save = 'mutation($input: ScenarioInput!) { saveScenario(input: $input) { id version weights { criterion weight } scores { measure criterion value } } }';
+    const input = {
+      id: scenarioId,
+      name: 'Nytte teller dobbelt',
+      weights: [{ criterion: 'Nytte', weight: 2 }],
+      scores: [{ measure, criterion: 'Måloppnåelse', value: 4 }],
+    };
+    const save =
+      'mutation($input: ScenarioInput!) { saveScenario(input: $input) { id version weights { criterion weight } scores { measure criterion value } } }';
     const anonymous = await app.gql(save, { input });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const badCriterion = await app.gql(save, { input: { ...input, weights: [{ criterion: 'Pris', weight: 1 }] } }, token);

@@ -84,7 +84,11 @@ describe('read API', () => {
         service: { id: string; name: string };
         asOf: string;
         totalCount: number;
-        layers: { layer: string; label: string; kinds: { kind: string; label: string; norms: { element: ElementRef; status: string; why: { relationship: string; layer: string } }[] }[] }[];
+        layers: {
+          layer: string;
+          label: string;
+          kinds: { kind: string; label: string; norms: { element: ElementRef; status: string; why: { relationship: string; layer: string } }[] }[];
+        }[];
       };
     }
 
@@ -169,7 +173,11 @@ describe('read API', () => {
 
     it('impact: a change to IHE XDS reaches Journaldokumenter and its work process, with the paths', async () => {
       const res = await app.gql<{
-        impact: { root: { id: string }; depth: number; dependents: { element: ElementRef; distance: number; path: { from: string; type: string; to: string }[] }[] };
+        impact: {
+          root: { id: string };
+          depth: number;
+          dependents: { element: ElementRef; distance: number; path: { from: string; type: string; to: string }[] }[];
+        };
       }>('query($e: ID!, $d: Int) { impact(element: $e, depth: $d) { root { id } depth dependents { element { id kind } distance path { from type to } } } }', {
         e: 'standard-ihe-xds',
         d: 3,
@@ -192,15 +200,24 @@ describe('read API', () => {
       }
       const distances = impact?.dependents.map((d) => d.distance) ?? [];
       expect(distances).toEqual([...distances].sort((a, b) => a - b));
-      const shallow = await app.gql<{ impact: { dependents: { distance: number }[] } }>('{ impact(element: "standard-ihe-xds", depth: 1) { dependents { distance } } }');
+      const shallow = await app.gql<{ impact: { dependents: { distance: number }[] } }>(
+        '{ impact(element: "standard-ihe-xds", depth: 1) { dependents { distance } } }',
+      );
       expect(shallow.data?.impact.dependents.every((d) => d.distance === 1)).toBe(true);
       expect(shallow.data?.impact.dependents.length).toBeLessThan(impact?.dependents.length ?? 0);
     });
   });
 
   describe('standards (the vendors’ view, a Relay connection)', () => {
-    interface Entry { element: ElementRef; status: string; services: { service: { id: string }; layer: string }[]; plannedChanges: { id: string }[] }
-    interface Page { standards: { totalCount: number; edges: { cursor: string; node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }
+    interface Entry {
+      element: ElementRef;
+      status: string;
+      services: { service: { id: string }; layer: string }[];
+      plannedChanges: { id: string }[];
+    }
+    interface Page {
+      standards: { totalCount: number; edges: { cursor: string; node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    }
     const PAGE = `query($first: Int, $after: String, $layer: Layer, $service: ID) {
       standards(first: $first, after: $after, layer: $layer, service: $service) {
         totalCount pageInfo { hasNextPage endCursor }
@@ -272,7 +289,9 @@ describe('read API', () => {
     });
 
     it('summarises the services only when asked, in the same round trip, also through fragments', async () => {
-      const summarised = await app.gql<{ standards: { edges: { node: { services: { service: { id: string; statusCounts: { count: number }[]; normCount: number } }[] } }[] } }>(
+      const summarised = await app.gql<{
+        standards: { edges: { node: { services: { service: { id: string; statusCounts: { count: number }[]; normCount: number } }[] } }[] };
+      }>(
         `query { standards(service: "${SERVICE}", first: 5) { ...Page } }
          fragment Page on StandardConnection { edges { node { services { service { id ... on InformationService { statusCounts { count } normCount } } } } } }`,
       );
@@ -310,7 +329,9 @@ describe('read API', () => {
       expectError(await app.gql(`{ standards(after: "${elementsCursor}") { totalCount } }`), 'BAD_USER_INPUT', 'after');
       const broken = Buffer.from('standard:["Name", "Not An Id!"]').toString('base64');
       expectError(await app.gql(`{ standards(after: "${broken}") { totalCount } }`), 'BAD_USER_INPUT', 'after');
-      const zero = await app.gql<{ standards: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>('{ standards(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage } } }');
+      const zero = await app.gql<{ standards: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
+        '{ standards(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage } } }',
+      );
       expect(zero.data?.standards.edges).toEqual([]);
       expect(zero.data?.standards.pageInfo.hasNextPage).toBe(true);
       expect(zero.data?.standards.totalCount).toBeGreaterThan(0);
@@ -319,7 +340,11 @@ describe('read API', () => {
 
   describe('elements (Relay connection)', () => {
     interface Connection {
-      elements: { totalCount: number; edges: { cursor: string; node: ElementRef }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } };
+      elements: {
+        totalCount: number;
+        edges: { cursor: string; node: ElementRef }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+      };
     }
     const PAGE = `query($filter: ElementFilter, $first: Int, $after: String) {
       elements(filter: $filter, first: $first, after: $after) {
@@ -432,9 +457,9 @@ describe('read API', () => {
     });
 
     it('lists planned changes by due date (the end of the period the source gives), undated ones last, within the dates asked for', async () => {
-      const all = await app.gql<{ plannedChanges: { id: string; due: string | null; dueBy: string | null; element: { id: string }; measure: { id: string } | null }[] }>(
-        '{ plannedChanges(includeCompleted: true) { id change due dueBy description element { id } measure { id kind } replacement { id } completedAt } }',
-      );
+      const all = await app.gql<{
+        plannedChanges: { id: string; due: string | null; dueBy: string | null; element: { id: string }; measure: { id: string } | null }[];
+      }>('{ plannedChanges(includeCompleted: true) { id change due dueBy description element { id } measure { id kind } replacement { id } completedAt } }');
       expect(all.errors).toBeUndefined();
       const changes = all.data?.plannedChanges ?? [];
       const dated = changes.filter((c) => c.dueBy !== null).map((c) => c.dueBy ?? '');
@@ -442,18 +467,25 @@ describe('read API', () => {
       expect(changes.slice(dated.length).every((c) => c.dueBy === null)).toBe(true);
       expect(all.roundTrips).toBe(1);
       const middle = dated[Math.floor(dated.length / 2)] ?? '2025-01-01';
-      const later = await app.gql<{ plannedChanges: { dueBy: string | null }[] }>('query($f: Date) { plannedChanges(from: $f, includeCompleted: true) { dueBy } }', { f: middle });
+      const later = await app.gql<{ plannedChanges: { dueBy: string | null }[] }>(
+        'query($f: Date) { plannedChanges(from: $f, includeCompleted: true) { dueBy } }',
+        { f: middle },
+      );
       expect(later.data?.plannedChanges.length).toBeGreaterThan(0);
       // A date filter leaves out what has no date: nobody can say it falls within the range.
       expect(later.data?.plannedChanges.every((c) => c.dueBy !== null && c.dueBy >= middle)).toBe(true);
     });
 
     it('lists the saved perspectives and reads one', async () => {
-      const res = await app.gql<{ perspectives: { id: string; label: string; layers: string[] }[] }>('{ perspectives { id label layers kinds statuses version } }');
+      const res = await app.gql<{ perspectives: { id: string; label: string; layers: string[] }[] }>(
+        '{ perspectives { id label layers kinds statuses version } }',
+      );
       expect(res.errors).toBeUndefined();
       const first = res.data?.perspectives[0];
       expect(first?.id).toMatch(/^perspektiv-/);
-      const one = await app.gql<{ perspective: { id: string; label: string } }>('query($id: ID!) { perspective(id: $id) { id label(lang: EN) } }', { id: first?.id });
+      const one = await app.gql<{ perspective: { id: string; label: string } }>('query($id: ID!) { perspective(id: $id) { id label(lang: EN) } }', {
+        id: first?.id,
+      });
       expect(one.data?.perspective.id).toBe(first?.id);
     });
   });
@@ -534,7 +566,8 @@ describe('read API', () => {
     });
 
     it('does not grow with the size of the answer (elements with relationships, pages of 5 and 200)', async () => {
-      const q = 'query($n: Int) { elements(first: $n) { edges { node { id relationships { type relationships { other { id } } } plannedChanges { id } gaps { id } } } } }';
+      const q =
+        'query($n: Int) { elements(first: $n) { edges { node { id relationships { type relationships { other { id } } } plannedChanges { id } gaps { id } } } } }';
       const small = await app.gql(q, { n: 5 });
       const large = await app.gql(q, { n: 200 });
       expect(small.errors).toBeUndefined();

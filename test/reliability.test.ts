@@ -120,8 +120,13 @@ describe('graceful shutdown', () => {
 
   it('on SIGTERM, api/main.ts finishes the in-flight request, closes the driver and exits 0', async () => {
     const app = spawnApp({
-      NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database,
-      PORT: '0', SEED_ON_START: 'false', RESPONSE_CACHE_TTL_MS: '0',
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      NEO4J_DATABASE: neo4j.database,
+      PORT: '0',
+      SEED_ON_START: 'false',
+      RESPONSE_CACHE_TTL_MS: '0',
     });
     try {
       const [, url] = await app.waitFor(/is ready at (http:\S+)/, 60_000);

@@ -25,7 +25,9 @@ describe('security', () => {
     app = await startTestApp({ BAD_TOKEN_LIMIT: '10', GRAPHIQL: 'true' });
   });
   afterAll(async () => {
-    await app?.db.write((tx) => tx.run('MATCH (n) WHERE (n:Perspective AND n.id = $p) OR (n:ApiToken AND n.id IN $t) DETACH DELETE n', { p: PERSPECTIVE, t: tokenIds })).catch(() => {});
+    await app?.db
+      .write((tx) => tx.run('MATCH (n) WHERE (n:Perspective AND n.id = $p) OR (n:ApiToken AND n.id IN $t) DETACH DELETE n', { p: PERSPECTIVE, t: tokenIds }))
+      .catch(() => {});
     await app?.stop();
   });
 
@@ -33,7 +35,11 @@ describe('security', () => {
     const responses = await Promise.all([
       fetch(`${app.url}health`),
       fetch(`${app.url}ready`),
-      fetch(`${app.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ perspectives { id } }' }) }),
+      fetch(`${app.url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ perspectives { id } }' }),
+      }),
       fetch(`${app.url}graphql?query=%7B__typename%7D`, { headers: { accept: 'application/json' } }),
       fetch(`${app.url}graphql`, { headers: { accept: 'text/html' } }),
       fetch(`${app.url}`, { method: 'DELETE' }),
@@ -134,7 +140,11 @@ describe('security', () => {
   it('npm run token -- create … --expires 90d prints a token that lists as active until then', async () => {
     const neo4j = inject('neo4j');
     const env = { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database };
-    const created = await run(process.execPath, ['--import', 'tsx', 'api/auth/token-cli.ts', 'create', '--role', 'analyst', '--name', 'CLI-utløp', '--expires', '90d'], { cwd: ROOT, env });
+    const created = await run(
+      process.execPath,
+      ['--import', 'tsx', 'api/auth/token-cli.ts', 'create', '--role', 'analyst', '--name', 'CLI-utløp', '--expires', '90d'],
+      { cwd: ROOT, env },
+    );
     const id = /created token (token-[0-9a-f]+)/.exec(created.stderr)?.[1];
     expect(id, created.stderr).toBeDefined();
     tokenIds.push(id!);
@@ -142,6 +152,11 @@ describe('security', () => {
     expect(created.stdout.trim()).toMatch(/^rp_/);
     const listed = await run(process.execPath, ['--import', 'tsx', 'api/auth/token-cli.ts', 'list'], { cwd: ROOT, env });
     expect(listed.stdout.split('\n').find((l) => l.startsWith(id!))).toMatch(/active until \d{4}-/);
-    await expect(run(process.execPath, ['--import', 'tsx', 'api/auth/token-cli.ts', 'create', '--role', 'analyst', '--name', 'x', '--expires', 'snart'], { cwd: ROOT, env })).rejects.toMatchObject({ code: 2 });
+    await expect(
+      run(process.execPath, ['--import', 'tsx', 'api/auth/token-cli.ts', 'create', '--role', 'analyst', '--name', 'x', '--expires', 'snart'], {
+        cwd: ROOT,
+        env,
+      }),
+    ).rejects.toMatchObject({ code: 2 });
   });
 });

@@ -24,7 +24,10 @@ export function newTokenSecret(): string {
   return `rp_${randomBytes(24).toString('base64url')}`;
 }
 
-const FIND_TOKEN = defineQuery<{ hash: string }, { token: { id: string; name: string; role: Role; revokedAt: unknown; expired: boolean } }>(`MATCH (t:ApiToken {hash: $hash})
+const FIND_TOKEN = defineQuery<
+  { hash: string },
+  { token: { id: string; name: string; role: Role; revokedAt: unknown; expired: boolean } }
+>(`MATCH (t:ApiToken {hash: $hash})
 RETURN t {.id, .name, .role, .revokedAt, expired: t.expiresAt IS NOT NULL AND t.expiresAt <= datetime()} AS token`);
 
 export async function authenticate(db: Queries, authorization: string | null): Promise<AuthResult> {

@@ -71,7 +71,13 @@ async function main(argv: string[]): Promise<void> {
       if (tokens.length === 0) log('no tokens');
       const now = Date.now();
       const state = (t: (typeof tokens)[number]) =>
-        t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt && Date.parse(t.expiresAt) <= now ? `expired ${t.expiresAt}` : t.expiresAt ? `active until ${t.expiresAt}` : 'active';
+        t.revokedAt
+          ? `revoked ${t.revokedAt}`
+          : t.expiresAt && Date.parse(t.expiresAt) <= now
+            ? `expired ${t.expiresAt}`
+            : t.expiresAt
+              ? `active until ${t.expiresAt}`
+              : 'active';
       for (const t of tokens) console.log([t.id, t.role.padEnd(7), t.createdAt, state(t), t.name].join('  '));
     });
     return;

@@ -52,7 +52,10 @@ export interface CreatedToken extends TokenInfo {
 /** Who did it, for the audit log of token writes (they come from the command line, not a token). */
 const CLI_ACTOR = 'token-cli';
 
-const CREATE_TOKEN = defineQuery<{ id: string; name: string; role: Role; hash: string; expiresAt: string | null }, { token: Raw }>(`CREATE (t:ApiToken {id: $id, name: $name, role: $role, hash: $hash, createdAt: datetime(), expiresAt: datetime($expiresAt)})
+const CREATE_TOKEN = defineQuery<
+  { id: string; name: string; role: Role; hash: string; expiresAt: string | null },
+  { token: Raw }
+>(`CREATE (t:ApiToken {id: $id, name: $name, role: $role, hash: $hash, createdAt: datetime(), expiresAt: datetime($expiresAt)})
 RETURN t {.id, .name, .role, createdAt: toString(t.createdAt), expiresAt: toString(t.expiresAt)} AS token`);
 
 const REVOKE_TOKEN = defineQuery<{ id: string }, { open: boolean; token: Raw }>(`MATCH (t:ApiToken {id: $id})

@@ -56,7 +56,10 @@ RETURN e.id AS id, ${EVENTS_OF('e')} AS events`);
  * "What happened or is expected when?" Events whose period overlaps from..to (a year-precise
  * event counts for its whole year), optionally those concerning one element, in date order.
  */
-export const EVENTS = defineQuery<{ from: string | null; to: string | null; element: string | null; happened: boolean | null }, { elementMissing: boolean; events: Raw[] }>(`
+export const EVENTS = defineQuery<
+  { from: string | null; to: string | null; element: string | null; happened: boolean | null },
+  { elementMissing: boolean; events: Raw[] }
+>(`
 OPTIONAL MATCH (el:Element {id: $element})
 CALL () {
   MATCH (v:Event)

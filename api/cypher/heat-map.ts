@@ -7,7 +7,10 @@ import { elementWithStatus } from './element';
 import { CELLS_OF_SERVICE, gapOpenCypher } from './status';
 import { defineQuery, type Raw } from '../../store/query';
 
-export const HEAT_MAP_OF_SERVICE = defineQuery<{ service: string; perspective: string | null; asOf: string; today: string }, { service: Raw; serviceElement: Raw; workProcess: string | null; cells: Raw[]; gaps: Raw[]; perspective: Raw | null; perspectiveMissing: boolean }>(`
+export const HEAT_MAP_OF_SERVICE = defineQuery<
+  { service: string; perspective: string | null; asOf: string; today: string },
+  { service: Raw; serviceElement: Raw; workProcess: string | null; cells: Raw[]; gaps: Raw[]; perspective: Raw | null; perspectiveMissing: boolean }
+>(`
 MATCH (s:Element:InformationService {id: $service})
 OPTIONAL MATCH (p:Perspective {id: $perspective})
 ${CELLS_OF_SERVICE}

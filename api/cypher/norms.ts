@@ -7,7 +7,10 @@
 import { CELLS_OF_SERVICE, gapOpenCypher } from './status';
 import { defineQuery, type Raw } from '../../store/query';
 
-export const NORMS_FOR_SERVICE = defineQuery<{ service: string; actorType: string | null; asOf: string; today: string }, { service: Raw; workProcess: string | null; cells: Raw[]; openGaps: number; actorTypeMissing: boolean }>(`
+export const NORMS_FOR_SERVICE = defineQuery<
+  { service: string; actorType: string | null; asOf: string; today: string },
+  { service: Raw; workProcess: string | null; cells: Raw[]; openGaps: number; actorTypeMissing: boolean }
+>(`
 MATCH (s:Element:InformationService {id: $service})
 OPTIONAL MATCH (a:Element:ActorType {id: $actorType})
 ${CELLS_OF_SERVICE}

@@ -21,10 +21,10 @@ const statusOn = (at: DateParam) =>
  * changes) and `gaps` (every gap open on either date, with whether it is open on each).
  */
 function cellsOnTwoDates(s: string, full: boolean): string {
-  const cell = full
-    ? `{element: ${elementWithStatus('e')}, layer: r.layer, before: before, after: after, changes: open}`
-    : `{before: before, after: after}`;
-  const gap = full ? `g {.*, service: ${s}.id, openBefore: ${gapOpenCypher('g', '$from')}, openAfter: ${gapOpenCypher('g', '$to')}}` : `{openBefore: ${gapOpenCypher('g', '$from')}, openAfter: ${gapOpenCypher('g', '$to')}}`;
+  const cell = full ? `{element: ${elementWithStatus('e')}, layer: r.layer, before: before, after: after, changes: open}` : `{before: before, after: after}`;
+  const gap = full
+    ? `g {.*, service: ${s}.id, openBefore: ${gapOpenCypher('g', '$from')}, openAfter: ${gapOpenCypher('g', '$to')}}`
+    : `{openBefore: ${gapOpenCypher('g', '$from')}, openAfter: ${gapOpenCypher('g', '$to')}}`;
   return `CALL (${s}) {
     OPTIONAL MATCH (e:Element)-[r:APPLIES_TO]->(${s})
     WITH e, r, ${openChangesOf('e')} AS open
@@ -40,7 +40,10 @@ function cellsOnTwoDates(s: string, full: boolean): string {
   }`;
 }
 
-export const HEAT_MAP_DIFF = defineQuery<{ service: string; from: string; to: string; asOf: string }, { service: Raw; workProcess: string | null; cells: Raw[]; gaps: Raw[] }>(`
+export const HEAT_MAP_DIFF = defineQuery<
+  { service: string; from: string; to: string; asOf: string },
+  { service: Raw; workProcess: string | null; cells: Raw[]; gaps: Raw[] }
+>(`
 MATCH (s:Element:InformationService {id: $service})
 ${cellsOnTwoDates('s', true)}
 RETURN s {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(s) }} AS service, [(s)-[:PART_OF]->(w:WorkProcess) | w.id][0] AS workProcess, cells, gaps`);
@@ -54,8 +57,7 @@ RETURN s {.*, normCount: COUNT { (:Element)-[:APPLIES_TO]->(s) }, workProcesses:
 ORDER BY s.name, s.id`);
 
 /** Services whose heat map shows element `e` (or `e` itself when it is a service). */
-const servicesOf = (e: string) =>
-  `[(${e})-[:APPLIES_TO]->(sv:InformationService) | sv.id] + CASE WHEN ${e}:InformationService THEN [${e}.id] ELSE [] END`;
+const servicesOf = (e: string) => `[(${e})-[:APPLIES_TO]->(sv:InformationService) | sv.id] + CASE WHEN ${e}:InformationService THEN [${e}.id] ELSE [] END`;
 
 /**
  * The time axis: changes due in the window (and those with no date), events overlapping it,
@@ -100,7 +102,10 @@ RETURN changes, events, measures`);
  * The norms for a role: the information services of the work processes the actor type performs
  * (or of the one work process), and every cell of their heat maps on $asOf (CELLS_OF_SERVICE).
  */
-export const NORMS_FOR_ROLE = defineQuery<{ actorType: string | null; workProcess: string | null; asOf: string; today: string }, { actorType: Raw | null; workProcess: Raw | null; actorTypeMissing: boolean; workProcessMissing: boolean; perService: Raw[] }>(`
+export const NORMS_FOR_ROLE = defineQuery<
+  { actorType: string | null; workProcess: string | null; asOf: string; today: string },
+  { actorType: Raw | null; workProcess: Raw | null; actorTypeMissing: boolean; workProcessMissing: boolean; perService: Raw[] }
+>(`
 OPTIONAL MATCH (a:Element:ActorType {id: $actorType})
 OPTIONAL MATCH (wp:Element:WorkProcess {id: $workProcess})
 CALL (a, wp) {

@@ -25,7 +25,10 @@ async function exportedQueries(): Promise<{ name: string; cypher: string }[]> {
     for (const [name, value] of Object.entries(mod)) if (value instanceof Query) found.push({ name: `${file}:${name}`, cypher: value.cypher });
   }
   // Built per request from the kinds asked for; checked with and without kinds.
-  found.push({ name: 'elements.ts:elementsPageCypher(null)', cypher: elementsPageCypher(null).cypher }, { name: 'elements.ts:elementsPageCypher([LAW])', cypher: elementsPageCypher(['LAW']).cypher });
+  found.push(
+    { name: 'elements.ts:elementsPageCypher(null)', cypher: elementsPageCypher(null).cypher },
+    { name: 'elements.ts:elementsPageCypher([LAW])', cypher: elementsPageCypher(['LAW']).cypher },
+  );
   return found;
 }
 
@@ -36,7 +39,9 @@ function paramsOf(cypher: string): Record<string, unknown> {
   const ints = /^(depth|first|candidates|skip|limit|offset)$/;
   const flags = /^(include\w+|happened)$/;
   const maps = /^(after)$/;
-  return Object.fromEntries([...names].map((n) => [n, lists.test(n) ? ['x'] : ints.test(n) ? neo4j.int(2) : flags.test(n) ? true : maps.test(n) ? { name: 'x', id: 'x' } : 'x']));
+  return Object.fromEntries(
+    [...names].map((n) => [n, lists.test(n) ? ['x'] : ints.test(n) ? neo4j.int(2) : flags.test(n) ? true : maps.test(n) ? { name: 'x', id: 'x' } : 'x']),
+  );
 }
 
 /** Every operator of a plan, depth first. */
@@ -56,9 +61,41 @@ describe('every read query finds its subject by index', () => {
 
   it('covers the views (a new exported query is found without listing it)', async () => {
     const names = (await exportedQueries()).map((q) => q.name.split(':')[1]);
-    expect(names).toEqual(expect.arrayContaining(['HEAT_MAP_OF_SERVICE', 'NORMS_FOR_SERVICE', 'STANDARDS_PAGE', 'STANDARDS_PAGE_COUNTED_SUMMARISED', 'ELEMENT_BY_ID', 'IMPACT_OF_ELEMENT', 'EVENTS', 'LANDSCAPE', 'SEARCH_ELEMENTS']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'HEAT_MAP_OF_SERVICE',
+        'NORMS_FOR_SERVICE',
+        'STANDARDS_PAGE',
+        'STANDARDS_PAGE_COUNTED_SUMMARISED',
+        'ELEMENT_BY_ID',
+        'IMPACT_OF_ELEMENT',
+        'EVENTS',
+        'LANDSCAPE',
+        'SEARCH_ELEMENTS',
+      ]),
+    );
     // Every query a resolver reads with: each exported const of a query module other than writes.ts.
-    expect(names).toEqual(expect.arrayContaining(['ELEMENTS_BY_IDS', 'RELATIONSHIPS_OF_ELEMENTS', 'CHANGES_OF_ELEMENTS', 'GAPS_OF_ELEMENTS', 'EVENTS_OF_ELEMENTS', 'PERSPECTIVES', 'PERSPECTIVE_BY_ID', 'HEAT_MAP_DIFF', 'LANDSCAPE_DIFF', 'TIMELINE', 'NORMS_FOR_ROLE', 'SCENARIOS', 'SCENARIO_BY_ID', 'GAPS', 'PLANNED_CHANGES', 'MEASURES_IN_RANK_ORDER', 'SERVICE_SUMMARIES']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'ELEMENTS_BY_IDS',
+        'RELATIONSHIPS_OF_ELEMENTS',
+        'CHANGES_OF_ELEMENTS',
+        'GAPS_OF_ELEMENTS',
+        'EVENTS_OF_ELEMENTS',
+        'PERSPECTIVES',
+        'PERSPECTIVE_BY_ID',
+        'HEAT_MAP_DIFF',
+        'LANDSCAPE_DIFF',
+        'TIMELINE',
+        'NORMS_FOR_ROLE',
+        'SCENARIOS',
+        'SCENARIO_BY_ID',
+        'GAPS',
+        'PLANNED_CHANGES',
+        'MEASURES_IN_RANK_ORDER',
+        'SERVICE_SUMMARIES',
+      ]),
+    );
   });
 
   it('finds a query it was not told about', () => {

@@ -8,7 +8,10 @@ import { defineQuery, type Raw } from '../../store/query';
 
 const orNull = (v: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${elementWithStatus(v)} END`;
 
-export const GAPS = defineQuery<{ service: string | null; layer: string | null; includeResolved: boolean; asOf: string }, { serviceMissing: boolean; gaps: { gap: Raw; service: Raw }[] }>(`
+export const GAPS = defineQuery<
+  { service: string | null; layer: string | null; includeResolved: boolean; asOf: string },
+  { serviceMissing: boolean; gaps: { gap: Raw; service: Raw }[] }
+>(`
 OPTIONAL MATCH (svc:Element:InformationService {id: $service})
 CALL () {
   MATCH (g:Gap)-[:GAP_IN]->(s:Element)
@@ -20,7 +23,10 @@ CALL () {
 }
 RETURN $service IS NOT NULL AND svc IS NULL AS serviceMissing, gaps`);
 
-export const PLANNED_CHANGES = defineQuery<{ from: string | null; to: string | null; includeCompleted: boolean; asOf: string }, { change: Raw; element: Raw; measure: Raw | null; replacement: Raw | null }>(`
+export const PLANNED_CHANGES = defineQuery<
+  { from: string | null; to: string | null; includeCompleted: boolean; asOf: string },
+  { change: Raw; element: Raw; measure: Raw | null; replacement: Raw | null }
+>(`
 MATCH (c:PlannedChange)-[:CHANGES]->(e:Element)
 WHERE ($from IS NULL OR c.dueBy >= $from)
   AND ($to IS NULL OR c.dueBy <= $to)

@@ -15,7 +15,10 @@ import { defineQuery, type Raw } from '../../store/query';
 /** How many index hits are re-ranked before the first `first` are returned. */
 export const SEARCH_CANDIDATES = 200;
 
-export const SEARCH_ELEMENTS = defineQuery<{ lucene: string; candidates: Integer; exact: string; words: string[]; first: Integer; asOf: string }, { element: Raw; score: number }>(`
+export const SEARCH_ELEMENTS = defineQuery<
+  { lucene: string; candidates: Integer; exact: string; words: string[]; first: Integer; asOf: string },
+  { element: Raw; score: number }
+>(`
 CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $lucene, {limit: $candidates}) YIELD node, score
 WITH node, score
   * CASE WHEN toLower(node.name) = $exact OR toLower(node.nameEn) = $exact OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = $exact) THEN 4.0

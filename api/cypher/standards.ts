@@ -89,10 +89,11 @@ const MATCHING = (e: string, extra = 'true') => `
  * needed, which reads open changes only for an element valid from a later date; with one, every
  * match's open changes are read.
  */
-const MATCHES = (e: string, statusFilter: boolean) => `($layer IS NULL OR $layer IN ${e}.layers) AND ($normativeLevels IS NULL OR ${e}.normativeLevel IN $normativeLevels)
-    AND ${statusFilter
-      ? `${visibleCypher(e, openChangesOf(e))} AND ${statusCypher(e, openChangesOf(e))} IN $statuses`
-      : visibleNodeCypher(e)}`;
+const MATCHES = (
+  e: string,
+  statusFilter: boolean,
+) => `($layer IS NULL OR $layer IN ${e}.layers) AND ($normativeLevels IS NULL OR ${e}.normativeLevel IN $normativeLevels)
+    AND ${statusFilter ? `${visibleCypher(e, openChangesOf(e))} AND ${statusCypher(e, openChangesOf(e))} IN $statuses` : visibleNodeCypher(e)}`;
 
 /** The standards of `svc` (by a relationship that holds on `$asOf`), for the page and the total. */
 const OF_SERVICE = (e: string) => `EXISTS { (${e})-[r:APPLIES_TO]->(svc) WHERE ${relationshipHoldsCypher('r')} }`;

@@ -32,9 +32,14 @@ OPTIONAL MATCH (e:Element {id: id})
 RETURN id, e.kind AS kind, e.layers AS layers`);
 
 /** Today's view of one element, as the API returns it. */
-export const ELEMENT_WITH_STATUS = defineQuery<{ id: string; asOf: string }, { element: Raw }>(`MATCH (e:Element {id: $id}) RETURN ${elementWithStatus('e')} AS element`);
+export const ELEMENT_WITH_STATUS = defineQuery<{ id: string; asOf: string }, { element: Raw }>(
+  `MATCH (e:Element {id: $id}) RETURN ${elementWithStatus('e')} AS element`,
+);
 
-export const AUDIT = defineQuery<{ actor: string; tokenId: string | null; action: string; target: string; elements: string[]; before: string | null; after: string | null }, { id: string }>(`CREATE (a:AuditEvent {
+export const AUDIT = defineQuery<
+  { actor: string; tokenId: string | null; action: string; target: string; elements: string[]; before: string | null; after: string | null },
+  { id: string }
+>(`CREATE (a:AuditEvent {
   id: randomUUID(), at: datetime(), actor: $actor, tokenId: $tokenId, action: $action,
   target: $target, elements: $elements, before: $before, after: $after
 }) RETURN a.id AS id`);
@@ -72,7 +77,9 @@ export type RelationshipParams = { from: string; to: string; layer: string | nul
 const relKey = (type: RelationshipType) => (RELATIONSHIPS[type].layered ? ' {layer: $layer}' : '');
 
 export function readRelationshipCypher(type: RelationshipType): Query<RelationshipParams, { rel: Raw }> {
-  return defineQuery<RelationshipParams, { rel: Raw }>(`MATCH (a:Element {id: $from})-[r:${safeRelationshipType(type)}${relKey(type)}]->(b:Element {id: $to}) RETURN r {.*} AS rel`);
+  return defineQuery<RelationshipParams, { rel: Raw }>(
+    `MATCH (a:Element {id: $from})-[r:${safeRelationshipType(type)}${relKey(type)}]->(b:Element {id: $to}) RETURN r {.*} AS rel`,
+  );
 }
 
 /** Create or update one relationship (APPLIES_TO keyed by its layer) and increase `from`'s version. */
@@ -107,7 +114,10 @@ RETURN g {.*, service: s.id} AS node`);
 
 const CHANGE_MAP = `c {.*, element: e.id, measure: [(c)-[:UNDER_MEASURE]->(m) | m.id][0], replacement: [(c)-[:REPLACED_BY]->(x) | x.id][0]}`;
 
-export const CREATE_CHANGE = defineQuery<{ element: string; measure: string | null; replacement: string | null; props: Raw }, { node: Raw }>(`MATCH (e:Element {id: $element})
+export const CREATE_CHANGE = defineQuery<
+  { element: string; measure: string | null; replacement: string | null; props: Raw },
+  { node: Raw }
+>(`MATCH (e:Element {id: $element})
 CREATE (c:PlannedChange)
 SET c = $props, c.version = 1, c.createdAt = datetime()
 CREATE (c)-[:CHANGES]->(e)
@@ -119,7 +129,9 @@ OPTIONAL MATCH (x:Element {id: $replacement})
 FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (c)-[:REPLACED_BY]->(x))
 RETURN ${CHANGE_MAP} AS node`);
 
-export const CHANGE_BY_ID = defineQuery<{ id: string }, { node: Raw }>(`MATCH (c:PlannedChange {id: $id})-[:CHANGES]->(e:Element) RETURN ${CHANGE_MAP} AS node`);
+export const CHANGE_BY_ID = defineQuery<{ id: string }, { node: Raw }>(
+  `MATCH (c:PlannedChange {id: $id})-[:CHANGES]->(e:Element) RETURN ${CHANGE_MAP} AS node`,
+);
 
 export const COMPLETE_CHANGE = defineQuery<{ id: string; completedAt: string }, { node: Raw }>(`MATCH (c:PlannedChange {id: $id})-[:CHANGES]->(e:Element)
 SET c.completedAt = $completedAt, c.version = coalesce(c.version, 1) + 1
@@ -153,7 +165,9 @@ RETURN x {.*} AS node`);
 export const DELETE_SCENARIO = defineQuery<{ id: string }, Record<string, never>>(`MATCH (x:Scenario {id: $id}) DETACH DELETE x`);
 
 /** Which of `$ids` are measures (to check a scenario's scores name measures). */
-export const MEASURES_AMONG = defineQuery<{ ids: readonly string[] }, { ids: string[] }>(`MATCH (m:Element:Measure) WHERE m.id IN $ids RETURN collect(m.id) AS ids`);
+export const MEASURES_AMONG = defineQuery<{ ids: readonly string[] }, { ids: string[] }>(
+  `MATCH (m:Element:Measure) WHERE m.id IN $ids RETURN collect(m.id) AS ids`,
+);
 
 // ---- audit ------------------------------------------------------------------------------------
 

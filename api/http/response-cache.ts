@@ -62,7 +62,13 @@ export class ResponseCache {
    * The key of a request: the generation, what selects Yoga's answer (method, URL with a GET's
    * query, Accept, Content-Type, Origin for CORS) and a hash of the body.
    */
-  static key(generation: number, method: string, url: string, headers: { accept?: string; 'content-type'?: string; origin?: string }, body: Buffer | undefined): string {
+  static key(
+    generation: number,
+    method: string,
+    url: string,
+    headers: { accept?: string; 'content-type'?: string; origin?: string },
+    body: Buffer | undefined,
+  ): string {
     const digest = body && body.length > 0 ? createHash('sha256').update(body).digest('base64') : '';
     return `${generation}\n${method}\n${url}\n${headers.accept ?? ''}\n${headers['content-type'] ?? ''}\n${headers.origin ?? ''}\n${digest}`;
   }

@@ -6,7 +6,8 @@ const body = (bytes: number, fill = 'x') => Buffer.from(fill.repeat(bytes));
 function cacheOf(maxBytes: number, ttlMs = 60_000) {
   let now = 0;
   const cache = new ResponseCache({ ttlMs, maxBytes, now: () => now });
-  const put = (key: string, bytes: number) => cache.fly(key, () => Promise.resolve(cache.entry(1, 200, { 'content-type': 'application/json' }, body(bytes), key)));
+  const put = (key: string, bytes: number) =>
+    cache.fly(key, () => Promise.resolve(cache.entry(1, 200, { 'content-type': 'application/json' }, body(bytes), key)));
   return { cache, put, advance: (ms: number) => (now += ms) };
 }
 

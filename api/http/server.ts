@@ -58,7 +58,9 @@ export const CONTENT_SECURITY_POLICY = [
  */
 export function graphiqlPolicy(html: string): string {
   // Every inline script (with or without attributes such as type="module"); scripts with src are 'self'.
-  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`,
+  );
   return [
     "default-src 'self'",
     `script-src 'self' ${hashes.join(' ')}`,
@@ -109,7 +111,10 @@ async function sendStatic(req: IncomingMessage, res: ServerResponse, webDir: str
   const requested = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
   let file = resolve(join(webDir, requested));
   if (!file.startsWith(resolve(webDir))) return sendJson(res, 404, { error: 'not found' });
-  const isFile = await stat(file).then((s) => s.isFile(), () => false);
+  const isFile = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   // Deep links (/?service=… or /tjeneste/…) are the single-page app's own routes.
   if (!isFile) file = join(webDir, 'index.html');
   try {
@@ -159,14 +164,23 @@ interface YogaAnswer {
   payload: Buffer;
 }
 
-async function askYoga(yoga: YogaServerInstance<ServerContext, AppContext>, req: IncomingMessage, body: Buffer | undefined, context: ServerContext): Promise<YogaAnswer> {
+async function askYoga(
+  yoga: YogaServerInstance<ServerContext, AppContext>,
+  req: IncomingMessage,
+  body: Buffer | undefined,
+  context: ServerContext,
+): Promise<YogaAnswer> {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-  const response = await yoga.fetch(new URL(req.url ?? '/graphql', `http://${req.headers.host ?? 'localhost'}`), {
-    method: req.method ?? 'GET',
-    headers,
-    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
-  }, context);
+  const response = await yoga.fetch(
+    new URL(req.url ?? '/graphql', `http://${req.headers.host ?? 'localhost'}`),
+    {
+      method: req.method ?? 'GET',
+      headers,
+      body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+    },
+    context,
+  );
   const payload = Buffer.from(await response.arrayBuffer());
   const out = Object.fromEntries(response.headers.entries());
   if (response.headers.get('content-type')?.startsWith('text/html')) out['content-security-policy'] = graphiqlPolicy(payload.toString('utf8'));
@@ -209,7 +223,11 @@ export function createHttpServer(yoga: YogaServerInstance<ServerContext, AppCont
       if (path === '/health') return sendJson(res, 200, { status: 'ok' });
       if (path === '/ready') {
         // Answered by Yoga's readiness plugin (api/yoga.ts) before any GraphQL processing.
-        const response = await yoga.fetch(new URL('/ready', 'http://localhost'), { method: req.method ?? 'GET' }, { clientAddress: req.socket.remoteAddress ?? 'unknown' });
+        const response = await yoga.fetch(
+          new URL('/ready', 'http://localhost'),
+          { method: req.method ?? 'GET' },
+          { clientAddress: req.socket.remoteAddress ?? 'unknown' },
+        );
         res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
         res.end(Buffer.from(await response.arrayBuffer()));
         return;
@@ -220,7 +238,9 @@ export function createHttpServer(yoga: YogaServerInstance<ServerContext, AppCont
         const wait = req.headers.authorization ? badTokens.retryAfter(clientAddress) : null;
         if (wait !== null) {
           res.setHeader('retry-after', String(wait));
-          return sendJson(res, 429, { errors: [{ message: `too many bad tokens from this address; try again in ${wait} s`, extensions: { code: 'TOO_MANY_REQUESTS' } }] });
+          return sendJson(res, 429, {
+            errors: [{ message: `too many bad tokens from this address; try again in ${wait} s`, extensions: { code: 'TOO_MANY_REQUESTS' } }],
+          });
         }
         let body: Buffer | undefined;
         if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -253,7 +273,13 @@ export function createHttpServer(yoga: YogaServerInstance<ServerContext, AppCont
             answer = await askYoga(yoga, req, body, { clientAddress, cacheMark: mark });
             if (mark.executed) answer.headers[RESPONSE_CACHE_HEADER] = 'miss';
             if (!mark.cacheable || answer.status !== 200) return null;
-            return cache.entry(generation, answer.status, { ...answer.headers, [RESPONSE_CACHE_HEADER]: 'hit', [ROUND_TRIPS_HEADER]: '0' }, answer.payload, key);
+            return cache.entry(
+              generation,
+              answer.status,
+              { ...answer.headers, [RESPONSE_CACHE_HEADER]: 'hit', [ROUND_TRIPS_HEADER]: '0' },
+              answer.payload,
+              key,
+            );
           });
           if (entry) {
             answer!.headers.etag = entry.etag;

@@ -41,7 +41,7 @@ const TOKEN_ACTIONS: ReadonlySet<string> = new Set(['createToken', 'revokeToken'
 /** What a caller without a valid token may see of an event. */
 export function anonymised(event: AuditEvent): AuditEvent {
   const personal = TOKEN_ACTIONS.has(event.action);
-  return { ...event, actor: null, before: personal ? null : event.before ?? null, after: personal ? null : event.after ?? null };
+  return { ...event, actor: null, before: personal ? null : (event.before ?? null), after: personal ? null : (event.after ?? null) };
 }
 
 /** Anonymous requests never look a token up (no Authorization header, no query). */
@@ -62,7 +62,8 @@ export const auditResolvers: Resolvers = {
       const first = parseInput(firstSchema, args.first ?? 100, ['first']);
       const actor = args.actor == null ? null : parseInput(actorSchema, args.actor, ['actor']);
       const known = await identified(ctx);
-      if (actor !== null && !known) throw apiError('UNAUTHENTICATED', 'filtering the audit log by actor needs a bearer token (Authorization: Bearer …)', { field: 'actor' });
+      if (actor !== null && !known)
+        throw apiError('UNAUTHENTICATED', 'filtering the audit log by actor needs a bearer token (Authorization: Bearer …)', { field: 'actor' });
       const rows = await ctx.db.read(
         AUDIT_LOG,
         // LIMIT needs an integer; plain JS numbers travel as floats.

@@ -37,20 +37,17 @@ export const elementsResolvers: Resolvers = {
       if (text !== '' && lucene === null) throw badInput('filter.text', 'has no letters or digits to search for');
       const service = filter.service ?? null;
       const kinds = optionalList(kindSchema, filter.kinds, ['filter', 'kinds']);
-      const [row] = await ctx.db.read(
-        elementsPageCypher(kinds),
-        {
-          service,
-          lucene,
-          layers: optionalList(layerSchema, filter.layers, ['filter', 'layers']),
-          statuses: optionalList(heatStatusSchema, filter.statuses, ['filter', 'statuses']),
-          normativeLevels: optionalList(normativeLevelSchema, filter.normativeLevels, ['filter', 'normativeLevels']),
-          lifecycles: optionalList(lifecycleSchema, filter.lifecycles, ['filter', 'lifecycles']),
-          asOf: today(),
-          offset: int(offset),
-          first: int(first),
-        },
-      );
+      const [row] = await ctx.db.read(elementsPageCypher(kinds), {
+        service,
+        lucene,
+        layers: optionalList(layerSchema, filter.layers, ['filter', 'layers']),
+        statuses: optionalList(heatStatusSchema, filter.statuses, ['filter', 'statuses']),
+        normativeLevels: optionalList(normativeLevelSchema, filter.normativeLevels, ['filter', 'normativeLevels']),
+        lifecycles: optionalList(lifecycleSchema, filter.lifecycles, ['filter', 'lifecycles']),
+        asOf: today(),
+        offset: int(offset),
+        first: int(first),
+      });
       if (!row || (row.serviceMissing === true && service)) throw notFound('information service', service ?? '');
       const connection = buildConnection(row, offset);
       for (const edge of connection.edges) ctx.loaders.element.prime(edge.node.id, edge.node);

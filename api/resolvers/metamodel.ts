@@ -1,14 +1,5 @@
 /** The metamodel as data: served straight from schema/metamodel.ts, no database needed. */
-import {
-  CHANGE_TYPES,
-  HEAT_STATUSES,
-  KINDS,
-  LAYERS,
-  LIFECYCLES,
-  NORMATIVE_LEVELS,
-  RELATIONSHIPS,
-  type Label,
-} from '../../schema/metamodel';
+import { CHANGE_TYPES, HEAT_STATUSES, KINDS, LAYERS, LIFECYCLES, NORMATIVE_LEVELS, RELATIONSHIPS, type Label } from '../../schema/metamodel';
 import type { Language, Resolvers } from '../generated/graphql';
 import { labelIn } from './common';
 
@@ -33,8 +24,7 @@ export const metamodelResolvers: Resolvers = {
     layers: () => entries(LAYERS),
     kinds: () =>
       entries(KINDS).map(({ id, def }) => ({ id, def, layers: [...def.layers], inMetamodel: def.inMetamodel, norm: def.norm, idPrefix: def.idPrefix })),
-    relationshipTypes: () =>
-      entries(RELATIONSHIPS).map(({ id, def }) => ({ id, def, from: [...def.from], to: [...def.to], layered: def.layered })),
+    relationshipTypes: () => entries(RELATIONSHIPS).map(({ id, def }) => ({ id, def, from: [...def.from], to: [...def.to], layered: def.layered })),
     heatStatuses: () => entries(HEAT_STATUSES).map(({ id, def }) => ({ id, def, colour: def.colour })),
     normativeLevels: () => entries(NORMATIVE_LEVELS).map(({ id, def }) => ({ id, def, rank: def.rank })),
     lifecycles: () => entries(LIFECYCLES),

@@ -25,14 +25,7 @@ import {
   relationshipTypeSchema,
   versionSchema,
 } from '../../schema/validation';
-import {
-  changeProperties,
-  elementProperties,
-  gapProperties,
-  perspectiveProperties,
-  relationshipProperties,
-  elementFromProperties,
-} from '../../store/codec';
+import { changeProperties, elementProperties, gapProperties, perspectiveProperties, relationshipProperties, elementFromProperties } from '../../store/codec';
 import { runIn } from '../../store/query';
 import { requireRole } from '../auth/authenticate';
 import {
@@ -55,14 +48,7 @@ import {
 import { apiError, badInput, conflict, notFoundAt, parseInput } from '../errors';
 import { audited, elementRecord, kindsOf, lockAndRead, lockElement, newId, one, only, requireKind, versionOf, withoutNulls } from './write-transaction';
 import type { Resolvers } from '../generated/graphql';
-import {
-  type Raw,
-  toElementRecord,
-  toGapRecord,
-  toPlannedChangeRecord,
-  today,
-  type RelationshipRecord,
-} from '../model';
+import { type Raw, toElementRecord, toGapRecord, toPlannedChangeRecord, today, type RelationshipRecord } from '../model';
 import { toPerspectiveRecord } from '../views/heat-map';
 
 /** Thrown inside unlink's transaction to roll back the lock when there is nothing to delete. */
@@ -128,9 +114,13 @@ export const mutationResolvers: Resolvers = {
       const change = parseInput(changeInputSchema, { ...withoutNulls(args.input), id }, ['input']);
       // A plan is for the foreseeable: "9999-12-31" or "1900" is a typo (the seed's history is not written through here).
       const dueYear = change.due ? Number(change.due.slice(0, 4)) : null;
-      if (dueYear !== null && (dueYear < DUE_YEARS.min || dueYear > DUE_YEARS.max)) throw badInput('input.due', `the year must be between ${DUE_YEARS.min} and ${DUE_YEARS.max}`);
+      if (dueYear !== null && (dueYear < DUE_YEARS.min || dueYear > DUE_YEARS.max))
+        throw badInput('input.due', `the year must be between ${DUE_YEARS.min} and ${DUE_YEARS.max}`);
       return audited(ctx, principal, async (tx) => {
-        const kinds = await kindsOf(tx, [change.element, change.measure, change.replacement].filter((x): x is string => !!x));
+        const kinds = await kindsOf(
+          tx,
+          [change.element, change.measure, change.replacement].filter((x): x is string => !!x),
+        );
         if (!kinds.has(change.element)) throw notFoundAt('element', change.element, 'input.element');
         if (change.measure) requireKind(kinds, change.measure, 'MEASURE', 'input.measure', 'measure');
         if (change.replacement) {
@@ -291,7 +281,11 @@ export const mutationResolvers: Resolvers = {
         });
         const existing = await lockAndRead(tx, 'Perspective', perspective.id);
         if (version === undefined) {
-          if (existing) throw apiError('CONFLICT', `a perspective "${perspective.id}" already exists; pass its version to update it`, { id: perspective.id, field: 'input.id' });
+          if (existing)
+            throw apiError('CONFLICT', `a perspective "${perspective.id}" already exists; pass its version to update it`, {
+              id: perspective.id,
+              field: 'input.id',
+            });
           const after = (await only(tx, CREATE_PERSPECTIVE, { props })).node;
           return { result: toPerspectiveRecord(after), audit: { action: 'savePerspective', target: perspective.id, elements: [], before: null, after } };
         }

@@ -46,7 +46,10 @@ export const planningResolvers: Resolvers = {
       const [row] = await ctx.db.read(HEAT_MAP_DIFF, { service, from, to, asOf: today() });
       if (!row) throw notFound('information service', service);
       const diff = buildHeatMapDiff(row, from, to);
-      prime(ctx, diff.cells.map((c) => c.element));
+      prime(
+        ctx,
+        diff.cells.map((c) => c.element),
+      );
       return diff;
     },
     landscapeDiff: async (_, args, ctx) => {
@@ -80,7 +83,10 @@ export const planningResolvers: Resolvers = {
         row.actorType ? toActorType(row.actorType) : null,
         wp ? { ...toActorType(wp), informationServices: [], actorTypes: [] } : null,
       );
-      prime(ctx, norms.layers.flatMap((l) => l.norms.map((n) => n.element)));
+      prime(
+        ctx,
+        norms.layers.flatMap((l) => l.norms.map((n) => n.element)),
+      );
       return norms;
     },
     scenarios: async (_, __, ctx) => {
@@ -109,7 +115,8 @@ export const planningResolvers: Resolvers = {
         const existing = await lockAndRead(tx, 'Scenario', scenario.id);
         const elements = [...measures];
         if (version === undefined) {
-          if (existing) throw apiError('CONFLICT', `a scenario "${scenario.id}" already exists; pass its version to replace it`, { id: scenario.id, field: 'input.id' });
+          if (existing)
+            throw apiError('CONFLICT', `a scenario "${scenario.id}" already exists; pass its version to replace it`, { id: scenario.id, field: 'input.id' });
           const after = (await only(tx, CREATE_SCENARIO, { props })).node;
           return { result: toScenarioRecord(after), audit: { action: 'saveScenario', target: scenario.id, elements, before: null, after } };
         }

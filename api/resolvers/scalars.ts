@@ -4,13 +4,17 @@ import { isoDateSchema, partialDateSchema } from '../../schema/validation';
 
 function validDate(value: unknown): string {
   const parsed = isoDateSchema.safeParse(value);
-  if (!parsed.success) throw new GraphQLError(`Date must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!parsed.success)
+    throw new GraphQLError(`Date must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
   return parsed.data;
 }
 
 function validPartialDate(value: unknown): string {
   const parsed = partialDateSchema.safeParse(value);
-  if (!parsed.success) throw new GraphQLError(`PartialDate must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!parsed.success)
+    throw new GraphQLError(`PartialDate must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   return parsed.data;
 }
 

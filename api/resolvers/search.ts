@@ -16,10 +16,14 @@ export const searchResolvers: Resolvers = {
       const lucene = luceneQuery(text);
       if (lucene === null) throw badInput('text', 'has no letters or digits to search for');
       const words = searchTerms(text.toLowerCase());
-      const rows = await ctx.db.read(
-        SEARCH_ELEMENTS,
-        { lucene, exact: words.join(' '), words, candidates: int(Math.max(SEARCH_CANDIDATES, first)), first: int(first), asOf: today() },
-      );
+      const rows = await ctx.db.read(SEARCH_ELEMENTS, {
+        lucene,
+        exact: words.join(' '),
+        words,
+        candidates: int(Math.max(SEARCH_CANDIDATES, first)),
+        first: int(first),
+        asOf: today(),
+      });
       return rows.map((row) => {
         const element = toElementRecord(row.element);
         ctx.loaders.element.prime(element.id, element);

@@ -28,7 +28,6 @@ export function withoutNulls(value: object): Raw {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
 }
 
-
 /** A new id for a node the caller does not name (gaps, planned changes). */
 export function newId(prefix: string): string {
   return `${prefix}-${randomBytes(6).toString('hex')}`;
@@ -94,8 +93,7 @@ export async function elementRecord(tx: ManagedTransaction, id: string): Promise
   return toElementRecord(row.element);
 }
 
-const isConstraintViolation = (e: unknown): boolean =>
-  e instanceof Error && 'code' in e && e.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+const isConstraintViolation = (e: unknown): boolean => e instanceof Error && 'code' in e && e.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 /**
  * Run one write: the work, then its audit event, in the same transaction. Two creates of the

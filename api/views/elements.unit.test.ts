@@ -8,7 +8,14 @@ describe('elements connection', () => {
   it('round-trips opaque cursors and rejects foreign ones', () => {
     for (const n of [0, 1, 49, 199, 123456]) expect(decodeCursor(encodeCursor(n))).toBe(n);
     expect(encodeCursor(3)).not.toContain('3');
-    for (const bad of ['', 'abc', '42', Buffer.from('offset:-1').toString('base64'), Buffer.from('offset:1e3').toString('base64'), Buffer.from('other:1').toString('base64')]) {
+    for (const bad of [
+      '',
+      'abc',
+      '42',
+      Buffer.from('offset:-1').toString('base64'),
+      Buffer.from('offset:1e3').toString('base64'),
+      Buffer.from('other:1').toString('base64'),
+    ]) {
       expect(decodeCursor(bad), bad).toBeNull();
     }
   });

@@ -2,15 +2,7 @@
  * Shaping a heat map from the rows of HEAT_MAP_OF_SERVICE: rows per layer, perspective filters,
  * counts per status. Pure, so it is unit-tested without a database.
  */
-import {
-  HEAT_STATUS_IDS,
-  LAYER_IDS,
-  type HeatStatus,
-  type Kind,
-  type Layer,
-  type NormativeLevel,
-  type RelationshipType,
-} from '../../schema/metamodel';
+import { HEAT_STATUS_IDS, LAYER_IDS, type HeatStatus, type Kind, type Layer, type NormativeLevel, type RelationshipType } from '../../schema/metamodel';
 import {
   type Raw,
   str,
@@ -100,7 +92,6 @@ export interface HeatMapRecord {
   rows: HeatMapRowRecord[];
   counts: StatusCount[];
 }
-
 
 export function toPerspectiveRecord(raw: Raw): PerspectiveRecord {
   return {

@@ -2,10 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { buildHeatMap } from './heat-map';
 
 const element = (id: string, kind: string, status: string, layers: string[]) => ({
-  id, kind, name: id, nameEn: id, description: '', layers, lifecycle: 'ACTIVE', status, sources: ['003_bc528292a39bd4db.txt:1'], version: 1,
+  id,
+  kind,
+  name: id,
+  nameEn: id,
+  description: '',
+  layers,
+  lifecycle: 'ACTIVE',
+  status,
+  sources: ['003_bc528292a39bd4db.txt:1'],
+  version: 1,
 });
 const cell = (id: string, kind: string, status: string, layer: string, actorTypes: string[] = []) => ({
-  element: element(id, kind, status, [layer]), layer, sources: ['003_bc528292a39bd4db.txt:2'], note: null, changes: [], actorTypes,
+  element: element(id, kind, status, [layer]),
+  layer,
+  sources: ['003_bc528292a39bd4db.txt:2'],
+  note: null,
+  changes: [],
+  actorTypes,
 });
 const row = (perspective: Record<string, unknown> | null = null) => ({
   service: { id: 'tjeneste-x', name: 'X', nameEn: 'X', description: '', sources: [] },
@@ -34,7 +48,16 @@ describe('heat-map shaping', () => {
   });
 
   it('applies a perspective: layers, kinds, statuses and actor types', () => {
-    const p = { id: 'perspektiv-t', name: 'T', layers: ['TECHNICAL', 'SEMANTIC'], kinds: [], actorTypes: ['aktortype-innbyggere'], services: [], statuses: ['EXISTS', 'CHANGES_PLANNED', 'PHASE_OUT'], layout: [] };
+    const p = {
+      id: 'perspektiv-t',
+      name: 'T',
+      layers: ['TECHNICAL', 'SEMANTIC'],
+      kinds: [],
+      actorTypes: ['aktortype-innbyggere'],
+      services: [],
+      statuses: ['EXISTS', 'CHANGES_PLANNED', 'PHASE_OUT'],
+      layout: [],
+    };
     const map = buildHeatMap(row(p), '2024-01-01');
     expect(map.rows.map((r) => r.layer)).toEqual(['SEMANTIC', 'TECHNICAL']);
     // The standard regulates only suppliers, so a citizens' perspective hides it; unmet needs are not selected.

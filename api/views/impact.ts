@@ -20,7 +20,6 @@ export interface ImpactRecord {
   dependents: ImpactEntryRecord[];
 }
 
-
 export function buildImpact(row: Raw, depth: number): ImpactRecord {
   const dependents = mapsOf(row.dependents)
     .map((d): ImpactEntryRecord => ({

@@ -4,15 +4,7 @@
  * (`perspectiveShows`): norms that regulate particular actor types show only for those.
  */
 import { KIND_IDS, LAYER_IDS, type Kind, type Layer } from '../../schema/metamodel';
-import {
-  countStatuses,
-  perspectiveShows,
-  toCell,
-  toServiceRecord,
-  type Cell,
-  type PerspectiveRecord,
-  type ServiceRecord,
-} from './heat-map';
+import { countStatuses, perspectiveShows, toCell, toServiceRecord, type Cell, type PerspectiveRecord, type ServiceRecord } from './heat-map';
 import { type Raw } from '../model';
 
 export interface NormsKindGroupRecord {

@@ -56,7 +56,13 @@ const ENDING: readonly ChangeType[] = ['PHASE_OUT', 'REPLACE'];
  * phased out or gone, an introduction when it appears, else the first due. None due in
  * between: a validity date or the lifecycle did it.
  */
-export function causeOf(before: CellStatus | null, after: CellStatus | null, changes: readonly PlannedChangeRecord[], from: string, to: string): { cause: DiffCause; change: PlannedChangeRecord | null } {
+export function causeOf(
+  before: CellStatus | null,
+  after: CellStatus | null,
+  changes: readonly PlannedChangeRecord[],
+  from: string,
+  to: string,
+): { cause: DiffCause; change: PlannedChangeRecord | null } {
   const due = changes
     .filter((c) => c.dueBy !== null && c.dueBy > from && c.dueBy <= to)
     .sort((a, b) => (a.dueBy ?? '').localeCompare(b.dueBy ?? '') || a.id.localeCompare(b.id));
@@ -83,7 +89,14 @@ export function buildHeatMapDiff(row: Raw, from: string, to: string): HeatMapDif
     const after = (raw.after ?? null) as CellStatus | null;
     if (before === after) continue;
     const changes = mapsOf(raw.changes).map(toPlannedChangeRecord);
-    cells.push({ layer: raw.layer as Layer, element: toElementRecord(raw.element as Raw), gap: null, before, after, ...causeOf(before, after, changes, from, to) });
+    cells.push({
+      layer: raw.layer as Layer,
+      element: toElementRecord(raw.element as Raw),
+      gap: null,
+      before,
+      after,
+      ...causeOf(before, after, changes, from, to),
+    });
   }
   for (const raw of gapRows) {
     const before = gapStatus(raw.openBefore);
@@ -93,7 +106,11 @@ export function buildHeatMapDiff(row: Raw, from: string, to: string): HeatMapDif
     cells.push({ layer: gap.layer, element: null, gap, before, after, cause: after ? 'GAP_FOUND' : 'GAP_RESOLVED', change: null });
   }
   cells.sort((a, b) => layerOrder(a.layer) - layerOrder(b.layer) || nameOf(a).localeCompare(nameOf(b), 'nb'));
-  const statuses = (key: 'before' | 'after') => cellRows.map((c) => c[key]).filter((s): s is CellStatus => typeof s === 'string').map((status) => ({ status }));
+  const statuses = (key: 'before' | 'after') =>
+    cellRows
+      .map((c) => c[key])
+      .filter((s): s is CellStatus => typeof s === 'string')
+      .map((status) => ({ status }));
   const openGaps = (key: 'openBefore' | 'openAfter') => gapRows.filter((g) => g[key] === true).length;
   const countsTo = countStatuses(statuses('after'), openGaps('openAfter'));
   return {
@@ -125,11 +142,20 @@ export function buildLandscapeDiff(rows: Raw[], from: string, to: string): Lands
   const services = rows.map((row): ServiceDiffRecord => {
     const cells = mapsOf(row.cells);
     const gaps = mapsOf(row.gaps);
-    const statuses = (key: 'before' | 'after') => cells.map((c) => c[key]).filter((s): s is CellStatus => typeof s === 'string').map((status) => ({ status }));
+    const statuses = (key: 'before' | 'after') =>
+      cells
+        .map((c) => c[key])
+        .filter((s): s is CellStatus => typeof s === 'string')
+        .map((status) => ({ status }));
     const countsFrom = countStatuses(statuses('before'), gaps.filter((g) => g.openBefore === true).length);
     const countsTo = countStatuses(statuses('after'), gaps.filter((g) => g.openAfter === true).length);
     const changedCount = cells.filter((c) => (c.before ?? null) !== (c.after ?? null)).length + gaps.filter((g) => g.openBefore !== g.openAfter).length;
-    return { service: { ...toServiceSummary({ ...(row.service as Raw), cellStatuses: [], openGaps: 0 }), statusCounts: countsTo }, changedCount, countsFrom, countsTo };
+    return {
+      service: { ...toServiceSummary({ ...(row.service as Raw), cellStatuses: [], openGaps: 0 }), statusCounts: countsTo },
+      changedCount,
+      countsFrom,
+      countsTo,
+    };
   });
   services.sort((a, b) => b.changedCount - a.changedCount || a.service.name.localeCompare(b.service.name, 'nb'));
   return { from, to, services, changedCount: services.reduce((n, s) => n + s.changedCount, 0) };
@@ -169,7 +195,10 @@ export interface TimelineRecord {
 }
 
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
-const layersIn = (v: unknown): Layer[] => unique(strs(v)).filter((l): l is Layer => (LAYER_IDS as readonly string[]).includes(l)).sort((a, b) => layerOrder(a) - layerOrder(b));
+const layersIn = (v: unknown): Layer[] =>
+  unique(strs(v))
+    .filter((l): l is Layer => (LAYER_IDS as readonly string[]).includes(l))
+    .sort((a, b) => layerOrder(a) - layerOrder(b));
 
 /** A change is overdue when its period has ended before `asOf` and it is not completed. */
 export function isOverdue(change: PlannedChangeRecord, asOf: string): boolean {
@@ -190,7 +219,12 @@ export function buildTimeline(row: Raw, from: string, to: string, asOf: string, 
   });
   const events = mapsOf(row.events).map((raw): TimelineEventRecord => {
     mapsOf(raw.elements).forEach(keep);
-    return { event: toEventRecord(raw.event as Raw), services: unique(strs(raw.services)).sort(), layers: layersIn(raw.layers), measures: unique(strs(raw.measures)) };
+    return {
+      event: toEventRecord(raw.event as Raw),
+      services: unique(strs(raw.services)).sort(),
+      layers: layersIn(raw.layers),
+      measures: unique(strs(raw.measures)),
+    };
   });
   // A measure spans its changes' and events' periods: "2024" to "2028" is 2024-01-01 to 2028-12-31.
   const measures = mapsOf(row.measures).flatMap((raw): TimelineMeasureRecord[] => {

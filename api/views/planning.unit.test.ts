@@ -3,7 +3,17 @@ import type { PlannedChangeRecord } from '../model';
 import { causeOf, isOverdue } from './planning';
 
 const change = (id: string, kind: PlannedChangeRecord['change'], dueBy: string | null, completedAt: string | null = null): PlannedChangeRecord => ({
-  id, change: kind, due: dueBy?.slice(0, 4) ?? null, dueBy, dueText: null, description: '', element: 'e', measure: null, replacement: null, completedAt, sources: [],
+  id,
+  change: kind,
+  due: dueBy?.slice(0, 4) ?? null,
+  dueBy,
+  dueText: null,
+  description: '',
+  element: 'e',
+  measure: null,
+  replacement: null,
+  completedAt,
+  sources: [],
 });
 
 describe('causeOf', () => {

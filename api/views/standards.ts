@@ -89,7 +89,9 @@ export function buildStandardsPage(row: Raw, options: { first: number; after: St
         services: mapsOf(entry.uses)
           .map((u) => ({ service: serviceOf(u.service as Raw), layer: u.layer as Layer }))
           .sort((a, b) => a.service.name.localeCompare(b.service.name, 'nb') || a.layer.localeCompare(b.layer)),
-        plannedChanges: mapsOf(entry.changes).map(toPlannedChangeRecord).sort((a, b) => (a.dueBy ?? '9999').localeCompare(b.dueBy ?? '9999')),
+        plannedChanges: mapsOf(entry.changes)
+          .map(toPlannedChangeRecord)
+          .sort((a, b) => (a.dueBy ?? '9999').localeCompare(b.dueBy ?? '9999')),
       };
     })
     .sort((a, b) => byPosition(a.element, b.element));

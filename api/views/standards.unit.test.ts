@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { selectedFields } from '../resolvers/selection';
 import { buildStandardsPage, decodeStandardCursor, encodeStandardCursor } from './standards';
 
-const element = (id: string, name: string) => ({ id, kind: 'CODE_SYSTEM', name, nameEn: name, layers: ['SEMANTIC'], lifecycle: 'ACTIVE', description: '', sources: [] });
+const element = (id: string, name: string) => ({
+  id,
+  kind: 'CODE_SYSTEM',
+  name,
+  nameEn: name,
+  layers: ['SEMANTIC'],
+  lifecycle: 'ACTIVE',
+  description: '',
+  sources: [],
+});
 const service = { id: 'tjeneste-a', name: 'A', nameEn: 'A', description: '', sources: [] };
 
 describe('standards cursors', () => {
@@ -53,7 +62,9 @@ describe('selectedFields', () => {
   const info = (query: string) => {
     const doc = parse(query);
     const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-    const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+    const fragments = Object.fromEntries(
+      doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    );
     const field = op.selectionSet.selections[0];
     if (field?.kind !== Kind.FIELD) throw new Error('no field');
     return { fieldNodes: [field], fragments };

@@ -8,8 +8,21 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../app';
 import {
-  CHROMIUM, NO_CHROMIUM, SCREEN_WIDTHS, SERVICE, buildWebApp, closeBrowserAndApp, focusedId, openBrowser, openFresh, runAxe, screenshot, setWidth, tabTo,
-  waitForReady, type Width,
+  CHROMIUM,
+  NO_CHROMIUM,
+  SCREEN_WIDTHS,
+  SERVICE,
+  buildWebApp,
+  closeBrowserAndApp,
+  focusedId,
+  openBrowser,
+  openFresh,
+  runAxe,
+  screenshot,
+  setWidth,
+  tabTo,
+  waitForReady,
+  type Width,
 } from './harness';
 
 describe.skipIf(NO_CHROMIUM)(`compare mode on the heat map and landscape in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
@@ -59,12 +72,16 @@ describe.skipIf(NO_CHROMIUM)(`compare mode on the heat map and landscape in Chro
     await page.waitForSelector(`#compare-box .compare-summary[data-changed="${expected.length}"]`);
     await waitForReady(page, '#heatmap');
     const renderMs = await page.evaluate(() => window.reguleringsplan?.renderMs ?? NaN);
-    console.log(`heat map compare mode (Journaldokumenter ${from} → ${to}): ${renderMs.toFixed(0)} ms from the request to drawn, ${expected.length} changed cells`);
+    console.log(
+      `heat map compare mode (Journaldokumenter ${from} → ${to}): ${renderMs.toFixed(0)} ms from the request to drawn, ${expected.length} changed cells`,
+    );
     expect(await marked()).toEqual(expected);
     // Each marked cell says before → after in its label; the list view says it too.
     const labels = await page.evaluate(() => window.reguleringsplan?.cy?.nodes('.changed').map((n) => String(n.data('label'))) ?? []);
     for (const l of labels) expect(l).toMatch(/ → /);
-    const listed = await page.locator('.element-list li.changed button').evaluateAll((bs) => [...new Set(bs.map((b) => b.getAttribute('data-id') ?? ''))].sort());
+    const listed = await page
+      .locator('.element-list li.changed button')
+      .evaluateAll((bs) => [...new Set(bs.map((b) => b.getAttribute('data-id') ?? ''))].sort());
     expect(listed).toEqual(expected);
     await screenshot(page, `compare-heatmap-1440`);
     expect(await axe(), 'heat map compare at 1440 px').toEqual([]);
@@ -85,7 +102,8 @@ describe.skipIf(NO_CHROMIUM)(`compare mode on the heat map and landscape in Chro
     const diffRequests: { heatMap: boolean; roundTrips: string | null }[] = [];
     const onResponse = (r: Response) => {
       const body = r.request().postData() ?? '';
-      if (r.url().endsWith('/graphql') && body.includes('heatMapDiff')) diffRequests.push({ heatMap: body.includes('heatMap('), roundTrips: r.headers()['x-cypher-round-trips'] ?? null });
+      if (r.url().endsWith('/graphql') && body.includes('heatMapDiff'))
+        diffRequests.push({ heatMap: body.includes('heatMap('), roundTrips: r.headers()['x-cypher-round-trips'] ?? null });
     };
     page.on('response', onResponse);
     // Paper: the toolbar goes, the summary and the map stay.
@@ -119,8 +137,15 @@ describe.skipIf(NO_CHROMIUM)(`compare mode on the heat map and landscape in Chro
       await page.locator('#compare-date').fill(to);
       await page.waitForSelector(`#compare-box .compare-summary[data-changed="${diff?.changedCount}"]`);
       await waitForReady(page, '#landscape');
-      if (width === 1440) console.log(`landscape compare mode (${from} → ${to}): ${(await page.evaluate(() => window.landscapeRenderMs ?? NaN)).toFixed(0)} ms from the request to drawn, ${diff?.changedCount} changed cells in ${changed.size} services`);
-      const shown = await page.locator('li.service.changed').evaluateAll((lis) => lis.map((li): [string, string] => [li.querySelector('a')?.getAttribute('data-service') ?? '', li.getAttribute('data-changed') ?? '']));
+      if (width === 1440)
+        console.log(
+          `landscape compare mode (${from} → ${to}): ${(await page.evaluate(() => window.landscapeRenderMs ?? NaN)).toFixed(0)} ms from the request to drawn, ${diff?.changedCount} changed cells in ${changed.size} services`,
+        );
+      const shown = await page
+        .locator('li.service.changed')
+        .evaluateAll((lis) =>
+          lis.map((li): [string, string] => [li.querySelector('a')?.getAttribute('data-service') ?? '', li.getAttribute('data-changed') ?? '']),
+        );
       expect(new Map(shown)).toEqual(changed);
       // A marked service opens its heat map in compare mode between the same dates.
       expect(await page.locator(`li.service.changed a[data-service="${SERVICE}"]`).first().getAttribute('href')).toContain(`sammenlign=${to}`);

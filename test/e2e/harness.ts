@@ -11,7 +11,16 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Download, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type ConsoleMessage,
+  type Download,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { build } from 'vite';
 import { createToken } from '../../api/auth/tokens';
 import type { TestApp } from '../app';
@@ -115,7 +124,12 @@ export interface AtWidthsOptions {
 }
 
 /** Runs `body` at each width in turn (the window's height to match), then `then`, then restores the size. */
-export async function atWidths<W extends Width>(page: Page, widths: readonly W[], body: (width: W) => Promise<void>, options: AtWidthsOptions = {}): Promise<void> {
+export async function atWidths<W extends Width>(
+  page: Page,
+  widths: readonly W[],
+  body: (width: W) => Promise<void>,
+  options: AtWidthsOptions = {},
+): Promise<void> {
   try {
     for (const width of widths) {
       await setWidth(page, width);

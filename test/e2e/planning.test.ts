@@ -10,8 +10,24 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../app';
 import {
-  CHROMIUM, NO_CHROMIUM, SCREEN_WIDTHS, SERVICE, analystToken, buildWebApp, downloaded, closeBrowserAndApp, openBrowser, openFresh,
-  planningRenderMs, runAxe, screenshot, setWidth, signIn, tabTo, waitForReady, type Width,
+  CHROMIUM,
+  NO_CHROMIUM,
+  SCREEN_WIDTHS,
+  SERVICE,
+  analystToken,
+  buildWebApp,
+  downloaded,
+  closeBrowserAndApp,
+  openBrowser,
+  openFresh,
+  planningRenderMs,
+  runAxe,
+  screenshot,
+  setWidth,
+  signIn,
+  tabTo,
+  waitForReady,
+  type Width,
 } from './harness';
 
 const GP = 'aktortype-helsepersonell-primaerhelsetjenesten';
@@ -63,12 +79,15 @@ describe.skipIf(NO_CHROMIUM)(`planning views in Chromium (skipped when ${CHROMIU
     await ready('#compare');
     console.log(`compare (Journaldokumenter ${from} → ${to}): ${(await renderMs()).toFixed(0)} ms from the request to drawn, ${cells.length} changed cells`);
     expect(await page.locator('.diff-cell').count()).toBe(cells.length);
-    for (const c of cells) expect(await page.locator(`.diff-cell[data-id="${c.element?.id ?? c.gap?.id ?? ''}"]`).getAttribute('data-after')).toBe(c.after ?? 'NONE');
+    for (const c of cells)
+      expect(await page.locator(`.diff-cell[data-id="${c.element?.id ?? c.gap?.id ?? ''}"]`).getAttribute('data-after')).toBe(c.after ?? 'NONE');
     await shots('compare-service', hash, '#compare');
   });
 
   it('compare over the landscape: per service the changed cells; a row opens that service, and the landscape links here', async () => {
-    const res = await app.gql<{ landscapeDiff: { services: { service: { id: string }; changedCount: number }[] } }>('{ landscapeDiff(from: "2019-01-01", to: "2035-12-31") { services { service { id } changedCount } } }');
+    const res = await app.gql<{ landscapeDiff: { services: { service: { id: string }; changedCount: number }[] } }>(
+      '{ landscapeDiff(from: "2019-01-01", to: "2035-12-31") { services { service { id } changedCount } } }',
+    );
     const services = res.data?.landscapeDiff.services ?? [];
     const hash = '#/sammenlign?from=2019-01-01&to=2035-12-31';
     await open(hash);
@@ -97,7 +116,9 @@ describe.skipIf(NO_CHROMIUM)(`planning views in Chromium (skipped when ${CHROMIU
     const dated = tl?.changes.filter((c) => c.change.dueBy !== null) ?? [];
     await open('#/tidslinje');
     await ready('#timeline');
-    console.log(`timeline: ${(await renderMs()).toFixed(0)} ms from the request to drawn (${dated.length} dated changes, ${tl?.events.length} events, ${tl?.measures.length} measures)`);
+    console.log(
+      `timeline: ${(await renderMs()).toFixed(0)} ms from the request to drawn (${dated.length} dated changes, ${tl?.events.length} events, ${tl?.measures.length} measures)`,
+    );
     // Grouped by layer an item can be drawn once per layer; each item is there at least once.
     expect(await page.locator('a.tl-change').count()).toBeGreaterThanOrEqual(dated.length);
     expect(await page.locator('a.tl-overdue').count()).toBeGreaterThanOrEqual(dated.filter((c) => c.overdue).length);
@@ -126,18 +147,35 @@ describe.skipIf(NO_CHROMIUM)(`planning views in Chromium (skipped when ${CHROMIU
     await open('#/prioritering');
     await ready('#priorities');
     console.log(`what-if prioritisation: ${(await renderMs()).toFixed(0)} ms from the request to drawn`);
-    const ranks = () => page.locator('.priorities-table tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-id'), r.querySelector('.rank')?.textContent ?? '']));
+    const ranks = () =>
+      page
+        .locator('.priorities-table tbody tr')
+        .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-id'), r.querySelector('.rank')?.textContent ?? '']));
     const initial = await ranks();
     for (const m of measures) expect(initial.find(([id]) => id === m.id)?.[1]).toBe(m.computedRank === null ? '–' : String(m.computedRank));
-    const topOfficial = [...measures].filter((m) => m.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).slice(0, 3).map((m) => m.id);
-    console.log(`what-if: top three under equal weights ${initial.slice(0, 3).map(([id]) => id).join(', ')}; official ${topOfficial.join(', ')}`);
+    const topOfficial = [...measures]
+      .filter((m) => m.rank !== null)
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+      .slice(0, 3)
+      .map((m) => m.id);
+    console.log(
+      `what-if: top three under equal weights ${initial
+        .slice(0, 3)
+        .map(([id]) => id)
+        .join(', ')}; official ${topOfficial.join(', ')}`,
+    );
     // Keyboard: the weight of Kostnader, reached by Tab and typed into.
     await tabTo(page, 'input.weight-input[data-group^="Kostnader"]');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('4');
     const moved = await ranks();
     expect(moved.map(([id]) => id)).not.toEqual(initial.map(([id]) => id));
-    console.log(`what-if: top three with Kostnader weighted 4: ${moved.slice(0, 3).map(([id]) => id).join(', ')}`);
+    console.log(
+      `what-if: top three with Kostnader weighted 4: ${moved
+        .slice(0, 3)
+        .map(([id]) => id)
+        .join(', ')}`,
+    );
     await screenshot(page, `planning-priorities-weighted-1440`);
     // Sign in and save the scenario; it comes back from the API under its deep link.
     await signIn(page, await analystToken(app, `planning e2e ${Date.now()}`, tokenIds));
@@ -145,7 +183,9 @@ describe.skipIf(NO_CHROMIUM)(`planning views in Chromium (skipped when ${CHROMIU
     await page.locator('#scenario-name').fill(name);
     await page.locator('#save-scenario').click();
     await page.waitForURL(/scenario=scenario-e2e-kostnader-/);
-    const saved = await app.gql<{ scenarios: { id: string; name: string; weights: { criterion: string; weight: number }[] }[] }>('{ scenarios { id name weights { criterion weight } } }');
+    const saved = await app.gql<{ scenarios: { id: string; name: string; weights: { criterion: string; weight: number }[] }[] }>(
+      '{ scenarios { id name weights { criterion weight } } }',
+    );
     const scenario = saved.data?.scenarios.find((s) => s.name === name);
     expect(scenario?.weights).toEqual([{ criterion: 'Kostnader (10 = lite kompleks)', weight: 4 }]);
     await open(`#/prioritering?scenario=${scenario?.id ?? ''}`);

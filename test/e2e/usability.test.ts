@@ -9,14 +9,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEAT_STATUSES } from '../../schema/metamodel';
 import { startTestApp, type TestApp } from '../app';
 import {
-  CHROMIUM, NO_CHROMIUM, SERVICE, VIEWPORTS, analystToken, buildWebApp, downloaded, focusedId, closeBrowserAndApp, openBrowser, openFresh,
-  runAxe, screenshot, setWidth, signIn as signInWith, waitForReady, type Width,
+  CHROMIUM,
+  NO_CHROMIUM,
+  SERVICE,
+  VIEWPORTS,
+  analystToken,
+  buildWebApp,
+  downloaded,
+  focusedId,
+  closeBrowserAndApp,
+  openBrowser,
+  openFresh,
+  runAxe,
+  screenshot,
+  setWidth,
+  signIn as signInWith,
+  waitForReady,
+  type Width,
 } from './harness';
 
 const BANDS = ['#f3f5f8', '#e9edf2'];
 
-interface Cell { element: { id: string; name: string; nameEn: string }; status: string; normativeLevel: string | null }
-interface ApiHeatMap { heatMap: { rows: { layer: string; cells: Cell[] }[] } }
+interface Cell {
+  element: { id: string; name: string; nameEn: string };
+  status: string;
+  normativeLevel: string | null;
+}
+interface ApiHeatMap {
+  heatMap: { rows: { layer: string; cells: Cell[] }[] };
+}
 const HEAT_MAP = `query($service: ID!, $asOf: Date) { heatMap(service: $service, asOf: $asOf) {
   rows { layer cells { element { id name nameEn } status normativeLevel } } } }`;
 
@@ -66,7 +87,18 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
 
   /** The rendered size of the heat map's cell labels, in CSS pixels. */
   const labelPx = () => page.evaluate(() => (window.reguleringsplan?.cy?.zoom() ?? 0) * 12);
-  const nodeStatus = (id: string) => page.evaluate((ref) => String(window.reguleringsplan?.cy?.nodes('.cell').filter((n) => n.data('ref') === ref).first().data('status')), id);
+  const nodeStatus = (id: string) =>
+    page.evaluate(
+      (ref) =>
+        String(
+          window.reguleringsplan?.cy
+            ?.nodes('.cell')
+            .filter((n) => n.data('ref') === ref)
+            .first()
+            .data('status'),
+        ),
+      id,
+    );
 
   beforeAll(async () => {
     await buildWebApp();
@@ -80,10 +112,12 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
 
   afterAll(() => closeBrowserAndApp(browser, app, tokenIds, ['Gap', 'PlannedChange', 'Perspective']));
 
-  it('1. the vendors\' view has an as-of date and exports its standards per layer as CSV (1440, 390)', async () => {
+  it("1. the vendors' view has an as-of date and exports its standards per layer as CSV (1440, 390)", async () => {
     const asOf = '2025-01-01';
     const res = await app.gql<{ standards: { edges: { node: { element: { id: string; layers: string[] } } }[] } }>(
-      'query($asOf: Date) { standards(asOf: $asOf, first: 200) { edges { node { element { id layers } } } } }', { asOf });
+      'query($asOf: Date) { standards(asOf: $asOf, first: 200) { edges { node { element { id layers } } } } }',
+      { asOf },
+    );
     const standards = res.data?.standards.edges.map((e) => e.node) ?? [];
     const perLayer = standards.reduce((n, s) => n + s.element.layers.length, 0);
     for (const w of [1440, 390] as const) {
@@ -114,14 +148,16 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     expect(await runAxe(page)).toEqual([]);
   });
 
-  it('2. the heat map stays readable with the panel open at 1024, 768 and 390; the vendors\' tables reflow', async () => {
+  it("2. the heat map stays readable with the panel open at 1024, 768 and 390; the vendors' tables reflow", async () => {
     const id = cells[0]?.element.id ?? '';
     for (const w of [1024, 768, 390] as const) {
       await size(w);
       await open(heatMap());
       await waitForHeatMap();
       const before = await page.locator('#heatmap').evaluate((el) => el.getBoundingClientRect().width);
-      await page.evaluate((sel) => { location.hash = `${location.hash}&sel=${sel}`; }, id);
+      await page.evaluate((sel) => {
+        location.hash = `${location.hash}&sel=${sel}`;
+      }, id);
       await page.waitForSelector('#panel .facts');
       await page.waitForTimeout(300);
       const after = await page.locator('#heatmap').evaluate((el) => el.getBoundingClientRect().width);
@@ -166,7 +202,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     await page.locator('dialog textarea[name="description"]').fill('Utfasing planlagt av e2e-testen for issue 17.');
     await page.locator('dialog button[type="submit"]').click();
     await page.waitForSelector('dialog', { state: 'detached' });
-    await page.waitForFunction(() => document.querySelector('#panel .facts [data-status]')?.getAttribute('data-status') === 'PHASE_OUT', undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#panel .facts [data-status]')?.getAttribute('data-status') === 'PHASE_OUT', undefined, {
+      timeout: 20_000,
+    });
     await waitForHeatMap();
     expect(await nodeStatus(target)).toBe('PHASE_OUT');
     await page.waitForSelector('#neighbourhood[data-state="ready"]');
@@ -187,7 +225,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     const due = page.locator('dialog input[name="due"]');
     await page.locator('dialog select[name="change"]').selectOption('PHASE_OUT');
     await due.fill('2027-Q3');
-    await expect(page.locator('dialog .due-effect').textContent()).resolves.toBe('Fra 30. september 2027 vises elementet som «Utfasing»; fram til da som «Endringer planlagt».');
+    await expect(page.locator('dialog .due-effect').textContent()).resolves.toBe(
+      'Fra 30. september 2027 vises elementet som «Utfasing»; fram til da som «Endringer planlagt».',
+    );
     await due.fill('2019-01-01');
     const warning = page.locator('dialog .due-effect.warning');
     await expect(warning.textContent()).resolves.toContain('Fristen (1. januar 2019) er passert.');
@@ -206,7 +246,7 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     await page.locator('dialog button', { hasText: 'Avbryt' }).click();
   });
 
-  it('5. form errors are in the UI\'s language, next to their fields, all named at once, limits known before submit (1440, 390)', async () => {
+  it("5. form errors are in the UI's language, next to their fields, all named at once, limits known before submit (1440, 390)", async () => {
     for (const w of [1440, 390] as const) {
       await size(w);
       await open(heatMap());
@@ -263,7 +303,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     await name.fill(taken ?? '');
     for (const box of await page.locator('dialog fieldset[data-name="layers"] input').all()) await box.uncheck();
     await page.locator('dialog button[type="submit"]').click();
-    await expect(page.locator(`#${await name.getAttribute('id')}-error`).textContent()).resolves.toBe(`Navnet «${taken}» er allerede brukt av et annet perspektiv. Velg et annet navn.`);
+    await expect(page.locator(`#${await name.getAttribute('id')}-error`).textContent()).resolves.toBe(
+      `Navnet «${taken}» er allerede brukt av et annet perspektiv. Velg et annet navn.`,
+    );
     await expect(page.locator('dialog fieldset[data-name="layers"] .field-error').textContent()).resolves.toBe('Velg minst ett.');
     await shot('6-perspective-errors-1440');
     await name.fill(perspectiveName);
@@ -286,8 +328,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
 
   it('7. overdue changes are marked overdue, and "changes planned" always shows its change (1440)', async () => {
     await size(1440);
-    const res = await app.gql<{ standards: { edges: { node: { element: { id: string }; status: string; plannedChanges: { dueBy: string | null; completedAt: string | null }[] } }[] } }>(
-      '{ standards(first: 200) { edges { node { element { id } status plannedChanges { dueBy completedAt } } } } }');
+    const res = await app.gql<{
+      standards: { edges: { node: { element: { id: string }; status: string; plannedChanges: { dueBy: string | null; completedAt: string | null }[] } }[] };
+    }>('{ standards(first: 200) { edges { node { element { id } status plannedChanges { dueBy completedAt } } } } }');
     const standards = res.data?.standards.edges.map((e) => e.node) ?? [];
     const overdue = standards.filter((s) => s.plannedChanges.some((c) => c.completedAt == null && c.dueBy != null && c.dueBy < today()));
     const unexplained = standards.filter((s) => s.status === 'CHANGES_PLANNED' && s.plannedChanges.length === 0);
@@ -301,11 +344,14 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
       expect(((await page.locator(`tr[data-id="${s.element.id}"] td`).last().textContent()) ?? '').trim()).not.toBe('–');
     }
     const first = overdue[0] ?? unexplained[0];
-    await page.locator(`tr[data-id="${first?.element.id ?? ''}"]`).first().scrollIntoViewIfNeeded();
+    await page
+      .locator(`tr[data-id="${first?.element.id ?? ''}"]`)
+      .first()
+      .scrollIntoViewIfNeeded();
     await shot('7-vendors-overdue-1440');
   });
 
-  it('8. at an as-of date the panel, its neighbourhood and the map share the one date, shown in the panel\'s header (1440)', async () => {
+  it("8. at an as-of date the panel, its neighbourhood and the map share the one date, shown in the panel's header (1440)", async () => {
     await size(1440);
     const asOf = '2020-06-01';
     const id = 'standard-ihe-xds';
@@ -316,7 +362,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     const panelStatus = await page.locator('#panel .facts [data-status]').getAttribute('data-status');
     expect(panelStatus).toBe(await nodeStatus(id));
     const element = await app.gql<{ element: { relationships: { relationships: { other: { id: string; status: string } }[] }[] } }>(
-      'query($id: ID!, $asOf: Date) { element(id: $id, asOf: $asOf) { relationships { relationships { other { id status } } } } }', { id, asOf });
+      'query($id: ID!, $asOf: Date) { element(id: $id, asOf: $asOf) { relationships { relationships { other { id status } } } } }',
+      { id, asOf },
+    );
     const expected = new Set((element.data?.element.relationships ?? []).flatMap((g) => g.relationships.map((r) => `${r.other.id}:${r.other.status}`)));
     const drawn = ((await page.locator('#neighbourhood').getAttribute('data-statuses')) ?? '').split(' ').slice(1);
     expect(new Set(drawn)).toEqual(expected);
@@ -336,7 +384,17 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     await expect(none.textContent()).resolves.toBe('Ikke registrert ennå');
     expect(await none.locator('.level-sample').evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('0px');
     expect(await page.locator('.legend [data-level="NOT_NORMATIVE"] .level-sample').evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('1px');
-    const cellBorder = await page.evaluate((ref) => String(window.reguleringsplan?.cy?.nodes('.cell').filter((n) => n.data('ref') === ref).first().style('border-width')), without?.element.id ?? '');
+    const cellBorder = await page.evaluate(
+      (ref) =>
+        String(
+          window.reguleringsplan?.cy
+            ?.nodes('.cell')
+            .filter((n) => n.data('ref') === ref)
+            .first()
+            .style('border-width'),
+        ),
+      without?.element.id ?? '',
+    );
     expect(cellBorder).toBe('0px');
     expect((await page.locator('#panel .facts').textContent()) ?? '').toContain('Ikke registrert ennå');
     await screenshot(page.locator('.legend'), `u17-9-legend-1440`);
@@ -357,7 +415,10 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
       return { width: parseFloat(String(n?.style('outline-width'))), colour: String(n?.style('outline-color')) };
     });
     expect(ring.width).toBeGreaterThanOrEqual(3);
-    const hex = `#${(ring.colour.match(/\d+/g) ?? []).slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
+    const hex = `#${(ring.colour.match(/\d+/g) ?? [])
+      .slice(0, 3)
+      .map((v) => Number(v).toString(16).padStart(2, '0'))
+      .join('')}`;
     for (const band of [...BANDS, '#ffffff']) expect(contrast(hex, band)).toBeGreaterThanOrEqual(3);
     await shot('10-focus-ring-1440');
   });
@@ -369,7 +430,11 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     for (const [status, { colour }] of Object.entries(HEAT_STATUSES)) {
       for (const band of BANDS) expect(contrast(colour, band), `${status} on ${band}`).toBeGreaterThanOrEqual(3);
     }
-    const images = await page.evaluate(() => [...new Set(window.reguleringsplan?.cy?.nodes('.cell, .gap').map((n) => `${String(n.data('status'))}:${String(n.style('background-image')).slice(0, 30)}`) ?? [])]);
+    const images = await page.evaluate(() => [
+      ...new Set(
+        window.reguleringsplan?.cy?.nodes('.cell, .gap').map((n) => `${String(n.data('status'))}:${String(n.style('background-image')).slice(0, 30)}`) ?? [],
+      ),
+    ]);
     for (const entry of images) expect(entry).toMatch(/:data:image\/svg\+xml/);
     expect(await page.locator('.legend .status-icon').count()).toBe(Object.keys(HEAT_STATUSES).length);
     await screenshot(page.locator('#heatmap'), `u17-11-badges-1440`);
@@ -400,7 +465,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
   });
 
   it('13. English mode marks Norwegian-only content lang="nb" and labels its groups in English (1440, 390)', async () => {
-    const res = await app.gql<{ elements: { edges: { node: { id: string; descriptionEn: string | null } }[] } }>('{ elements(first: 200) { edges { node { id descriptionEn } } } }');
+    const res = await app.gql<{ elements: { edges: { node: { id: string; descriptionEn: string | null } }[] } }>(
+      '{ elements(first: 200) { edges { node { id descriptionEn } } } }',
+    );
     const ids = new Set(cells.map((c) => c.element.id));
     const norwegianOnly = res.data?.elements.edges.map((e) => e.node).find((n) => n.descriptionEn === null && ids.has(n.id));
     expect(norwegianOnly, 'an element of the heat map with no English description').toBeDefined();
@@ -426,7 +493,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     await open(heatMap(`&sel=${cells[0]?.element.id ?? ''}`));
     await waitForHeatMap();
     await page.waitForSelector('#panel .facts');
-    await page.evaluate(() => { location.hash = '#/varmekart?service=tjeneste-finnes-ikke'; });
+    await page.evaluate(() => {
+      location.hash = '#/varmekart?service=tjeneste-finnes-ikke';
+    });
     await page.waitForSelector('.view-status .state.error');
     expect(await page.locator('.legend *').count()).toBe(0);
     expect(await page.locator('.element-list *').count()).toBe(0);
@@ -439,7 +508,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     await shot('14-not-found-1440');
     await open(heatMap());
     await waitForHeatMap();
-    await page.evaluate(() => { location.hash = '#/varmekart'; });
+    await page.evaluate(() => {
+      location.hash = '#/varmekart';
+    });
     await page.waitForSelector('#heatmap[data-state="empty"]', { state: 'attached' });
     expect(await page.locator('.legend *').count()).toBe(0);
     await expect(page.locator('#view-title').textContent()).resolves.toBe('Varmekart');
@@ -451,7 +522,10 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     await waitForHeatMap();
     const point = await page.evaluate(() => {
       const cy = window.reguleringsplan?.cy;
-      const node = cy?.nodes('.cell, .gap').filter((n) => n.data('label') !== n.data('name')).first();
+      const node = cy
+        ?.nodes('.cell, .gap')
+        .filter((n) => n.data('label') !== n.data('name'))
+        .first();
       const box = cy?.container()?.getBoundingClientRect();
       if (!node || node.empty() || !box) throw new Error('no shortened label');
       const bb = node.renderedBoundingBox();
@@ -463,7 +537,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     const changes = csv.text.trim().split(/\r\n/).slice(1).join('\n');
     expect(changes).not.toMatch(/\b(INTRODUCE|REVISE|PHASE_OUT|REPLACE) \d{4}/);
     // The service picker changes the map.
-    const other = await page.locator('#service-picker option').evaluateAll((os, s) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v && v !== s), SERVICE);
+    const other = await page
+      .locator('#service-picker option')
+      .evaluateAll((os, s) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v && v !== s), SERVICE);
     await page.locator('#service-picker').selectOption(other ?? '');
     await page.waitForFunction((s) => location.hash.includes(`service=${s}`), other);
     await waitForHeatMap();
@@ -477,7 +553,7 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
     await shot('15-landscape-as-of-1440');
   });
 
-  it('the three users\' tasks, timed at 1440 and 390 px', async () => {
+  it("the three users' tasks, timed at 1440 and 390 px", async () => {
     for (const w of [1440, 390] as const) {
       await size(w);
       // Architect: what applies to sharing journal documents, with its sources.
@@ -486,7 +562,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
       let t0 = Date.now();
       await page.locator(`a[data-service="${SERVICE}"]`).first().click();
       await waitForHeatMap();
-      await page.locator(`.element-list button[data-id="${cells[0]?.element.id ?? ''}"]`).evaluate((b) => (b.closest('details') as HTMLDetailsElement).open = true);
+      await page
+        .locator(`.element-list button[data-id="${cells[0]?.element.id ?? ''}"]`)
+        .evaluate((b) => ((b.closest('details') as HTMLDetailsElement).open = true));
       await page.locator(`.element-list button[data-id="${cells[0]?.element.id ?? ''}"]`).click();
       await page.waitForSelector('#panel .sources li');
       times.push(`architect ${w} px: ${Date.now() - t0} ms (landscape → heat map → an element's sources)`);
@@ -513,7 +591,9 @@ describe.skipIf(NO_CHROMIUM)(`issue 17: usability in Chromium (skipped when ${CH
       await page.locator('dialog input[name="due"]').fill('2031-Q2');
       await page.locator('dialog textarea[name="description"]').fill('Revisjon planlagt av tidtakingen i issue 17.');
       await page.locator('dialog button[type="submit"]').click();
-      await page.waitForFunction(() => document.querySelector('#panel .facts [data-status]')?.getAttribute('data-status') === 'CHANGES_PLANNED', undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelector('#panel .facts [data-status]')?.getAttribute('data-status') === 'CHANGES_PLANNED', undefined, {
+        timeout: 20_000,
+      });
       await waitForHeatMap();
       expect(await nodeStatus(target)).toBe('CHANGES_PLANNED');
       times.push(`analyst ${w} px: ${Date.now() - t0} ms (plan a change → panel and map show it; form filled by the script)`);

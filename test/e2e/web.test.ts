@@ -10,8 +10,27 @@ import { emptyMap } from '../../schema/map';
 import { writeMap } from '../../store/write-map';
 import { startTestApp, type TestApp } from '../app';
 import {
-  CHROMIUM, NO_CHROMIUM, SCREEN_WIDTHS, SERVICE, analystToken, atWidths, buildWebApp, downloaded, focusedId, isCspViolation, closeBrowserAndApp,
-  openBrowser, openFresh, recordConsole, runAxe, screenshot, signIn, tabTo, heatMapTimingText, timeHeatMap, waitForReady,
+  CHROMIUM,
+  NO_CHROMIUM,
+  SCREEN_WIDTHS,
+  SERVICE,
+  analystToken,
+  atWidths,
+  buildWebApp,
+  downloaded,
+  focusedId,
+  isCspViolation,
+  closeBrowserAndApp,
+  openBrowser,
+  openFresh,
+  recordConsole,
+  runAxe,
+  screenshot,
+  signIn,
+  tabTo,
+  heatMapTimingText,
+  timeHeatMap,
+  waitForReady,
 } from './harness';
 
 const LAYERS = ['LEGAL', 'ORGANISATIONAL', 'SEMANTIC', 'TECHNICAL'] as const;
@@ -46,11 +65,14 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
   const waitForHeatMap = () => waitForReady(page, '#heatmap');
   const noAxeViolations = async () => expect(await runAxe(page)).toEqual([]);
   const bandCounts = () =>
-    page.evaluate((layers) => {
-      const cy = window.reguleringsplan?.cy;
-      if (!cy) throw new Error('no heat map drawn');
-      return Object.fromEntries(layers.map((l) => [l, cy.nodes(`node.cell[layer = "${l}"], node.gap[layer = "${l}"]`).length]));
-    }, LAYERS as unknown as string[]);
+    page.evaluate(
+      (layers) => {
+        const cy = window.reguleringsplan?.cy;
+        if (!cy) throw new Error('no heat map drawn');
+        return Object.fromEntries(layers.map((l) => [l, cy.nodes(`node.cell[layer = "${l}"], node.gap[layer = "${l}"]`).length]));
+      },
+      LAYERS as unknown as string[],
+    );
 
   beforeAll(async () => {
     await buildWebApp();
@@ -67,7 +89,9 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
   afterAll(() => closeBrowserAndApp(browser, app, tokenIds, ['Gap', 'PlannedChange', 'Perspective']));
 
   it('opens the landscape: the work processes with their information services and status counts', async () => {
-    const res = await app.gql<{ workProcesses: { id: string; informationServices: { id: string }[] }[] }>('{ workProcesses { id informationServices { id } } }');
+    const res = await app.gql<{ workProcesses: { id: string; informationServices: { id: string }[] }[] }>(
+      '{ workProcesses { id informationServices { id } } }',
+    );
     expect(res.errors).toBeUndefined();
     const processes = res.data?.workProcesses ?? [];
     expect(processes).toHaveLength(7);
@@ -141,7 +165,10 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
     await page.mouse.click(point.x, point.y);
     await page.waitForSelector('#panel .sources li');
     expect(page.url()).toContain(`sel=${id}`);
-    const element = await app.gql<{ element: { sources: { document: string; fromLine: number }[] } }>('query($id: ID!) { element(id: $id) { sources { document fromLine } } }', { id });
+    const element = await app.gql<{ element: { sources: { document: string; fromLine: number }[] } }>(
+      'query($id: ID!) { element(id: $id) { sources { document fromLine } } }',
+      { id },
+    );
     const first = element.data?.element.sources[0];
     expect(first).toBeDefined();
     const panelText = (await page.locator('#panel').textContent()) ?? '';
@@ -162,36 +189,46 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
     const res = await app.gql<{ informationServices: { id: string; normsRecorded: boolean }[] }>('{ informationServices { id normsRecorded } }');
     const without = res.data?.informationServices.find((s) => !s.normsRecorded);
     expect(without, 'a service the five documents give no norms for').toBeDefined();
-    await atWidths(page, SCREEN_WIDTHS, async (width) => {
-      await open(`${app.url}#/varmekart?service=${without?.id ?? ''}`);
-      await waitForHeatMap();
-      const note = page.locator('.no-norms');
-      await expect(note.textContent()).resolves.toContain('Kildene oppgir ennå ingen normer for denne tjenesten.');
-      expect(await note.isVisible()).toBe(true);
-      expect(await note.getAttribute('role')).toBe('status');
-      await screenshot(page, `heatmap-no-norms-${width}`);
-    }, { then: noAxeViolations, restore: 1280 });
+    await atWidths(
+      page,
+      SCREEN_WIDTHS,
+      async (width) => {
+        await open(`${app.url}#/varmekart?service=${without?.id ?? ''}`);
+        await waitForHeatMap();
+        const note = page.locator('.no-norms');
+        await expect(note.textContent()).resolves.toContain('Kildene oppgir ennå ingen normer for denne tjenesten.');
+        expect(await note.isVisible()).toBe(true);
+        expect(await note.getAttribute('role')).toBe('status');
+        await screenshot(page, `heatmap-no-norms-${width}`);
+      },
+      { then: noAxeViolations, restore: 1280 },
+    );
   });
 
   it("shows an element's other names, a withdrawn status with the lines that give it, and its dated events, at 1440 and 390 px", async () => {
     const id = 'lov-prop-65-l-2019-2020-lov-om-e-helse';
-    const res = await app.gql<{ element: { aliases: string[]; lifecycleSources: { document: string | null; fromLine: number | null }[]; events: { title: string }[] } }>(
-      'query($id: ID!) { element(id: $id) { aliases lifecycleSources { document fromLine } events { title } } }', { id },
-    );
+    const res = await app.gql<{
+      element: { aliases: string[]; lifecycleSources: { document: string | null; fromLine: number | null }[]; events: { title: string }[] };
+    }>('query($id: ID!) { element(id: $id) { aliases lifecycleSources { document fromLine } events { title } } }', { id });
     const el = res.data?.element;
     expect(el?.aliases.length).toBeGreaterThan(0);
-    await atWidths(page, SCREEN_WIDTHS, async (width) => {
-      await open(heatMapUrl(`&sel=${id}`));
-      await page.waitForSelector('#panel .sources li');
-      const text = (await page.locator('#panel').textContent()) ?? '';
-      for (const alias of el?.aliases ?? []) expect(text).toContain(alias);
-      expect(text).toContain('Trukket tilbake');
-      expect(text).toContain('Ikke i kraft');
-      expect(await page.locator('#panel .chip[data-status="EXISTS"]').count()).toBe(0);
-      expect(text).toContain(`${el?.lifecycleSources[0]?.document ?? '?'}`);
-      for (const ev of el?.events ?? []) expect(text).toContain(ev.title);
-      await screenshot(page, `panel-withdrawn-bill-${width}`);
-    }, { then: noAxeViolations, restore: 1280 });
+    await atWidths(
+      page,
+      SCREEN_WIDTHS,
+      async (width) => {
+        await open(heatMapUrl(`&sel=${id}`));
+        await page.waitForSelector('#panel .sources li');
+        const text = (await page.locator('#panel').textContent()) ?? '';
+        for (const alias of el?.aliases ?? []) expect(text).toContain(alias);
+        expect(text).toContain('Trukket tilbake');
+        expect(text).toContain('Ikke i kraft');
+        expect(await page.locator('#panel .chip[data-status="EXISTS"]').count()).toBe(0);
+        expect(text).toContain(`${el?.lifecycleSources[0]?.document ?? '?'}`);
+        for (const ev of el?.events ?? []) expect(text).toContain(ev.title);
+        await screenshot(page, `panel-withdrawn-bill-${width}`);
+      },
+      { then: noAxeViolations, restore: 1280 },
+    );
   });
 
   it('shows the neighbourhood graph and what the element affects (impact) in the side panel', async () => {
@@ -205,7 +242,9 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
     expect(Number(await graph.getAttribute('data-extent'))).toBeGreaterThan(200);
     expect(await graph.getAttribute('aria-label')).toContain('IHE XDS');
     const impact = await app.gql<{ impact: { dependents: { element: { id: string } }[] } }>(
-      'query($id: ID!) { impact(element: $id, depth: 2) { dependents { element { id } } } }', { id });
+      'query($id: ID!) { impact(element: $id, depth: 2) { dependents { element { id } } } }',
+      { id },
+    );
     const dependents = impact.data?.impact.dependents ?? [];
     expect(await page.locator('#panel .impact-list li').count()).toBe(dependents.length);
     expect((await page.locator('#panel .impact').textContent()) ?? '').toContain('Journaldokumenter');
@@ -257,8 +296,14 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
 
     const csv = await downloaded(page, () => page.locator('#export-csv').click());
     expect(csv.download.suggestedFilename()).toMatch(/^normer-tjeneste-journaldokumenter-.*\.csv$/);
-    const lines = csv.body.toString('utf8').replace(/^\ufeff/, '').trim().split(/\r\n/);
-    expect(lines[0]).toBe('layer,layer_label,kind,kind_label,id,name,name_en,status,status_label,normative_level,normative_level_label,planned_changes,sources');
+    const lines = csv.body
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r\n/);
+    expect(lines[0]).toBe(
+      'layer,layer_label,kind,kind_label,id,name,name_en,status,status_label,normative_level,normative_level_label,planned_changes,sources',
+    );
     const norms = await app.gql<{ norms: { totalCount: number } }>('query($s: ID!) { norms(service: $s) { totalCount } }', { s: SERVICE });
     const cells = api.rows.reduce((n, r) => n + r.cells.length, 0);
     expect(lines.length - 1).toBe(norms.data?.norms.totalCount ?? cells);
@@ -281,12 +326,17 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
     await page.locator('#export-csv').focus();
     await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('export-xlsx');
-    await atWidths(page, SCREEN_WIDTHS, async (width) => {
-      await waitForHeatMap();
-      const box = await page.locator('#export-archimate').boundingBox();
-      expect(box && box.x + box.width <= width).toBe(true);
-      await screenshot(page, `heatmap-exports-${width}`);
-    }, { then: noAxeViolations, restore: 1280 });
+    await atWidths(
+      page,
+      SCREEN_WIDTHS,
+      async (width) => {
+        await waitForHeatMap();
+        const box = await page.locator('#export-archimate').boundingBox();
+        expect(box && box.x + box.width <= width).toBe(true);
+        await screenshot(page, `heatmap-exports-${width}`);
+      },
+      { then: noAxeViolations, restore: 1280 },
+    );
   });
 
   it('switches between bokmål and English, keeping the language in the link', async () => {
@@ -331,7 +381,8 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
 
   it("shows the vendors' view per layer, as tables and as a graph", async () => {
     const res = await app.gql<{ standards: { pageInfo: { hasNextPage: boolean }; edges: { node: { element: { id: string; layers: string[] } } }[] } }>(
-      '{ standards(first: 50) { pageInfo { hasNextPage } edges { node { element { id layers } } } } }');
+      '{ standards(first: 50) { pageInfo { hasNextPage } edges { node { element { id layers } } } } }',
+    );
     expect(res.errors).toBeUndefined();
     // The seeded map fits on the web's first page (50): every standard is on screen at once.
     expect(res.data?.standards.pageInfo.hasNextPage).toBe(false);
@@ -350,50 +401,71 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
     await page.waitForSelector('.vendors-canvas canvas');
   });
 
-  it("pages the vendors' view: \"Vis 50 flere\" by keyboard loads the second page, at 1440 and 390 px, axe-clean", async () => {
+  it('pages the vendors\' view: "Vis 50 flere" by keyboard loads the second page, at 1440 and 390 px, axe-clean', async () => {
     // The seeded map has fewer standards than a page: add 90 code systems for this test, then remove them.
     const extra = Array.from({ length: 90 }, (_, i) => `kodeverk-e2e-side-${String(i).padStart(3, '0')}`);
     const map = emptyMap();
     for (const id of extra) {
-      map.elements.push({ id, kind: 'CODE_SYSTEM', name: `Aaa e2e-kodeverk ${id.slice(-3)}`, nameEn: `Aaa e2e code system ${id.slice(-3)}`, layers: ['SEMANTIC'],
-        description: 'Midlertidig kodeverk for e2e-testen av sidevisning.', lifecycle: 'ACTIVE', identifiers: [], aliases: [], sources: ['003_bc528292a39bd4db.txt:2460-2470'],
-        lifecycleSources: [], normativeLevelSources: [], citationExceptions: [], notes: [], scores: [] });
+      map.elements.push({
+        id,
+        kind: 'CODE_SYSTEM',
+        name: `Aaa e2e-kodeverk ${id.slice(-3)}`,
+        nameEn: `Aaa e2e code system ${id.slice(-3)}`,
+        layers: ['SEMANTIC'],
+        description: 'Midlertidig kodeverk for e2e-testen av sidevisning.',
+        lifecycle: 'ACTIVE',
+        identifiers: [],
+        aliases: [],
+        sources: ['003_bc528292a39bd4db.txt:2460-2470'],
+        lifecycleSources: [],
+        normativeLevelSources: [],
+        citationExceptions: [],
+        notes: [],
+        scores: [],
+      });
     }
     await writeMap(app.db, map);
     try {
       const res = await app.gql<{ standards: { totalCount: number } }>('{ standards { totalCount } }');
       const total = res.data?.standards.totalCount ?? 0;
       expect(total).toBeGreaterThan(100);
-      await atWidths(page, SCREEN_WIDTHS, async (width) => {
-        await open(`${app.url}#/leverandorer`);
-        await page.waitForSelector('.standards-table');
-        const rows = () => page.locator('.standards-table tbody tr').count();
-        expect(await rows()).toBe(50);
-        await expect(page.locator('#standards-shown').textContent()).resolves.toBe(`Viser 50 av ${total} standarder.`);
-        // Keyboard only: Tab from the last standard of the page reaches the button; Enter loads the next page.
-        await tabTo(page, '#standards-more', 40, page.locator('.standards-table tbody tr:last-child th button').last());
-        await expect(page.locator('#standards-more').textContent()).resolves.toBe('Vis 50 flere');
-        await screenshot(page, `vendors-paged-${width}`);
-        const before = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
-        await page.keyboard.press('Enter');
-        await page.waitForFunction(() => document.querySelectorAll('.standards-table tbody tr').length === 100);
-        await expect(page.locator('#standards-shown').textContent()).resolves.toBe(`Viser 100 av ${total} standarder.`);
-        // Focus lands on the first standard of the new page, so reading goes on from there.
-        const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-id') ?? null);
-        const ids = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
-        expect(focused).not.toBeNull();
-        expect(ids).toContain(focused);
-        expect(before).not.toContain(focused);
-        expect(new Set(ids).size).toBe(100);
-        expect(ids).toEqual(expect.arrayContaining(before));
-        await page.locator('#standards-more').scrollIntoViewIfNeeded();
-        await screenshot(page, `vendors-page2-${width}`);
-        expect(await runAxe(page)).toEqual([]);
-      }, { restore: 1280 });
+      await atWidths(
+        page,
+        SCREEN_WIDTHS,
+        async (width) => {
+          await open(`${app.url}#/leverandorer`);
+          await page.waitForSelector('.standards-table');
+          const rows = () => page.locator('.standards-table tbody tr').count();
+          expect(await rows()).toBe(50);
+          await expect(page.locator('#standards-shown').textContent()).resolves.toBe(`Viser 50 av ${total} standarder.`);
+          // Keyboard only: Tab from the last standard of the page reaches the button; Enter loads the next page.
+          await tabTo(page, '#standards-more', 40, page.locator('.standards-table tbody tr:last-child th button').last());
+          await expect(page.locator('#standards-more').textContent()).resolves.toBe('Vis 50 flere');
+          await screenshot(page, `vendors-paged-${width}`);
+          const before = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+          await page.keyboard.press('Enter');
+          await page.waitForFunction(() => document.querySelectorAll('.standards-table tbody tr').length === 100);
+          await expect(page.locator('#standards-shown').textContent()).resolves.toBe(`Viser 100 av ${total} standarder.`);
+          // Focus lands on the first standard of the new page, so reading goes on from there.
+          const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-id') ?? null);
+          const ids = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+          expect(focused).not.toBeNull();
+          expect(ids).toContain(focused);
+          expect(before).not.toContain(focused);
+          expect(new Set(ids).size).toBe(100);
+          expect(ids).toEqual(expect.arrayContaining(before));
+          await page.locator('#standards-more').scrollIntoViewIfNeeded();
+          await screenshot(page, `vendors-page2-${width}`);
+          expect(await runAxe(page)).toEqual([]);
+        },
+        { restore: 1280 },
+      );
       // The CSV export holds every standard, not only those shown.
       const csv = await downloaded(page, () => page.locator('#export-standards-csv').click());
       const lines = csv.body.toString('utf8').trim().split(/\r\n/).length - 1;
-      const perLayer = await app.gql<{ standards: { edges: { node: { element: { layers: string[] } } }[] } }>('{ standards(first: 200) { edges { node { element { layers } } } } }');
+      const perLayer = await app.gql<{ standards: { edges: { node: { element: { layers: string[] } } }[] } }>(
+        '{ standards(first: 200) { edges { node { element { layers } } } } }',
+      );
       expect(lines).toBe((perLayer.data?.standards.edges ?? []).reduce((n, e) => n + e.node.element.layers.length, 0));
     } finally {
       await app.db.write((tx) => tx.run('MATCH (e:Element) WHERE e.id IN $ids DETACH DELETE e', { ids: extra }));
@@ -430,7 +502,14 @@ describe.skipIf(NO_CHROMIUM)(`web app in Chromium (skipped when ${CHROMIUM} is m
     await waitForHeatMap();
     const after = await bandCounts();
     expect(after.SEMANTIC).toBe((before.SEMANTIC ?? 0) + 1);
-    const status = await page.evaluate((title) => window.reguleringsplan?.cy?.nodes('node.gap').filter((n) => n.data('name') === title).data('status') as string, gapTitle);
+    const status = await page.evaluate(
+      (title) =>
+        window.reguleringsplan?.cy
+          ?.nodes('node.gap')
+          .filter((n) => n.data('name') === title)
+          .data('status') as string,
+      gapTitle,
+    );
     expect(status).toBe('UNMET_NEED');
     const res = await app.gql<ApiHeatMap>(HEAT_MAP, { service: SERVICE });
     const unmet = (m: ApiHeatMap['heatMap'] | undefined) => m?.counts.find((c) => c.status === 'UNMET_NEED')?.count ?? 0;

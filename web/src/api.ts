@@ -23,15 +23,24 @@ export class ApiError extends Error {
   /** What to tell the user, in the current language. */
   plain(): string {
     switch (this.kind) {
-      case 'network': return t('errNetwork');
-      case 'server': return t('errServer', { status: this.status });
-      case 'NOT_FOUND': return t('errNotFound', { detail: this.detail });
-      case 'UNAUTHENTICATED': return t('errUnauthenticated');
-      case 'FORBIDDEN': return t('errForbidden');
-      case 'BAD_USER_INPUT': return t('errInput', { detail: this.detail });
-      case 'CONFLICT': return t('errConflict');
-      case 'MISMATCH': return t('errMismatch', { detail: this.detail });
-      default: return t('errGeneric', { detail: this.detail });
+      case 'network':
+        return t('errNetwork');
+      case 'server':
+        return t('errServer', { status: this.status });
+      case 'NOT_FOUND':
+        return t('errNotFound', { detail: this.detail });
+      case 'UNAUTHENTICATED':
+        return t('errUnauthenticated');
+      case 'FORBIDDEN':
+        return t('errForbidden');
+      case 'BAD_USER_INPUT':
+        return t('errInput', { detail: this.detail });
+      case 'CONFLICT':
+        return t('errConflict');
+      case 'MISMATCH':
+        return t('errMismatch', { detail: this.detail });
+      default:
+        return t('errGeneric', { detail: this.detail });
     }
   }
 }
@@ -77,7 +86,11 @@ export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variabl
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables: variables ?? {} }),
       signal: options.signal ?? null,
     });

@@ -30,7 +30,21 @@ export function exportSvg(cy: Core, filename: string): string {
   return filename;
 }
 
-export const CSV_COLUMNS = ['layer', 'layer_label', 'kind', 'kind_label', 'id', 'name', 'name_en', 'status', 'status_label', 'normative_level', 'normative_level_label', 'planned_changes', 'sources'];
+export const CSV_COLUMNS = [
+  'layer',
+  'layer_label',
+  'kind',
+  'kind_label',
+  'id',
+  'name',
+  'name_en',
+  'status',
+  'status_label',
+  'normative_level',
+  'normative_level_label',
+  'planned_changes',
+  'sources',
+];
 
 /** "Innføring 31. desember 2027; Revisjon Q3 2026": the change and its date as precise as its source. */
 function changesInWords(changes: Pick<PlannedChangeData, 'change' | 'due'>[]): string {
@@ -64,7 +78,12 @@ function toRows(cells: HeatMapCellData[]): string[][] {
  * The norms that apply to a service (`norms`) as CSV with a UTF-8 BOM for spreadsheets. When the
  * `norms` query fails, falls back to the heat map's cells and says so (`fallback: true`).
  */
-export async function exportNormsCsv(service: string, asOf: string | undefined, heatMapCells: HeatMapCellData[], filename: string): Promise<{ rows: number; fallback: boolean }> {
+export async function exportNormsCsv(
+  service: string,
+  asOf: string | undefined,
+  heatMapCells: HeatMapCellData[],
+  filename: string,
+): Promise<{ rows: number; fallback: boolean }> {
   let cells: HeatMapCellData[];
   let fallback = false;
   try {
@@ -80,7 +99,20 @@ export async function exportNormsCsv(service: string, asOf: string | undefined, 
 
 type StandardEntry = StandardEntryData;
 
-export const STANDARDS_COLUMNS = ['as_of', 'layer', 'layer_label', 'id', 'name', 'name_en', 'kind', 'status', 'normative_level', 'used_by', 'upcoming_changes', 'overdue_changes'];
+export const STANDARDS_COLUMNS = [
+  'as_of',
+  'layer',
+  'layer_label',
+  'id',
+  'name',
+  'name_en',
+  'kind',
+  'status',
+  'normative_level',
+  'used_by',
+  'upcoming_changes',
+  'overdue_changes',
+];
 
 /**
  * The vendors' view as rows: one per standard and layer (a standard on two layers is listed under

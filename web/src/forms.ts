@@ -26,12 +26,20 @@ function field(label: MessageKey, control: Field, help?: string): HTMLElement {
   const helpId = help ? `${control.id}-help` : undefined;
   if (helpId) control.setAttribute('aria-describedby', helpId);
   control.dataset.describedby = helpId ?? '';
-  return h('div', { class: 'field' },
+  return h(
+    'div',
+    { class: 'field' },
     // The mark sits beside the label, not in it: the field's name stays its label (required says the rest).
-    h('span', { class: 'label-row' }, h('label', { for: control.id }, t(label)), control.required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *') : null),
+    h(
+      'span',
+      { class: 'label-row' },
+      h('label', { for: control.id }, t(label)),
+      control.required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *') : null,
+    ),
     control,
     help ? h('p', { class: 'help', id: helpId }, help) : null,
-    h('p', { class: 'field-error', id: `${control.id}-error`, hidden: true }));
+    h('p', { class: 'field-error', id: `${control.id}-error`, hidden: true }),
+  );
 }
 
 function checkboxes(legend: MessageKey, name: string, options: { id: string; label: string; checked: boolean }[]): HTMLFieldSetElement {
@@ -48,7 +56,11 @@ function checkboxes(legend: MessageKey, name: string, options: { id: string; lab
   );
 }
 
-const lines = (v: string) => v.split(/\n|,/).map((s) => s.trim()).filter(Boolean);
+const lines = (v: string) =>
+  v
+    .split(/\n|,/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const value = (form: HTMLFormElement, name: string) => {
   const el = form.elements.namedItem(name);
   return el && 'value' in el ? String(el.value).trim() : '';
@@ -153,20 +165,22 @@ function openDialog(title: string, body: HTMLElement[], submit: (form: HTMLFormE
     if (problems.length) return;
     submitButton.disabled = true;
     form.setAttribute('aria-busy', 'true');
-    submit(form).then(
-      (message) => {
-        dialog.close();
-        announce(message);
-      },
-      (e: unknown) => {
-        const problem = options.explain?.(form, e) ?? serverProblem(form, e);
-        if (problem) showProblems(form, error, [problem]);
-        else error.textContent = plainError(e);
-      },
-    ).finally(() => {
-      submitButton.disabled = false;
-      form.removeAttribute('aria-busy');
-    });
+    submit(form)
+      .then(
+        (message) => {
+          dialog.close();
+          announce(message);
+        },
+        (e: unknown) => {
+          const problem = options.explain?.(form, e) ?? serverProblem(form, e);
+          if (problem) showProblems(form, error, [problem]);
+          else error.textContent = plainError(e);
+        },
+      )
+      .finally(() => {
+        submitButton.disabled = false;
+        form.removeAttribute('aria-busy');
+      });
   });
   dialog.addEventListener('close', () => dialog.remove());
   document.body.appendChild(dialog);
@@ -176,34 +190,47 @@ function openDialog(title: string, body: HTMLElement[], submit: (form: HTMLFormE
 
 export function openSignIn(): void {
   const input = h('input', { type: 'password', name: 'token', autocomplete: 'off', required: true, spellcheck: 'false' });
-  openDialog(t('signIn'), [field('tokenLabel', input, t('tokenHelp'))], async (form) => {
-    const p = await signIn(value(form, 'token'));
-    return t('signedInAs', { name: p.name, role: p.role });
-  }, { submitLabel: 'signInButton' });
+  openDialog(
+    t('signIn'),
+    [field('tokenLabel', input, t('tokenHelp'))],
+    async (form) => {
+      const p = await signIn(value(form, 'token'));
+      return t('signedInAs', { name: p.name, role: p.role });
+    },
+    { submitLabel: 'signInButton' },
+  );
 }
 
 export function openMarkGap(service: string, serviceName: string, initialLayer: Layer | undefined, done: (gap: GapData) => void): void {
-  const layerSelect = h('select', { name: 'layer', required: true }, layers().map((l) => h('option', { value: l.id, selected: l.id === initialLayer }, layerLabel(l.id))));
-  openDialog(`${t('markGap')}: ${serviceName}`, [
-    field('fieldLayer', layerSelect),
-    field('fieldTitle', h('input', { name: 'title', required: true, maxlength: LIMITS.gapTitle })),
-    field('fieldTitleEn', h('input', { name: 'titleEn', lang: 'en', maxlength: LIMITS.gapTitle })),
-    field('fieldDescription', h('textarea', { name: 'description', rows: 3, required: true, maxlength: LIMITS.gapDescription })),
-    field('fieldSources', h('textarea', { name: 'sources', rows: 2, placeholder: '003_bc528292a39bd4db.txt:2480-2481' })),
-  ], async (form) => {
-    const input = {
-      service,
-      layer: chosen(layers(), form, 'layer'),
-      title: value(form, 'title'),
-      titleEn: value(form, 'titleEn') || null,
-      description: value(form, 'description'),
-      sources: lines(value(form, 'sources')),
-    };
-    const data = await gql(MARK_GAP, { input });
-    done(data.markGap);
-    notifyWrite();
-    return t('markGapDone', { title: data.markGap.title });
-  });
+  const layerSelect = h(
+    'select',
+    { name: 'layer', required: true },
+    layers().map((l) => h('option', { value: l.id, selected: l.id === initialLayer }, layerLabel(l.id))),
+  );
+  openDialog(
+    `${t('markGap')}: ${serviceName}`,
+    [
+      field('fieldLayer', layerSelect),
+      field('fieldTitle', h('input', { name: 'title', required: true, maxlength: LIMITS.gapTitle })),
+      field('fieldTitleEn', h('input', { name: 'titleEn', lang: 'en', maxlength: LIMITS.gapTitle })),
+      field('fieldDescription', h('textarea', { name: 'description', rows: 3, required: true, maxlength: LIMITS.gapDescription })),
+      field('fieldSources', h('textarea', { name: 'sources', rows: 2, placeholder: '003_bc528292a39bd4db.txt:2480-2481' })),
+    ],
+    async (form) => {
+      const input = {
+        service,
+        layer: chosen(layers(), form, 'layer'),
+        title: value(form, 'title'),
+        titleEn: value(form, 'titleEn') || null,
+        description: value(form, 'description'),
+        sources: lines(value(form, 'sources')),
+      };
+      const data = await gql(MARK_GAP, { input });
+      done(data.markGap);
+      notifyWrite();
+      return t('markGapDone', { title: data.markGap.title });
+    },
+  );
 }
 
 /** The metamodel id chosen in a select built from `list`; a value not in it is refused as the server would (BAD_USER_INPUT on the field). */
@@ -236,8 +263,21 @@ function dueEffect(change: string, v: string): { text: string; past: boolean } |
 }
 
 export function openPlanChange(element: string, elementName: string): void {
-  const changeSelect = h('select', { name: 'change', required: true }, changeTypes().map((c) => h('option', { value: c.id }, changeLabel(c.id))));
-  const due = h('input', { type: 'text', name: 'due', required: true, inputmode: 'text', autocomplete: 'off', placeholder: '2027-Q3', maxlength: 10, spellcheck: 'false' });
+  const changeSelect = h(
+    'select',
+    { name: 'change', required: true },
+    changeTypes().map((c) => h('option', { value: c.id }, changeLabel(c.id))),
+  );
+  const due = h('input', {
+    type: 'text',
+    name: 'due',
+    required: true,
+    inputmode: 'text',
+    autocomplete: 'off',
+    placeholder: '2027-Q3',
+    maxlength: 10,
+    spellcheck: 'false',
+  });
   const effect = h('p', { class: 'due-effect', id: uid('due-effect'), 'aria-live': 'polite' });
   const showEffect = () => {
     const e = dueEffect(changeSelect.value, due.value.trim());
@@ -248,46 +288,55 @@ export function openPlanChange(element: string, elementName: string): void {
   changeSelect.addEventListener('change', showEffect);
   const dueField = field('fieldDue', due, t('dueHelp'));
   dueField.append(effect);
-  openDialog(`${t('planChange')}: ${elementName}`, [
-    field('fieldChange', changeSelect),
-    dueField,
-    field('fieldDescription', h('textarea', { name: 'description', rows: 3, required: true, maxlength: LIMITS.changeDescription })),
-    field('fieldMeasure', h('input', { name: 'measure', placeholder: 'tiltak-…' })),
-    field('fieldReplacement', h('input', { name: 'replacement' })),
-    field('fieldSources', h('textarea', { name: 'sources', rows: 2 })),
-  ], async (form) => {
-    const input = {
-      element,
-      change: chosen(changeTypes(), form, 'change'),
-      due: value(form, 'due'),
-      description: value(form, 'description'),
-      measure: value(form, 'measure') || null,
-      replacement: value(form, 'replacement') || null,
-      sources: lines(value(form, 'sources')),
-    };
-    await gql(PLAN_CHANGE, { input });
-    notifyWrite();
-    return t('planChangeDone');
-  }, {
-    validate: (form) => {
-      const problems: Problem[] = [];
-      const v = value(form, 'due');
-      const problem = v ? dueProblem(v) : null;
-      if (problem) problems.push([due, problem]);
-      const replacement = control(form, 'replacement');
-      if (replacement && value(form, 'change') === 'REPLACE' && !replacement.value.trim()) problems.push([replacement, t('errReplacementNeeded')]);
-      if (replacement && value(form, 'change') !== 'REPLACE' && replacement.value.trim()) problems.push([replacement, t('errReplacementOnly', { replace: changeLabel('REPLACE') })]);
-      return problems;
+  openDialog(
+    `${t('planChange')}: ${elementName}`,
+    [
+      field('fieldChange', changeSelect),
+      dueField,
+      field('fieldDescription', h('textarea', { name: 'description', rows: 3, required: true, maxlength: LIMITS.changeDescription })),
+      field('fieldMeasure', h('input', { name: 'measure', placeholder: 'tiltak-…' })),
+      field('fieldReplacement', h('input', { name: 'replacement' })),
+      field('fieldSources', h('textarea', { name: 'sources', rows: 2 })),
+    ],
+    async (form) => {
+      const input = {
+        element,
+        change: chosen(changeTypes(), form, 'change'),
+        due: value(form, 'due'),
+        description: value(form, 'description'),
+        measure: value(form, 'measure') || null,
+        replacement: value(form, 'replacement') || null,
+        sources: lines(value(form, 'sources')),
+      };
+      await gql(PLAN_CHANGE, { input });
+      notifyWrite();
+      return t('planChangeDone');
     },
-  });
+    {
+      validate: (form) => {
+        const problems: Problem[] = [];
+        const v = value(form, 'due');
+        const problem = v ? dueProblem(v) : null;
+        if (problem) problems.push([due, problem]);
+        const replacement = control(form, 'replacement');
+        if (replacement && value(form, 'change') === 'REPLACE' && !replacement.value.trim()) problems.push([replacement, t('errReplacementNeeded')]);
+        if (replacement && value(form, 'change') !== 'REPLACE' && replacement.value.trim())
+          problems.push([replacement, t('errReplacementOnly', { replace: changeLabel('REPLACE') })]);
+        return problems;
+      },
+    },
+  );
 }
 
 /** "Tolk: Helsenorge åå" → "perspektiv-tolk-helsenorge-aa": an id from a name, Norwegian letters spelled out. */
 export function perspectiveIdFrom(name: string): string {
   const slug = name
     .toLowerCase()
-    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'aa')
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return `perspektiv-${slug}`.slice(0, LIMITS.id).replace(/-+$/, '');
@@ -299,7 +348,12 @@ const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('nb') === 
  * Save the perspective being viewed (`current`, updated in place) or a new one, whose id is made
  * from its name. Names are unique; an empty choice of layers or statuses is refused, not read as "all".
  */
-export function openSavePerspective(current: PerspectiveData | null, service: string | undefined, existing: PerspectiveData[], done: (p: PerspectiveData) => void): void {
+export function openSavePerspective(
+  current: PerspectiveData | null,
+  service: string | undefined,
+  existing: PerspectiveData[],
+  done: (p: PerspectiveData) => void,
+): void {
   const nameInput = h('input', { name: 'name', required: true, value: current?.name ?? '', maxlength: LIMITS.perspectiveName });
   const idText = h('output', { class: 'help generated-id', for: nameInput.id || (nameInput.id = uid('name')) });
   const idOf = () => current?.id ?? perspectiveIdFrom(nameInput.value);
@@ -309,14 +363,26 @@ export function openSavePerspective(current: PerspectiveData | null, service: st
   nameInput.addEventListener('input', showId);
   showId();
   const picked = new Set(current ? current.services : service ? [service] : []);
-  const servicesBox = h('fieldset', { class: 'field checks services-pick', 'data-name': 'services' }, h('legend', {}, t('fieldServicesPick')), h('p', { class: 'help' }, t('loading')));
+  const servicesBox = h(
+    'fieldset',
+    { class: 'field checks services-pick', 'data-name': 'services' },
+    h('legend', {}, t('fieldServicesPick')),
+    h('p', { class: 'help' }, t('loading')),
+  );
   gql(SERVICES).then(
     (d) => {
       servicesBox.querySelector('p.help')?.remove();
       const sorted = [...d.informationServices].sort((a, b) => pick(a.name, a.nameEn).localeCompare(pick(b.name, b.nameEn), 'nb'));
       for (const s of sorted) {
         const id = uid('services');
-        servicesBox.append(h('span', { class: 'check' }, h('input', { type: 'checkbox', id, name: 'services', value: s.id, checked: picked.has(s.id) }), h('label', { for: id }, pick(s.name, s.nameEn))));
+        servicesBox.append(
+          h(
+            'span',
+            { class: 'check' },
+            h('input', { type: 'checkbox', id, name: 'services', value: s.id, checked: picked.has(s.id) }),
+            h('label', { for: id }, pick(s.name, s.nameEn)),
+          ),
+        );
       }
     },
     (e: unknown) => {
@@ -326,44 +392,58 @@ export function openSavePerspective(current: PerspectiveData | null, service: st
   );
   const nameField = field('fieldName', nameInput);
   nameField.insertBefore(idText, nameField.querySelector('.field-error'));
-  const layerBoxes = checkboxes('fieldLayers', 'layers', layers().map((l) => ({ id: l.id, label: layerLabel(l.id), checked: current ? current.layers.length === 0 || current.layers.includes(l.id) : true })));
-  const statusBoxes = checkboxes('fieldStatuses', 'statuses', statuses().map((s) => ({ id: s.id, label: statusLabel(s.id), checked: current ? current.statuses.length === 0 || current.statuses.includes(s.id) : true })));
+  const layerBoxes = checkboxes(
+    'fieldLayers',
+    'layers',
+    layers().map((l) => ({ id: l.id, label: layerLabel(l.id), checked: current ? current.layers.length === 0 || current.layers.includes(l.id) : true })),
+  );
+  const statusBoxes = checkboxes(
+    'fieldStatuses',
+    'statuses',
+    statuses().map((s) => ({ id: s.id, label: statusLabel(s.id), checked: current ? current.statuses.length === 0 || current.statuses.includes(s.id) : true })),
+  );
   const others = existing.filter((p) => p.id !== current?.id);
-  openDialog(t('savePerspective'), [
-    nameField,
-    field('fieldNameEn', h('input', { name: 'nameEn', lang: 'en', value: current?.nameEn ?? '', maxlength: LIMITS.perspectiveName })),
-    field('fieldDescription', h('textarea', { name: 'description', rows: 2, maxlength: LIMITS.perspectiveDescription }, current?.description ?? '')),
-    layerBoxes,
-    statusBoxes,
-    servicesBox,
-  ], async (form) => {
-    const allOrSome = <T extends string>(chosen: string[], all: number) => (chosen.length === all ? [] : (chosen as T[]));
-    const input = {
-      id: idOf(),
-      name: value(form, 'name'),
-      nameEn: value(form, 'nameEn') || null,
-      description: value(form, 'description') || null,
-      layers: allOrSome<Layer>(checked(form, 'layers'), layers().length),
-      statuses: allOrSome<HeatStatus>(checked(form, 'statuses'), statuses().length),
-      services: checked(form, 'services'),
-      version: current?.version ?? null,
-    };
-    const data = await gql(SAVE_PERSPECTIVE, { input });
-    done(data.savePerspective);
-    notifyWrite();
-    return t('savePerspectiveDone', { name: data.savePerspective.name });
-  }, {
-    validate: (form) => {
-      const problems: Problem[] = [];
-      const name = value(form, 'name');
-      if (name && (others.some((p) => sameName(p.name, name) || p.id === idOf()) || !PERSPECTIVE_ID.test(idOf()))) {
-        problems.push([nameInput, PERSPECTIVE_ID.test(idOf()) ? t('nameTaken', { name }) : t('errInvalidValue')]);
-      }
-      if (checked(form, 'layers').length === 0) problems.push([layerBoxes, t('pickAtLeastOne')]);
-      if (checked(form, 'statuses').length === 0) problems.push([statusBoxes, t('pickAtLeastOne')]);
-      return problems;
+  openDialog(
+    t('savePerspective'),
+    [
+      nameField,
+      field('fieldNameEn', h('input', { name: 'nameEn', lang: 'en', value: current?.nameEn ?? '', maxlength: LIMITS.perspectiveName })),
+      field('fieldDescription', h('textarea', { name: 'description', rows: 2, maxlength: LIMITS.perspectiveDescription }, current?.description ?? '')),
+      layerBoxes,
+      statusBoxes,
+      servicesBox,
+    ],
+    async (form) => {
+      const allOrSome = <T extends string>(chosen: string[], all: number) => (chosen.length === all ? [] : (chosen as T[]));
+      const input = {
+        id: idOf(),
+        name: value(form, 'name'),
+        nameEn: value(form, 'nameEn') || null,
+        description: value(form, 'description') || null,
+        layers: allOrSome<Layer>(checked(form, 'layers'), layers().length),
+        statuses: allOrSome<HeatStatus>(checked(form, 'statuses'), statuses().length),
+        services: checked(form, 'services'),
+        version: current?.version ?? null,
+      };
+      const data = await gql(SAVE_PERSPECTIVE, { input });
+      done(data.savePerspective);
+      notifyWrite();
+      return t('savePerspectiveDone', { name: data.savePerspective.name });
     },
-    // Someone saved the same id since the list was read: the name is taken, reloading would not help.
-    explain: (form, e) => (e instanceof ApiError && e.kind === 'CONFLICT' && e.field === 'input.id' ? [nameInput, t('nameTaken', { name: value(form, 'name') })] : null),
-  });
+    {
+      validate: (form) => {
+        const problems: Problem[] = [];
+        const name = value(form, 'name');
+        if (name && (others.some((p) => sameName(p.name, name) || p.id === idOf()) || !PERSPECTIVE_ID.test(idOf()))) {
+          problems.push([nameInput, PERSPECTIVE_ID.test(idOf()) ? t('nameTaken', { name }) : t('errInvalidValue')]);
+        }
+        if (checked(form, 'layers').length === 0) problems.push([layerBoxes, t('pickAtLeastOne')]);
+        if (checked(form, 'statuses').length === 0) problems.push([statusBoxes, t('pickAtLeastOne')]);
+        return problems;
+      },
+      // Someone saved the same id since the list was read: the name is taken, reloading would not help.
+      explain: (form, e) =>
+        e instanceof ApiError && e.kind === 'CONFLICT' && e.field === 'input.id' ? [nameInput, t('nameTaken', { name: value(form, 'name') })] : null,
+    },
+  );
 }

@@ -37,7 +37,23 @@ const panel = h('aside', { id: 'panel', class: 'panel', hidden: true, 'aria-labe
 const header = h('header', { class: 'topbar' });
 const announcer = h('div', { id: 'announcer', class: 'toast hidden', role: 'status', 'aria-live': 'polite' });
 clear(app);
-app.append(h('a', { class: 'skip-link', href: '#main', onclick: (ev: Event) => { ev.preventDefault(); main.focus(); } }, ''), header, h('div', { class: 'layout' }, main, panel), announcer);
+app.append(
+  h(
+    'a',
+    {
+      class: 'skip-link',
+      href: '#main',
+      onclick: (ev: Event) => {
+        ev.preventDefault();
+        main.focus();
+      },
+    },
+    '',
+  ),
+  header,
+  h('div', { class: 'layout' }, main, panel),
+  announcer,
+);
 
 let current: { view: View; controller: ViewController } | null = null;
 let lastService: string | undefined;
@@ -53,28 +69,75 @@ function renderHeader(route: Route): void {
   const search = h('input', { type: 'search', id: 'search', name: 'q', value: route.q ?? '', placeholder: t('searchPlaceholder'), autocomplete: 'off' });
   const user = signedIn();
   header.append(
-    h('a', { class: 'brand', href: formatRoute({ view: 'landscape', ...langRoute(route) }) }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '▦'), h('span', {}, h('strong', {}, t('appTitle')), h('small', {}, t('appSubtitle')))),
-    h('nav', { 'aria-label': t('mainNav') },
+    h(
+      'a',
+      { class: 'brand', href: formatRoute({ view: 'landscape', ...langRoute(route) }) },
+      h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '▦'),
+      h('span', {}, h('strong', {}, t('appTitle')), h('small', {}, t('appSubtitle'))),
+    ),
+    h(
+      'nav',
+      { 'aria-label': t('mainNav') },
       navLink('landscape', t('navLandscape'), { view: 'landscape', ...langRoute(route) }),
-      navLink('heatmap', t('navHeatMap'), lastHeatRoute ? { ...lastHeatRoute, sel: undefined, ...langRoute(route) } : { view: 'heatmap', ...(lastService ? { service: lastService } : {}), ...langRoute(route) }),
+      navLink(
+        'heatmap',
+        t('navHeatMap'),
+        lastHeatRoute
+          ? { ...lastHeatRoute, sel: undefined, ...langRoute(route) }
+          : { view: 'heatmap', ...(lastService ? { service: lastService } : {}), ...langRoute(route) },
+      ),
       navLink('vendors', t('navVendors'), { view: 'vendors', ...langRoute(route) }),
-      h('a', { href: formatRoute({ view: 'timeline', ...langRoute(route) }), class: 'nav-link', 'aria-current': PLANNING.includes(route.view) ? 'page' : null }, tp('navPlanning'))),
-    h('form', {
-      role: 'search',
-      class: 'search',
-      onsubmit: (ev: Event) => {
-        ev.preventDefault();
-        const q = search.value.trim();
-        navigate({ view: 'search', q, ...langRoute(currentRoute()) });
+      h(
+        'a',
+        { href: formatRoute({ view: 'timeline', ...langRoute(route) }), class: 'nav-link', 'aria-current': PLANNING.includes(route.view) ? 'page' : null },
+        tp('navPlanning'),
+      ),
+    ),
+    h(
+      'form',
+      {
+        role: 'search',
+        class: 'search',
+        onsubmit: (ev: Event) => {
+          ev.preventDefault();
+          const q = search.value.trim();
+          navigate({ view: 'search', q, ...langRoute(currentRoute()) });
+        },
       },
-    }, h('label', { for: 'search', class: 'visually-hidden' }, t('searchLabel')), search, h('button', { type: 'submit', class: 'button' }, t('searchButton'))),
-    h('div', { class: 'header-actions' },
-      h('button', { type: 'button', class: 'button', id: 'lang-toggle', lang: lang() === 'en' ? 'nb' : 'en', 'aria-label': t('switchLanguageLabel'), onclick: () => setLang(lang() === 'en' ? 'nb' : 'en') }, t('switchLanguage')),
+      h('label', { for: 'search', class: 'visually-hidden' }, t('searchLabel')),
+      search,
+      h('button', { type: 'submit', class: 'button' }, t('searchButton')),
+    ),
+    h(
+      'div',
+      { class: 'header-actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button',
+          id: 'lang-toggle',
+          lang: lang() === 'en' ? 'nb' : 'en',
+          'aria-label': t('switchLanguageLabel'),
+          onclick: () => setLang(lang() === 'en' ? 'nb' : 'en'),
+        },
+        t('switchLanguage'),
+      ),
       user
-        ? h('span', { class: 'user' }, h('span', { class: 'user-name', id: 'signed-in' }, t('signedInAs', { name: user.name, role: user.role })),
-          h('button', { type: 'button', class: 'button', onclick: () => signOut() }, t('signOut')))
-        // On narrower screens "as analyst" is hidden from sight but stays in the button's name.
-        : h('button', { type: 'button', class: 'button', id: 'sign-in', onclick: () => openSignIn() }, t('signInShort'), h('span', { class: 'wide-label' }, t('signInRest')))),
+        ? h(
+            'span',
+            { class: 'user' },
+            h('span', { class: 'user-name', id: 'signed-in' }, t('signedInAs', { name: user.name, role: user.role })),
+            h('button', { type: 'button', class: 'button', onclick: () => signOut() }, t('signOut')),
+          )
+        : // On narrower screens "as analyst" is hidden from sight but stays in the button's name.
+          h(
+            'button',
+            { type: 'button', class: 'button', id: 'sign-in', onclick: () => openSignIn() },
+            t('signInShort'),
+            h('span', { class: 'wide-label' }, t('signInRest')),
+          ),
+    ),
   );
 }
 

@@ -29,8 +29,34 @@ export interface Route {
   sammenlign?: string;
 }
 
-const PATHS: Record<View, string> = { landscape: 'landskap', heatmap: 'varmekart', vendors: 'leverandorer', search: 'sok', compare: 'sammenlign', timeline: 'tidslinje', priorities: 'prioritering', roles: 'rolle' };
-const KEYS = ['service', 'asOf', 'perspective', 'sel', 'q', 'layer', 'lang', 'from', 'to', 'group', 'kind', 'status', 'actor', 'process', 'scenario', 'sammenlign'] as const;
+const PATHS: Record<View, string> = {
+  landscape: 'landskap',
+  heatmap: 'varmekart',
+  vendors: 'leverandorer',
+  search: 'sok',
+  compare: 'sammenlign',
+  timeline: 'tidslinje',
+  priorities: 'prioritering',
+  roles: 'rolle',
+};
+const KEYS = [
+  'service',
+  'asOf',
+  'perspective',
+  'sel',
+  'q',
+  'layer',
+  'lang',
+  'from',
+  'to',
+  'group',
+  'kind',
+  'status',
+  'actor',
+  'process',
+  'scenario',
+  'sammenlign',
+] as const;
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');

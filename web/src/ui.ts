@@ -22,12 +22,19 @@ export function errorState(e: unknown, retry?: () => void, notFound?: { message:
     h('p', {}, missing ? notFound.message : plainError(e)),
     missing
       ? h('a', { class: 'button', href: notFound.href }, notFound.label)
-      : retry ? h('button', { type: 'button', class: 'button', onclick: () => retry() }, t('retry')) : null,
+      : retry
+        ? h('button', { type: 'button', class: 'button', onclick: () => retry() }, t('retry'))
+        : null,
   );
 }
 
 /** API text in the current language; Norwegian shown in English mode is marked lang="nb" for screen readers. */
-export function apiText(nbText: string, enText: string | null | undefined, tag: 'span' | 'p' = 'span', attrs: Record<string, string> = {}): HTMLElement | string {
+export function apiText(
+  nbText: string,
+  enText: string | null | undefined,
+  tag: 'span' | 'p' = 'span',
+  attrs: Record<string, string> = {},
+): HTMLElement | string {
   const p = picked(nbText, enText);
   if (p.lang === document.documentElement.lang && tag === 'span' && Object.keys(attrs).length === 0) return p.text;
   return h(tag, { ...attrs, ...(p.lang !== document.documentElement.lang ? { lang: p.lang } : {}) }, p.text);
@@ -43,9 +50,11 @@ export function announce(message: string, kind: 'info' | 'error' = 'info'): void
   announcer.className = `toast ${kind}`;
   announcer.textContent = message;
   window.clearTimeout(Number(announcer.dataset.timer ?? 0));
-  announcer.dataset.timer = String(window.setTimeout(() => {
-    if (announcer) announcer.className = 'toast hidden';
-  }, 6000));
+  announcer.dataset.timer = String(
+    window.setTimeout(() => {
+      if (announcer) announcer.className = 'toast hidden';
+    }, 6000),
+  );
 }
 
 /**

@@ -21,9 +21,21 @@ const TABS: [PlanningView, PlanningKey][] = [
 
 /** Links between the four planning views (the header has one "Planning" entry). */
 export function planningTabs(current: PlanningView, route: Route): HTMLElement {
-  return h('nav', { class: 'planning-tabs', 'aria-label': tp('planningNav') },
-    h('ul', {}, TABS.map(([view, key]) => h('li', {},
-      h('a', { href: formatRoute({ view, ...langOf(route) }), class: 'planning-tab', 'aria-current': view === current ? 'page' : null }, tp(key))))));
+  return h(
+    'nav',
+    { class: 'planning-tabs', 'aria-label': tp('planningNav') },
+    h(
+      'ul',
+      {},
+      TABS.map(([view, key]) =>
+        h(
+          'li',
+          {},
+          h('a', { href: formatRoute({ view, ...langOf(route) }), class: 'planning-tab', 'aria-current': view === current ? 'page' : null }, tp(key)),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The head of a planning view: tabs, the title (focused on arrival) and an introduction. */
@@ -72,7 +84,11 @@ export function reloadingController(options: { setRoute(route: Route): void; key
  * Settles a planning view's load: `draw` with the answer, then the render time the e2e tests read;
  * or the error state with a retry in `into`. Nothing happens for a load a newer one superseded.
  */
-export function settle<T>(request: Promise<T>, load: { signal: AbortSignal; started: number; retry: () => void; into: HTMLElement }, draw: (value: T) => void): void {
+export function settle<T>(
+  request: Promise<T>,
+  load: { signal: AbortSignal; started: number; retry: () => void; into: HTMLElement },
+  draw: (value: T) => void,
+): void {
   request.then(
     (value) => {
       if (load.signal.aborted) return;

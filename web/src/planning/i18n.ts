@@ -66,7 +66,8 @@ const nb = {
   timelineLabel: 'Tidslinje 2019–2035 med {n} elementer. Hvert element er en lenke som åpner detaljene.',
   timelineCounts: '{changes} endringer ({overdue} forfalt), {events} hendelser, {measures} tiltak',
   prioritiesTitle: 'Hva om-prioritering av nasjonale tiltak',
-  prioritiesIntro: 'Endre vektene eller et tiltaks poeng og se rangeringen flytte seg. Poengsummen regnes med formelen fra prioriteringsarket: {formula}, med hvert ledd ganget med vekten.',
+  prioritiesIntro:
+    'Endre vektene eller et tiltaks poeng og se rangeringen flytte seg. Poengsummen regnes med formelen fra prioriteringsarket: {formula}, med hvert ledd ganget med vekten.',
   weights: 'Vekter',
   weightOf: 'Vekt for {name}',
   equalWeights: 'Like vekter',
@@ -89,7 +90,8 @@ const nb = {
   scenarioSignIn: 'Logg inn som analytiker for å lagre et scenario.',
   topThree: 'Topp tre nå: {now}. Offisielt: {official}.',
   rolesTitle: 'Normer for min rolle',
-  rolesIntro: 'Velg en aktørtype eller en arbeidsprosess og se normene som gjelder gjennom informasjonstjenestene den bruker, per lag, med normeringsnivå og kommende endringer.',
+  rolesIntro:
+    'Velg en aktørtype eller en arbeidsprosess og se normene som gjelder gjennom informasjonstjenestene den bruker, per lag, med normeringsnivå og kommende endringer.',
   actorType: 'Aktørtype',
   workProcess: 'Arbeidsprosess',
   chooseActor: '– velg –',
@@ -165,7 +167,8 @@ const en: Record<PlanningKey, string> = {
   timelineLabel: 'Timeline 2019–2035 with {n} items. Each item is a link that opens its details.',
   timelineCounts: '{changes} changes ({overdue} overdue), {events} events, {measures} measures',
   prioritiesTitle: 'What-if prioritisation of national measures',
-  prioritiesIntro: "Change the weights or a measure's scores and watch the ranking move. The score uses the prioritisation sheet's formula: {formula}, each term multiplied by its weight.",
+  prioritiesIntro:
+    "Change the weights or a measure's scores and watch the ranking move. The score uses the prioritisation sheet's formula: {formula}, each term multiplied by its weight.",
   weights: 'Weights',
   weightOf: 'Weight of {name}',
   equalWeights: 'Equal weights',
@@ -188,7 +191,8 @@ const en: Record<PlanningKey, string> = {
   scenarioSignIn: 'Sign in as an analyst to save a scenario.',
   topThree: 'Top three now: {now}. Official: {official}.',
   rolesTitle: 'Norms for my role',
-  rolesIntro: 'Choose an actor type or a work process and see the norms that apply to it through the information services it uses, per layer, with normative level and upcoming changes.',
+  rolesIntro:
+    'Choose an actor type or a work process and see the norms that apply to it through the information services it uses, per layer, with normative level and upcoming changes.',
   actorType: 'Actor type',
   workProcess: 'Work process',
   chooseActor: '– choose –',

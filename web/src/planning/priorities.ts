@@ -24,7 +24,11 @@ const GROUP_COLOURS = ['#1d4f91', '#b06000', '#2f7d4f'];
 const key = (measure: string, criterion: string) => `${measure}\u0000${criterion}`;
 
 /** The measures' scores with a scenario's weights and changed scores: score and rank per measure. */
-export function rankWith(measures: readonly MeasureData[], weights: ReadonlyMap<string, number>, overrides: ReadonlyMap<string, number>): Map<string, { score: number | null; rank: number | null; parts: number[] }> {
+export function rankWith(
+  measures: readonly MeasureData[],
+  weights: ReadonlyMap<string, number>,
+  overrides: ReadonlyMap<string, number>,
+): Map<string, { score: number | null; rank: number | null; parts: number[] }> {
   const out = new Map<string, { score: number | null; rank: number | null; parts: number[] }>();
   const scored = measures.map((m) => {
     const value = (g: Group) => overrides.get(key(m.id, g)) ?? m.scores.find((s) => s.criterion === g)?.value;
@@ -50,7 +54,12 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
   let scenarios: ScenarioData[] = [];
   const weights = new Map<string, number>();
   const overrides = new Map<string, number>();
-  const { head, heading } = planningHead('priorities', initial, tp('prioritiesTitle'), tp('prioritiesIntro', { formula: 'Score = Måloppnåelse + Kostnader + Nytte' }));
+  const { head, heading } = planningHead(
+    'priorities',
+    initial,
+    tp('prioritiesTitle'),
+    tp('prioritiesIntro', { formula: 'Score = Måloppnåelse + Kostnader + Nytte' }),
+  );
   const controls = h('div', { class: 'toolbar planning-toolbar priorities-controls' });
   const summary = h('p', { class: 'summary', role: 'status', 'aria-live': 'polite' });
   const body = h('div', { class: 'priorities-body', id: 'priorities', 'data-state': 'loading' });
@@ -67,12 +76,30 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
 
   function renderControls(): void {
     clear(controls);
-    const scenarioSelect = h('select', { id: 'scenario' }, h('option', { value: '' }, tp('noScenario')), scenarios.map((s) => h('option', { value: s.id, selected: s.id === route.scenario }, pick(s.name, s.nameEn))));
+    const scenarioSelect = h(
+      'select',
+      { id: 'scenario' },
+      h('option', { value: '' }, tp('noScenario')),
+      scenarios.map((s) => h('option', { value: s.id, selected: s.id === route.scenario }, pick(s.name, s.nameEn))),
+    );
     scenarioSelect.addEventListener('change', () => update({ scenario: scenarioSelect.value || undefined }));
-    const fieldset = h('fieldset', { class: 'weights' }, h('legend', {}, tp('weights')),
+    const fieldset = h(
+      'fieldset',
+      { class: 'weights' },
+      h('legend', {}, tp('weights')),
       PRIORITISATION_GROUPS.map((g, i) => {
         const id = `weight-${i}`;
-        const input = h('input', { type: 'number', id, min: 0, max: 10, step: 0.5, value: String(weights.get(g) ?? 1), class: 'weight-input', 'data-group': g, 'aria-label': tp('weightOf', { name: groupName(g) }) });
+        const input = h('input', {
+          type: 'number',
+          id,
+          min: 0,
+          max: 10,
+          step: 0.5,
+          value: String(weights.get(g) ?? 1),
+          class: 'weight-input',
+          'data-group': g,
+          'aria-label': tp('weightOf', { name: groupName(g) }),
+        });
         input.addEventListener('input', () => {
           const v = Number(input.value);
           if (input.value !== '' && Number.isFinite(v) && v >= 0 && v <= 10) {
@@ -80,24 +107,75 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
             recompute();
           }
         });
-        return h('div', { class: 'field inline' }, h('span', { class: 'swatch', style: `background:${GROUP_COLOURS[i]}`, 'aria-hidden': 'true' }), h('label', { for: id }, groupName(g)), input);
+        return h(
+          'div',
+          { class: 'field inline' },
+          h('span', { class: 'swatch', style: `background:${GROUP_COLOURS[i]}`, 'aria-hidden': 'true' }),
+          h('label', { for: id }, groupName(g)),
+          input,
+        );
       }),
-      h('button', { type: 'button', class: 'button', id: 'equal-weights', onclick: () => { weights.clear(); renderControls(); recompute(); } }, tp('equalWeights')),
-      h('button', { type: 'button', class: 'button', id: 'reset-scores', onclick: () => { overrides.clear(); renderTable(); } }, tp('resetScores')));
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button',
+          id: 'equal-weights',
+          onclick: () => {
+            weights.clear();
+            renderControls();
+            recompute();
+          },
+        },
+        tp('equalWeights'),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button',
+          id: 'reset-scores',
+          onclick: () => {
+            overrides.clear();
+            renderTable();
+          },
+        },
+        tp('resetScores'),
+      ),
+    );
     const nameInput = h('input', { id: 'scenario-name', value: scenarios.find((s) => s.id === route.scenario)?.name ?? '', required: true });
     controls.append(
       fieldset,
       h('div', { class: 'field inline' }, h('label', { for: 'scenario' }, tp('scenario')), scenarioSelect),
       signedIn()
-        ? h('form', { class: 'field inline save-scenario', onsubmit: (ev: Event) => { ev.preventDefault(); void save(nameInput.value.trim()); } },
-          h('label', { for: 'scenario-name' }, t('fieldName')), nameInput, h('button', { type: 'submit', class: 'button primary', id: 'save-scenario' }, tp('saveScenario')))
+        ? h(
+            'form',
+            {
+              class: 'field inline save-scenario',
+              onsubmit: (ev: Event) => {
+                ev.preventDefault();
+                void save(nameInput.value.trim());
+              },
+            },
+            h('label', { for: 'scenario-name' }, t('fieldName')),
+            nameInput,
+            h('button', { type: 'submit', class: 'button primary', id: 'save-scenario' }, tp('saveScenario')),
+          )
         : h('p', { class: 'muted' }, tp('scenarioSignIn')),
     );
   }
 
   async function save(name: string): Promise<void> {
     if (!name) return;
-    const slug = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     const id = `scenario-${slug || 'uten-navn'}`;
     const existing = scenarios.find((s) => s.id === id);
     const input = {
@@ -139,7 +217,17 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
     for (const m of data.measures) {
       const inputs = PRIORITISATION_GROUPS.map((g, i) => {
         const own = m.scores.find((s) => s.criterion === g)?.value;
-        const input = h('input', { type: 'number', min: 0, max: 10, step: 0.1, value: own === undefined ? '' : String(overrides.get(key(m.id, g)) ?? own), class: 'score-input', 'data-group': g, 'aria-label': tp('scoreOf', { criterion: groupName(g), measure: measureName(m) }), style: `border-left: 4px solid ${GROUP_COLOURS[i]}` });
+        const input = h('input', {
+          type: 'number',
+          min: 0,
+          max: 10,
+          step: 0.1,
+          value: own === undefined ? '' : String(overrides.get(key(m.id, g)) ?? own),
+          class: 'score-input',
+          'data-group': g,
+          'aria-label': tp('scoreOf', { criterion: groupName(g), measure: measureName(m) }),
+          style: `border-left: 4px solid ${GROUP_COLOURS[i]}`,
+        });
         input.addEventListener('input', () => {
           const v = Number(input.value);
           if (input.value === '' || !Number.isFinite(v) || v < 0 || v > 10) return;
@@ -149,21 +237,39 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
         });
         return h('td', {}, input);
       });
-      const row = h('tr', { 'data-id': m.id },
+      const row = h(
+        'tr',
+        { 'data-id': m.id },
         h('td', { class: 'num rank' }),
         h('td', { class: 'num official' }, m.rank === null ? '–' : String(m.rank)),
         h('td', { class: 'move' }),
         h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: () => update({ sel: m.id }) }, measureName(m))),
         ...inputs,
         h('td', { class: 'num score' }),
-        h('td', { class: 'chart' }));
+        h('td', { class: 'chart' }),
+      );
       rows.set(m.id, row);
       tbody.append(row);
     }
-    body.append(h('table', { class: 'data-table priorities-table' },
-      h('caption', { class: 'visually-hidden' }, tp('prioritiesTitle')),
-      h('thead', {}, h('tr', {}, [tp('colRank'), tp('colOfficial'), tp('colMove'), tp('colMeasure'), ...PRIORITISATION_GROUPS.map(groupName), tp('colScore'), tp('colChart')].map((c) => h('th', { scope: 'col' }, c)))),
-      tbody));
+    body.append(
+      h(
+        'table',
+        { class: 'data-table priorities-table' },
+        h('caption', { class: 'visually-hidden' }, tp('prioritiesTitle')),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            [tp('colRank'), tp('colOfficial'), tp('colMove'), tp('colMeasure'), ...PRIORITISATION_GROUPS.map(groupName), tp('colScore'), tp('colChart')].map(
+              (c) => h('th', { scope: 'col' }, c),
+            ),
+          ),
+        ),
+        tbody,
+      ),
+    );
     recompute();
   }
 
@@ -190,8 +296,19 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
       }
       if (chart) {
         clear(chart);
-        chart.append(h('span', { class: 'bars', role: 'img', 'aria-label': PRIORITISATION_GROUPS.map((g, i) => `${groupName(g)} ${(r.parts[i] ?? 0).toFixed(1)}`).join(', ') },
-          r.parts.map((p, i) => h('span', { class: 'bar', style: `width:${(p / max) * 100}%;background:${GROUP_COLOURS[i]}`, title: `${groupName(PRIORITISATION_GROUPS[i] ?? '')}: ${p.toFixed(1)}` }))));
+        chart.append(
+          h(
+            'span',
+            { class: 'bars', role: 'img', 'aria-label': PRIORITISATION_GROUPS.map((g, i) => `${groupName(g)} ${(r.parts[i] ?? 0).toFixed(1)}`).join(', ') },
+            r.parts.map((p, i) =>
+              h('span', {
+                class: 'bar',
+                style: `width:${(p / max) * 100}%;background:${GROUP_COLOURS[i]}`,
+                title: `${groupName(PRIORITISATION_GROUPS[i] ?? '')}: ${p.toFixed(1)}`,
+              }),
+            ),
+          ),
+        );
       }
       tbody.append(row);
     }
@@ -207,13 +324,23 @@ export function prioritiesView(root: HTMLElement, initial: Route): ViewControlle
     const started = performance.now();
     clear(body);
     body.append(loadingState());
-    settle(Promise.all([gql(PRIORITISATION, {}, { signal }), gql(SCENARIOS, {}, { signal }).then((d) => d.scenarios, () => [] as ScenarioData[])]), { signal, started, retry: load, into: body }, ([d, s]) => {
-      data = d;
-      scenarios = s;
-      applyScenario();
-      renderControls();
-      renderTable();
-    });
+    settle(
+      Promise.all([
+        gql(PRIORITISATION, {}, { signal }),
+        gql(SCENARIOS, {}, { signal }).then(
+          (d) => d.scenarios,
+          () => [] as ScenarioData[],
+        ),
+      ]),
+      { signal, started, retry: load, into: body },
+      ([d, s]) => {
+        data = d;
+        scenarios = s;
+        applyScenario();
+        renderControls();
+        renderTable();
+      },
+    );
   }
 
   const selection = panelFollower();

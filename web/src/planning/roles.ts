@@ -28,15 +28,26 @@ export function rolesView(root: HTMLElement, initial: Route): ViewController {
 
   function renderToolbar(): void {
     clear(toolbar);
-    const byName = (a: { name: string; nameEn: string }, b: { name: string; nameEn: string }) => pick(a.name, a.nameEn).localeCompare(pick(b.name, b.nameEn), 'nb');
-    const actor = h('select', { id: 'role-actor' }, h('option', { value: '' }, tp('chooseActor')),
-      [...roles.actorTypes].sort(byName).map((a) => h('option', { value: a.id, selected: a.id === route.actor }, pick(a.name, a.nameEn))));
+    const byName = (a: { name: string; nameEn: string }, b: { name: string; nameEn: string }) =>
+      pick(a.name, a.nameEn).localeCompare(pick(b.name, b.nameEn), 'nb');
+    const actor = h(
+      'select',
+      { id: 'role-actor' },
+      h('option', { value: '' }, tp('chooseActor')),
+      [...roles.actorTypes].sort(byName).map((a) => h('option', { value: a.id, selected: a.id === route.actor }, pick(a.name, a.nameEn))),
+    );
     actor.addEventListener('change', () => update({ actor: actor.value || undefined, process: undefined, sel: undefined }));
-    const process = h('select', { id: 'role-process' }, h('option', { value: '' }, tp('chooseActor')),
-      [...roles.workProcesses].sort(byName).map((w) => h('option', { value: w.id, selected: w.id === route.process }, pick(w.name, w.nameEn))));
+    const process = h(
+      'select',
+      { id: 'role-process' },
+      h('option', { value: '' }, tp('chooseActor')),
+      [...roles.workProcesses].sort(byName).map((w) => h('option', { value: w.id, selected: w.id === route.process }, pick(w.name, w.nameEn))),
+    );
     process.addEventListener('change', () => update({ process: process.value || undefined, actor: undefined, sel: undefined }));
     const asOf = h('input', { type: 'date', id: 'role-asof', value: route.asOf ?? todayIso() });
-    asOf.addEventListener('change', () => { if (asOf.value) update({ asOf: asOf.value === todayIso() ? undefined : asOf.value }); });
+    asOf.addEventListener('change', () => {
+      if (asOf.value) update({ asOf: asOf.value === todayIso() ? undefined : asOf.value });
+    });
     toolbar.append(
       h('div', { class: 'field inline' }, h('label', { for: 'role-actor' }, tp('actorType')), actor),
       h('div', { class: 'field inline' }, h('label', { for: 'role-process' }, tp('workProcess')), process),
@@ -50,22 +61,72 @@ export function rolesView(root: HTMLElement, initial: Route): ViewController {
     const serviceName = new Map(d.services.map((s) => [s.id, pick(s.name, s.nameEn)]));
     body.append(
       h('p', { class: 'summary', role: 'status' }, tp('rolesSummary', { n: d.totalCount, name: who, date: formatDate(d.asOf), services: d.services.length })),
-      ...d.layers.map((l) => h('section', { class: 'role-layer', 'data-layer': l.layer },
-        h('h2', {}, `${layerLabel(l.layer)} (${l.norms.length})`),
-        l.norms.length === 0 ? h('p', { class: 'muted' }, tp('noNorms')) : h('table', { class: 'data-table role-table' },
-          h('caption', { class: 'visually-hidden' }, layerLabel(l.layer)),
-          h('thead', {}, h('tr', {}, [t('colName'), t('colKind'), t('colLevel'), t('colStatus'), tp('colThrough'), t('colChanges')].map((c) => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, l.norms.map((n) => h('tr', { 'data-id': n.element.id },
-            h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: () => update({ sel: n.element.id }) }, pick(n.element.name, n.element.nameEn)),
-              n.regulatesActorType ? h('span', { class: 'tag names-actor' }, tp('namesActor')) : null),
-            h('td', {}, kindLabel(n.element.kind)),
-            h('td', {}, n.normativeLevel ? levelLabel(n.normativeLevel) : '–'),
-            h('td', {}, statusChip(n.status)),
-            h('td', {}, n.services.map((s) => serviceName.get(s) ?? s).join(', ')),
-            h('td', {}, n.plannedChanges.length === 0 ? '–' : h('ul', { class: 'plain' }, n.plannedChanges.map((c) => {
-              const due = c.dueBy !== null && c.dueBy <= d.asOf;
-              return h('li', { class: due ? 'due-by-date' : null }, `${changeLabel(c.change)} ${formatDue(c.due)}`, due ? ` (${tp('dueBy')})` : '');
-            }))))))))),
+      ...d.layers.map((l) =>
+        h(
+          'section',
+          { class: 'role-layer', 'data-layer': l.layer },
+          h('h2', {}, `${layerLabel(l.layer)} (${l.norms.length})`),
+          l.norms.length === 0
+            ? h('p', { class: 'muted' }, tp('noNorms'))
+            : h(
+                'table',
+                { class: 'data-table role-table' },
+                h('caption', { class: 'visually-hidden' }, layerLabel(l.layer)),
+                h(
+                  'thead',
+                  {},
+                  h(
+                    'tr',
+                    {},
+                    [t('colName'), t('colKind'), t('colLevel'), t('colStatus'), tp('colThrough'), t('colChanges')].map((c) => h('th', { scope: 'col' }, c)),
+                  ),
+                ),
+                h(
+                  'tbody',
+                  {},
+                  l.norms.map((n) =>
+                    h(
+                      'tr',
+                      { 'data-id': n.element.id },
+                      h(
+                        'th',
+                        { scope: 'row' },
+                        h(
+                          'button',
+                          { type: 'button', class: 'link-button', onclick: () => update({ sel: n.element.id }) },
+                          pick(n.element.name, n.element.nameEn),
+                        ),
+                        n.regulatesActorType ? h('span', { class: 'tag names-actor' }, tp('namesActor')) : null,
+                      ),
+                      h('td', {}, kindLabel(n.element.kind)),
+                      h('td', {}, n.normativeLevel ? levelLabel(n.normativeLevel) : '–'),
+                      h('td', {}, statusChip(n.status)),
+                      h('td', {}, n.services.map((s) => serviceName.get(s) ?? s).join(', ')),
+                      h(
+                        'td',
+                        {},
+                        n.plannedChanges.length === 0
+                          ? '–'
+                          : h(
+                              'ul',
+                              { class: 'plain' },
+                              n.plannedChanges.map((c) => {
+                                const due = c.dueBy !== null && c.dueBy <= d.asOf;
+                                return h(
+                                  'li',
+                                  { class: due ? 'due-by-date' : null },
+                                  `${changeLabel(c.change)} ${formatDue(c.due)}`,
+                                  due ? ` (${tp('dueBy')})` : '',
+                                );
+                              }),
+                            ),
+                      ),
+                    ),
+                  ),
+                ),
+              ),
+        ),
+      ),
     );
   }
 
@@ -81,17 +142,24 @@ export function rolesView(root: HTMLElement, initial: Route): ViewController {
     }
     body.dataset.state = 'loading';
     body.append(loadingState());
-    settle(gql(NORMS_FOR, { actorType: route.actor ?? null, workProcess: route.actor ? null : (route.process ?? null), asOf: route.asOf ?? null }, { signal }), { signal, started, retry: load, into: body }, (d) => {
-      clear(body);
-      show(d.normsFor);
-      body.dataset.state = 'ready';
-    });
+    settle(
+      gql(NORMS_FOR, { actorType: route.actor ?? null, workProcess: route.actor ? null : (route.process ?? null), asOf: route.asOf ?? null }, { signal }),
+      { signal, started, retry: load, into: body },
+      (d) => {
+        clear(body);
+        show(d.normsFor);
+        body.dataset.state = 'ready';
+      },
+    );
   }
 
-  gql(ROLES).then((d) => {
-    roles = d;
-    renderToolbar();
-  }, () => undefined);
+  gql(ROLES).then(
+    (d) => {
+      roles = d;
+      renderToolbar();
+    },
+    () => undefined,
+  );
 
   const controller = reloadingController({
     setRoute: (next) => {

@@ -45,7 +45,11 @@ const AXIS = 34;
 const COLOURS: Record<ItemKind, string> = { change: '#1d4f91', event: '#6b4fa0', measure: '#2f7d4f' };
 const OVERDUE = '#b3261e';
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number | null> = {}, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | null> = {},
+  ...children: (Node | string)[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== null) el.setAttribute(k, String(v));
   for (const c of children) el.append(c);
@@ -127,20 +131,27 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
   const canvas = h('div', { class: 'timeline-canvas', id: 'timeline', 'data-state': 'loading' });
   const undated = h('details', { class: 'timeline-undated' });
   const key = (style: string, text: string) => h('li', {}, h('span', { class: 'key', style, 'aria-hidden': 'true' }), text);
-  const legend = h('ul', { class: 'timeline-legend', 'aria-label': t('legend') },
+  const legend = h(
+    'ul',
+    { class: 'timeline-legend', 'aria-label': t('legend') },
     key(`background:${COLOURS.change}`, tp('kindChange')),
     key(`background:${COLOURS.change};outline:3px solid ${OVERDUE}`, tp('statusOverdue')),
     key(`background:${COLOURS.measure}`, tp('kindMeasure')),
     key(`background:${COLOURS.event}`, `${tp('kindEvent')}: ${tp('statusHappened').toLowerCase()}`),
     key(`background:#ffffff;border:2px solid ${COLOURS.event}`, `${tp('kindEvent')}: ${tp('statusExpected').toLowerCase()}`),
-    key(`border-left:2px dashed ${OVERDUE}`, tp('today')));
+    key(`border-left:2px dashed ${OVERDUE}`, tp('today')),
+  );
   root.append(h('div', { class: 'view planning-view' }, head, toolbar, status, legend, canvas, undated));
   document.title = `${tp('tabTimeline')} – Reguleringsplan`;
 
   const group = () => (route.group === 'service' || route.group === 'measure' ? route.group : 'layer');
 
   function select(id: string, label: string, value: string, options: [string, string][], key: keyof Route): HTMLElement {
-    const el = h('select', { id }, options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
+    const el = h(
+      'select',
+      { id },
+      options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
+    );
     el.addEventListener('change', () => update({ [key]: el.value || undefined, sel: undefined }));
     return h('div', { class: 'field inline' }, h('label', { for: id }, label), el);
   }
@@ -148,13 +159,56 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
   function renderToolbar(): void {
     clear(toolbar);
     toolbar.append(
-      select('timeline-group', tp('groupBy'), group(), [['layer', tp('groupLayer')], ['service', tp('groupService')], ['measure', tp('groupMeasure')]], 'group'),
-      select('timeline-kind', tp('filterKind'), route.kind ?? '', [['', tp('kindAll')], ['change', tp('kindChange')], ['event', tp('kindEvent')], ['measure', tp('kindMeasure')]], 'kind'),
-      select('timeline-status', tp('filterStatus'), route.status ?? '', [['', tp('statusAll')], ['open', tp('statusOpen')], ['overdue', tp('statusOverdue')], ['completed', tp('statusCompleted')], ['happened', tp('statusHappened')], ['expected', tp('statusExpected')]], 'status'),
-      select('timeline-service', tp('groupService'), route.service ?? '', [['', tp('serviceAll')], ...[...services].sort((a, b) => a[1].localeCompare(b[1], 'nb'))], 'service'),
-      h('div', { class: 'button-group', role: 'group', 'aria-label': `${t('exportPng')} / ${t('exportSvg')}` },
+      select(
+        'timeline-group',
+        tp('groupBy'),
+        group(),
+        [
+          ['layer', tp('groupLayer')],
+          ['service', tp('groupService')],
+          ['measure', tp('groupMeasure')],
+        ],
+        'group',
+      ),
+      select(
+        'timeline-kind',
+        tp('filterKind'),
+        route.kind ?? '',
+        [
+          ['', tp('kindAll')],
+          ['change', tp('kindChange')],
+          ['event', tp('kindEvent')],
+          ['measure', tp('kindMeasure')],
+        ],
+        'kind',
+      ),
+      select(
+        'timeline-status',
+        tp('filterStatus'),
+        route.status ?? '',
+        [
+          ['', tp('statusAll')],
+          ['open', tp('statusOpen')],
+          ['overdue', tp('statusOverdue')],
+          ['completed', tp('statusCompleted')],
+          ['happened', tp('statusHappened')],
+          ['expected', tp('statusExpected')],
+        ],
+        'status',
+      ),
+      select(
+        'timeline-service',
+        tp('groupService'),
+        route.service ?? '',
+        [['', tp('serviceAll')], ...[...services].sort((a, b) => a[1].localeCompare(b[1], 'nb'))],
+        'service',
+      ),
+      h(
+        'div',
+        { class: 'button-group', role: 'group', 'aria-label': `${t('exportPng')} / ${t('exportSvg')}` },
         h('button', { type: 'button', class: 'button', id: 'timeline-png', disabled: !svgEl, onclick: () => void exportPng() }, t('exportPng')),
-        h('button', { type: 'button', class: 'button', id: 'timeline-svg', disabled: !svgEl, onclick: () => exportSvg() }, t('exportSvg'))),
+        h('button', { type: 'button', class: 'button', id: 'timeline-svg', disabled: !svgEl, onclick: () => exportSvg() }, t('exportSvg')),
+      ),
     );
   }
 
@@ -207,24 +261,35 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
     const started = performance.now();
     clear(canvas);
     const { dated, undated: withoutDate } = items(data, group());
-    const shown = dated.filter((i) =>
-      (!route.kind || i.kind === route.kind) &&
-      (!route.status || i.status === route.status) &&
-      (!route.service || (group() === 'service' ? i.groups.includes(route.service) : true)));
+    const shown = dated.filter(
+      (i) =>
+        (!route.kind || i.kind === route.kind) &&
+        (!route.status || i.status === route.status) &&
+        (!route.service || (group() === 'service' ? i.groups.includes(route.service) : true)),
+    );
     // Without a service grouping, the service filter still applies through the items' services.
     const byService = route.service && group() !== 'service' ? new Set(itemsFor(data, route.service)) : null;
     const visible = byService ? shown.filter((i) => byService.has(i.key)) : shown;
-    const order = group() === 'layer' ? layers().map((l) => l.id as string) : [...new Set(visible.flatMap((i) => i.groups))].sort((a, b) => groupLabel(a).localeCompare(groupLabel(b), 'nb'));
+    const order =
+      group() === 'layer'
+        ? layers().map((l) => l.id as string)
+        : [...new Set(visible.flatMap((i) => i.groups))].sort((a, b) => groupLabel(a).localeCompare(groupLabel(b), 'nb'));
     const rows: { group: string; lanes: Item[][] }[] = [];
     const width = Math.max(canvas.clientWidth || 1100, 1100);
-    const x = (iso: string) => LEFT + ((day(iso) - day(`${START_YEAR}-01-01`)) / (day(`${END_YEAR + 1}-01-01`) - day(`${START_YEAR}-01-01`))) * (width - LEFT - 16);
+    const x = (iso: string) =>
+      LEFT + ((day(iso) - day(`${START_YEAR}-01-01`)) / (day(`${END_YEAR + 1}-01-01`) - day(`${START_YEAR}-01-01`))) * (width - LEFT - 16);
     const labelEnd = (i: Item) => Math.max(x(i.end), x(i.start) + 8) + 6 + Math.min(i.label.length, 28) * 6.2;
     for (const g of [...order, '']) {
-      const members = visible.filter((i) => (g === '' ? i.groups.length === 0 : i.groups.includes(g) && (!route.service || group() !== 'service' || g === route.service)));
+      const members = visible.filter((i) =>
+        g === '' ? i.groups.length === 0 : i.groups.includes(g) && (!route.service || group() !== 'service' || g === route.service),
+      );
       if (members.length === 0) continue;
       const lanes: Item[][] = [];
       for (const item of [...members].sort((a, b) => a.start.localeCompare(b.start))) {
-        const lane = lanes.find((l) => { const last = l[l.length - 1]; return !last || labelEnd(last) < x(item.start); });
+        const lane = lanes.find((l) => {
+          const last = l[l.length - 1];
+          return !last || labelEnd(last) < x(item.start);
+        });
         if (lane) lane.push(item);
         else lanes.push([item]);
       }
@@ -232,7 +297,16 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
     }
     const height = AXIS + rows.reduce((n, r) => n + r.lanes.length * ROW + GROUP_GAP, 0) + 20;
     const total = visible.length;
-    const root$ = svg('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': tp('timelineLabel', { n: total }), 'font-family': 'system-ui, sans-serif', 'font-size': 11 });
+    const root$ = svg('svg', {
+      xmlns: SVG_NS,
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'group',
+      'aria-label': tp('timelineLabel', { n: total }),
+      'font-family': 'system-ui, sans-serif',
+      'font-size': 11,
+    });
     root$.append(svg('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }));
     for (let y = START_YEAR; y <= END_YEAR; y++) {
       const gx = x(`${y}-01-01`);
@@ -241,7 +315,10 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
     }
     let top = AXIS;
     for (const r of rows) {
-      const label = r.group === '' ? tp('noGroup', { group: tp(group() === 'layer' ? 'groupLayer' : group() === 'service' ? 'groupService' : 'groupMeasure').toLowerCase() }) : groupLabel(r.group);
+      const label =
+        r.group === ''
+          ? tp('noGroup', { group: tp(group() === 'layer' ? 'groupLayer' : group() === 'service' ? 'groupService' : 'groupMeasure').toLowerCase() })
+          : groupLabel(r.group);
       const band = r.lanes.length * ROW;
       root$.append(svg('rect', { x: 0, y: top - 2, width, height: band + 4, fill: rows.indexOf(r) % 2 ? '#f6f8fa' : '#ffffff' }));
       root$.append(svg('text', { x: 8, y: top + 14, fill: '#1d2733', 'font-weight': 'bold' }, label.length > 30 ? `${label.slice(0, 29)}…` : label));
@@ -253,11 +330,37 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
           const colour = COLOURS[i.kind];
           const shown = i.label.length > 28 ? `${i.label.slice(0, 27)}…` : i.label;
           // The accessible name starts with the visible text (WCAG 2.5.3), then says what and when.
-          const link = svg('a', { href: formatRoute({ ...route, sel: i.target || undefined }), 'aria-label': `${shown} – ${i.title}`, class: `tl-item tl-${i.kind} tl-${i.status}`, 'data-key': i.key, 'data-kind': i.kind, 'data-status': i.status });
+          const link = svg('a', {
+            href: formatRoute({ ...route, sel: i.target || undefined }),
+            'aria-label': `${shown} – ${i.title}`,
+            class: `tl-item tl-${i.kind} tl-${i.status}`,
+            'data-key': i.key,
+            'data-kind': i.kind,
+            'data-status': i.status,
+          });
           link.append(svg('title', {}, i.title));
-          const shape = i.kind === 'event'
-            ? svg('rect', { x: x0, y: cy - 5, width: x1 - x0, height: 10, rx: 5, fill: i.status === 'happened' ? colour : '#ffffff', stroke: colour, 'stroke-width': 2 })
-            : svg('rect', { x: x0, y: cy - (i.kind === 'measure' ? 7 : 5), width: x1 - x0, height: i.kind === 'measure' ? 14 : 10, rx: 2, fill: i.status === 'completed' ? '#8a96a8' : colour, stroke: i.status === 'overdue' ? OVERDUE : 'none', 'stroke-width': i.status === 'overdue' ? 3 : 0 });
+          const shape =
+            i.kind === 'event'
+              ? svg('rect', {
+                  x: x0,
+                  y: cy - 5,
+                  width: x1 - x0,
+                  height: 10,
+                  rx: 5,
+                  fill: i.status === 'happened' ? colour : '#ffffff',
+                  stroke: colour,
+                  'stroke-width': 2,
+                })
+              : svg('rect', {
+                  x: x0,
+                  y: cy - (i.kind === 'measure' ? 7 : 5),
+                  width: x1 - x0,
+                  height: i.kind === 'measure' ? 14 : 10,
+                  rx: 2,
+                  fill: i.status === 'completed' ? '#8a96a8' : colour,
+                  stroke: i.status === 'overdue' ? OVERDUE : 'none',
+                  'stroke-width': i.status === 'overdue' ? 3 : 0,
+                });
           link.append(shape);
           if (i.status === 'overdue') link.append(svg('text', { x: x0 - 9, y: cy + 4, fill: OVERDUE, 'font-weight': 'bold' }, '!'));
           link.append(svg('text', { x: x1 + 5, y: cy + 4, fill: i.status === 'overdue' ? OVERDUE : '#1d2733' }, shown));
@@ -267,7 +370,9 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
       top += band + GROUP_GAP;
     }
     const tx = x(data.asOf);
-    root$.append(svg('line', { x1: tx, x2: tx, y1: AXIS - 8, y2: height - 6, stroke: OVERDUE, 'stroke-width': 2, 'stroke-dasharray': '4 3', class: 'tl-today' }));
+    root$.append(
+      svg('line', { x1: tx, x2: tx, y1: AXIS - 8, y2: height - 6, stroke: OVERDUE, 'stroke-width': 2, 'stroke-dasharray': '4 3', class: 'tl-today' }),
+    );
     root$.append(svg('text', { x: tx + 4, y: height - 8, fill: OVERDUE, 'font-weight': 'bold' }, `${tp('today')} ${data.asOf}`));
     svgEl = root$;
     canvas.append(total === 0 ? h('p', { class: 'state' }, tp('timelineEmpty')) : root$);
@@ -279,9 +384,21 @@ export function timelineView(root: HTMLElement, initial: Route): ViewController 
       measures: visible.filter((i) => i.kind === 'measure').length,
     });
     clear(undated);
-    undated.append(h('summary', {}, tp('undated', { n: withoutDate.length })), h('ul', {}, withoutDate.map((c) => h('li', {},
-      h('a', { href: formatRoute({ ...route, sel: c.change.element.id }) }, pick(c.change.element.name, c.change.element.nameEn)),
-      ` · ${changeLabel(c.change.change)}`))));
+    undated.append(
+      h('summary', {}, tp('undated', { n: withoutDate.length })),
+      h(
+        'ul',
+        {},
+        withoutDate.map((c) =>
+          h(
+            'li',
+            {},
+            h('a', { href: formatRoute({ ...route, sel: c.change.element.id }) }, pick(c.change.element.name, c.change.element.nameEn)),
+            ` · ${changeLabel(c.change.change)}`,
+          ),
+        ),
+      ),
+    );
     canvas.dataset.state = 'ready';
     window.planningRenderMs = (window.planningRenderMs ?? 0) + performance.now() - started;
     renderToolbar();

@@ -25,12 +25,18 @@ export function levelBorder(level: NormativeLevel | null): { width: number; styl
 
 function levelBorderOfRank(rank: number): { width: number; style: 'solid' | 'dashed' | 'dotted' | 'double' } {
   switch (rank) {
-    case 4: return { width: 6, style: 'double' };
-    case 3: return { width: 4, style: 'solid' };
-    case 2: return { width: 3, style: 'dashed' };
-    case 1: return { width: 3, style: 'dotted' };
-    case 0: return { width: 1, style: 'solid' };
-    default: return { width: 0, style: 'solid' };
+    case 4:
+      return { width: 6, style: 'double' };
+    case 3:
+      return { width: 4, style: 'solid' };
+    case 2:
+      return { width: 3, style: 'dashed' };
+    case 1:
+      return { width: 3, style: 'dotted' };
+    case 0:
+      return { width: 1, style: 'solid' };
+    default:
+      return { width: 0, style: 'solid' };
   }
 }
 
@@ -85,7 +91,8 @@ function bestColumns(counts: number[], width: number, height: number): number {
 }
 
 const drawingWidth = (cols: number) => LABEL_COL + cols * (NODE_W + GAP) + PAD;
-const drawingHeight = (counts: number[], cols: number) => counts.reduce((sum, n) => sum + Math.max(1, Math.ceil(n / cols)) * (NODE_H + GAP) + 2 * PAD - GAP, 0) + (counts.length - 1) * GAP;
+const drawingHeight = (counts: number[], cols: number) =>
+  counts.reduce((sum, n) => sum + Math.max(1, Math.ceil(n / cols)) * (NODE_H + GAP) + 2 * PAD - GAP, 0) + (counts.length - 1) * GAP;
 
 /**
  * On narrow screens the map may be taller than the window (the page scrolls) so that its labels
@@ -100,7 +107,13 @@ export function tallLayout(map: HeatMapData['heatMap'], width: number, minScale 
   return { cols, height: Math.ceil(drawingHeight(counts, cols) * scale) + 26 };
 }
 
-export function buildElements(map: HeatMapData['heatMap'], width: number, height: number, fixedCols?: number, marks: CompareMark[] = []): { elements: ElementDefinition[]; order: string[] } {
+export function buildElements(
+  map: HeatMapData['heatMap'],
+  width: number,
+  height: number,
+  fixedCols?: number,
+  marks: CompareMark[] = [],
+): { elements: ElementDefinition[]; order: string[] } {
   const marked = new Map(marks.map((m) => [nodeId(m.layer, m.ref), m]));
   const ghostsOf = (layer: Layer) => marks.filter((m) => m.layer === layer && m.drawn === null && m.other !== null);
   const counts = map.rows.map((r) => r.cells.length + r.gaps.length + ghostsOf(r.layer).length);
@@ -111,10 +124,31 @@ export function buildElements(map: HeatMapData['heatMap'], width: number, height
   let y = 0;
   map.rows.forEach((row, i) => {
     const items: GraphNodeData[] = [
-      ...row.cells.map((c): GraphNodeData => ({ id: nodeId(row.layer, c.element.id), ref: c.element.id, layer: row.layer, kind: 'cell', status: c.status, name: pick(c.element.name, c.element.nameEn) })),
-      ...row.gaps.map((g): GraphNodeData => ({ id: nodeId(row.layer, g.id), ref: g.id, layer: row.layer, kind: 'gap', status: 'UNMET_NEED', name: pick(g.title, g.titleEn) })),
+      ...row.cells.map((c): GraphNodeData => ({
+        id: nodeId(row.layer, c.element.id),
+        ref: c.element.id,
+        layer: row.layer,
+        kind: 'cell',
+        status: c.status,
+        name: pick(c.element.name, c.element.nameEn),
+      })),
+      ...row.gaps.map((g): GraphNodeData => ({
+        id: nodeId(row.layer, g.id),
+        ref: g.id,
+        layer: row.layer,
+        kind: 'gap',
+        status: 'UNMET_NEED',
+        name: pick(g.title, g.titleEn),
+      })),
       // On the map on the other date only: drawn white at the band's end, badged with that date's status.
-      ...ghostsOf(row.layer).map((m): GraphNodeData => ({ id: nodeId(row.layer, m.ref), ref: m.ref, layer: row.layer, kind: m.kind, status: m.other ?? 'UNMET_NEED', name: m.name })),
+      ...ghostsOf(row.layer).map((m): GraphNodeData => ({
+        id: nodeId(row.layer, m.ref),
+        ref: m.ref,
+        layer: row.layer,
+        kind: m.kind,
+        status: m.other ?? 'UNMET_NEED',
+        name: m.name,
+      })),
     ];
     const levels = new Map(row.cells.map((c) => [c.element.id, c.normativeLevel]));
     const rowsNeeded = Math.max(1, Math.ceil(items.length / cols));
@@ -218,7 +252,19 @@ export function heatMapStyle(): cytoscape.StylesheetJson {
       },
     })),
     // Compare mode: a dashed outline and a Δ badge top-left (besides the status badge), the smaller label's second line says before → after.
-    { selector: 'node.changed', style: { 'outline-width': 3, 'outline-style': 'dashed', 'outline-color': CHANGE_OUTLINE, 'outline-offset': 2, 'outline-opacity': 1, 'font-size': 10.5, 'text-max-width': `${NODE_W - 40}px`, 'z-index': 20 } },
+    {
+      selector: 'node.changed',
+      style: {
+        'outline-width': 3,
+        'outline-style': 'dashed',
+        'outline-color': CHANGE_OUTLINE,
+        'outline-offset': 2,
+        'outline-opacity': 1,
+        'font-size': 10.5,
+        'text-max-width': `${NODE_W - 40}px`,
+        'z-index': 20,
+      },
+    },
     ...(['EXISTS', 'CHANGES_PLANNED', 'PHASE_OUT', 'UNMET_NEED'] as const).map((status) => ({
       selector: `node.changed[status = "${status}"]`,
       style: {
@@ -230,13 +276,24 @@ export function heatMapStyle(): cytoscape.StylesheetJson {
       },
     })),
     { selector: 'node.ghost', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': CHANGE_OUTLINE } },
-    { selector: 'node:selected', style: { 'outline-width': 4, 'outline-style': 'solid', 'outline-color': '#1d2733', 'outline-offset': 3, 'outline-opacity': 1 } },
+    {
+      selector: 'node:selected',
+      style: { 'outline-width': 4, 'outline-style': 'solid', 'outline-color': '#1d2733', 'outline-offset': 3, 'outline-opacity': 1 },
+    },
     // The keyboard focus: a ring of 5.4:1 or more against the bands and the page (WCAG 2.4.7, 1.4.11).
-    { selector: 'node.focused', style: { 'outline-width': 5, 'outline-style': 'solid', 'outline-color': FOCUS_RING, 'outline-offset': 4, 'outline-opacity': 1, 'z-index': 30 } },
+    {
+      selector: 'node.focused',
+      style: { 'outline-width': 5, 'outline-style': 'solid', 'outline-color': FOCUS_RING, 'outline-offset': 4, 'outline-opacity': 1, 'z-index': 30 },
+    },
   ];
 }
 
-export function createHeatMapGraph(container: HTMLElement, map: HeatMapData['heatMap'], cols?: number, marks: CompareMark[] = []): { cy: Core; order: string[]; ready: Promise<void> } {
+export function createHeatMapGraph(
+  container: HTMLElement,
+  map: HeatMapData['heatMap'],
+  cols?: number,
+  marks: CompareMark[] = [],
+): { cy: Core; order: string[]; ready: Promise<void> } {
   const rect = container.getBoundingClientRect();
   const { elements, order } = buildElements(map, Math.max(rect.width, 320), Math.max(rect.height, 240), cols, marks);
   // Bands know their width only after the items are placed.

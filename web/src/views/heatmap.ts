@@ -6,7 +6,17 @@ import { append, clear, h } from '../dom';
 import { exportNormsCsv, exportPng, exportSvg } from '../export';
 import { openMarkGap, openSavePerspective } from '../forms';
 import { formatDate, pick, t } from '../i18n';
-import { HEAT_MAP, PERSPECTIVES, SERVICES, type GapData, type HeatStatus, type HeatMapCellData, type HeatMapData, type PerspectiveData, type ServicesData } from '../queries';
+import {
+  HEAT_MAP,
+  PERSPECTIVES,
+  SERVICES,
+  type GapData,
+  type HeatStatus,
+  type HeatMapCellData,
+  type HeatMapData,
+  type PerspectiveData,
+  type ServicesData,
+} from '../queries';
 import { formatRoute, update, type Route } from '../router';
 import { announce, apiText, errorState, loadingState, onWrite, statusChip, todayIso } from '../ui';
 import { tp } from '../planning/i18n';
@@ -36,15 +46,17 @@ export function compareMarks(diff: Diff, asOf: string): CompareMark[] {
   return diff.cells.flatMap((c): CompareMark[] => {
     const ref = c.element?.id ?? c.gap?.id;
     if (!ref) return [];
-    return [{
-      layer: c.layer,
-      ref,
-      kind: c.element ? 'cell' : 'gap',
-      name: c.element ? pick(c.element.name, c.element.nameEn) : c.gap ? pick(c.gap.title, c.gap.titleEn) : ref,
-      drawn: drawnIsFrom ? c.before : c.after,
-      other: drawnIsFrom ? c.after : c.before,
-      text: `${label(c.before)} → ${label(c.after)}`,
-    }];
+    return [
+      {
+        layer: c.layer,
+        ref,
+        kind: c.element ? 'cell' : 'gap',
+        name: c.element ? pick(c.element.name, c.element.nameEn) : c.gap ? pick(c.gap.title, c.gap.titleEn) : ref,
+        drawn: drawnIsFrom ? c.before : c.after,
+        other: drawnIsFrom ? c.after : c.before,
+        text: `${label(c.before)} → ${label(c.after)}`,
+      },
+    ];
   });
 }
 
@@ -87,11 +99,33 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
   const compareBox = h('section', { class: 'compare-box', id: 'compare-box', 'aria-labelledby': 'compare-box-title', hidden: true });
   const list = h('details', { class: 'element-list' });
   // From the heading, one Tab and Enter reach the map (the toolbar has up to nine controls).
-  const skipToMap = h('a', { class: 'skip-to-map', href: '#heatmap', onclick: (ev: Event) => { ev.preventDefault(); graph.focus(); } }, t('skipToMap'));
+  const skipToMap = h(
+    'a',
+    {
+      class: 'skip-to-map',
+      href: '#heatmap',
+      onclick: (ev: Event) => {
+        ev.preventDefault();
+        graph.focus();
+      },
+    },
+    t('skipToMap'),
+  );
   // Printed pages say what they show and where it came from (the screen shows this in the header and toolbar).
   const printHead = h('div', { class: 'print-only print-head' });
   const body = h('div', { class: 'heatmap-body' }, graph, legend);
-  const view = h('div', { class: 'view heatmap-view' }, h('div', { class: 'view-head' }, heading, skipToMap, toolbar), printHead, status, compareBox, body, help, live, list);
+  const view = h(
+    'div',
+    { class: 'view heatmap-view' },
+    h('div', { class: 'view-head' }, heading, skipToMap, toolbar),
+    printHead,
+    status,
+    compareBox,
+    body,
+    help,
+    live,
+    list,
+  );
   root.append(view);
 
   /** The list view: first and open on phones, after the map elsewhere. */
@@ -120,7 +154,7 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
 
   const cells = (): HeatMapCellData[] => data?.rows.flatMap((r) => r.cells) ?? [];
   const gaps = (): GapData[] => data?.rows.flatMap((r) => r.gaps) ?? [];
-  const serviceName = () => (data ? pick(data.service.name, data.service.nameEn) : route.service ?? '');
+  const serviceName = () => (data ? pick(data.service.name, data.service.nameEn) : (route.service ?? ''));
   const fileBase = () => `varmekart-${route.service ?? 'tjeneste'}-${data?.asOf ?? today()}`;
 
   function renderToolbar(): void {
@@ -131,42 +165,102 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     asOf.addEventListener('change', () => {
       if (asOf.value) update({ asOf: asOf.value === today() ? undefined : asOf.value });
     });
-    const servicePicker = h('select', { id: 'service-picker' },
+    const servicePicker = h(
+      'select',
+      { id: 'service-picker' },
       route.service && services.some((s) => s.id === route.service) ? null : h('option', { value: '' }, t('chooseServiceOption')),
-      services.map((s) => h('option', { value: s.id, selected: s.id === route.service }, pick(s.name, s.nameEn))));
+      services.map((s) => h('option', { value: s.id, selected: s.id === route.service }, pick(s.name, s.nameEn))),
+    );
     servicePicker.addEventListener('change', () => {
       if (servicePicker.value) update({ service: servicePicker.value, sel: undefined, perspective: undefined });
     });
-    const select = h('select', { id: 'perspective' },
+    const select = h(
+      'select',
+      { id: 'perspective' },
       h('option', { value: '' }, t('allPerspective')),
-      perspectives.map((p) => h('option', { value: p.id, selected: p.id === route.perspective }, pick(p.name, p.nameEn))));
-    if (route.perspective && !perspectives.some((p) => p.id === route.perspective)) select.append(h('option', { value: route.perspective, selected: true }, route.perspective));
+      perspectives.map((p) => h('option', { value: p.id, selected: p.id === route.perspective }, pick(p.name, p.nameEn))),
+    );
+    if (route.perspective && !perspectives.some((p) => p.id === route.perspective))
+      select.append(h('option', { value: route.perspective, selected: true }, route.perspective));
     select.addEventListener('change', () => update({ perspective: select.value || undefined, sel: undefined }));
     const disabled = !data || !cy;
     // Compare mode: on, the second date is in the route (`sammenlign`), so the view is a deep link.
     const compareOn = h('input', { type: 'checkbox', id: 'compare-toggle', checked: route.sammenlign !== undefined });
     compareOn.addEventListener('change', () => update({ sammenlign: compareOn.checked ? defaultTo() : undefined }));
     const compareDate = h('input', { type: 'date', id: 'compare-date', value: route.sammenlign ?? '', 'aria-label': t('compareDate') });
-    compareDate.addEventListener('change', () => { if (compareDate.value) update({ sammenlign: compareDate.value }); });
+    compareDate.addEventListener('change', () => {
+      if (compareDate.value) update({ sammenlign: compareDate.value });
+    });
     append(toolbar, [
       services.length ? h('div', { class: 'field inline' }, h('label', { for: 'service-picker' }, t('service')), servicePicker) : null,
       h('div', { class: 'field inline' }, h('label', { for: 'asof' }, t('asOf')), asOf),
       h('div', { class: 'field inline' }, h('label', { for: 'perspective' }, t('perspective')), select),
-      h('div', { class: 'field inline compare-field' },
-        compareOn, h('label', { for: 'compare-toggle' }, t('compareWithDate')),
-        route.sammenlign !== undefined ? compareDate : null),
-      h('a', { class: 'button', id: 'compare-dates', href: formatRoute({ view: 'compare', service: route.service, from: route.asOf ?? todayIso(), ...(route.lang ? { lang: route.lang } : {}) }) }, tp('compareDates')),
-      h('div', { class: 'button-group', role: 'group', 'aria-label': t('exportGroup') },
-        h('button', { type: 'button', class: 'button', id: 'export-png', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportPng(cy, `${fileBase()}.png`) })); } }, t('exportPng')),
-        h('button', { type: 'button', class: 'button', id: 'export-svg', disabled, onclick: () => { if (cy) announce(t('exported', { file: exportSvg(cy, `${fileBase()}.svg`) })); } }, t('exportSvg')),
+      h(
+        'div',
+        { class: 'field inline compare-field' },
+        compareOn,
+        h('label', { for: 'compare-toggle' }, t('compareWithDate')),
+        route.sammenlign !== undefined ? compareDate : null,
+      ),
+      h(
+        'a',
+        {
+          class: 'button',
+          id: 'compare-dates',
+          href: formatRoute({ view: 'compare', service: route.service, from: route.asOf ?? todayIso(), ...(route.lang ? { lang: route.lang } : {}) }),
+        },
+        tp('compareDates'),
+      ),
+      h(
+        'div',
+        { class: 'button-group', role: 'group', 'aria-label': t('exportGroup') },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            id: 'export-png',
+            disabled,
+            onclick: () => {
+              if (cy) announce(t('exported', { file: exportPng(cy, `${fileBase()}.png`) }));
+            },
+          },
+          t('exportPng'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            id: 'export-svg',
+            disabled,
+            onclick: () => {
+              if (cy) announce(t('exported', { file: exportSvg(cy, `${fileBase()}.svg`) }));
+            },
+          },
+          t('exportSvg'),
+        ),
         h('button', { type: 'button', class: 'button', id: 'export-csv', disabled: !data, onclick: () => void csv() }, t('exportCsv')),
         // The whole map as files for Excel and Archi, served by the API without GraphQL.
         h('a', { class: 'button', id: 'export-xlsx', href: '/export/map.xlsx', download: '' }, t('exportXlsx')),
-        h('a', { class: 'button', id: 'export-archimate', href: `/export/archimate.xml?asOf=${encodeURIComponent(route.asOf ?? data?.asOf ?? today())}`, download: '' }, t('exportArchimate'))),
+        h(
+          'a',
+          {
+            class: 'button',
+            id: 'export-archimate',
+            href: `/export/archimate.xml?asOf=${encodeURIComponent(route.asOf ?? data?.asOf ?? today())}`,
+            download: '',
+          },
+          t('exportArchimate'),
+        ),
+      ),
       signedIn() && data
-        ? h('div', { class: 'button-group', role: 'group', 'aria-label': t('analystActions') },
-          h('button', { type: 'button', class: 'button primary', id: 'mark-gap', onclick: () => markGap() }, t('markGap')),
-          h('button', { type: 'button', class: 'button', id: 'save-perspective', onclick: () => savePerspective() }, t('savePerspective')))
+        ? h(
+            'div',
+            { class: 'button-group', role: 'group', 'aria-label': t('analystActions') },
+            h('button', { type: 'button', class: 'button primary', id: 'mark-gap', onclick: () => markGap() }, t('markGap')),
+            h('button', { type: 'button', class: 'button', id: 'save-perspective', onclick: () => savePerspective() }, t('savePerspective')),
+          )
         : null,
     ]);
     if (focused) document.getElementById(focused)?.focus();
@@ -199,19 +293,53 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     const total = data.counts.reduce((n, c) => n + c.count, 0);
     append(legend, [
       h('h2', { id: 'legend-title' }, t('legend')),
-      h('ul', { class: 'legend-statuses' }, statuses().map((s) => h('li', {}, statusChip(s.id, data?.counts.find((c) => c.status === s.id)?.count ?? 0)))),
+      h(
+        'ul',
+        { class: 'legend-statuses' },
+        statuses().map((s) => h('li', {}, statusChip(s.id, data?.counts.find((c) => c.status === s.id)?.count ?? 0))),
+      ),
       h('p', { class: 'legend-total' }, t('legendTotal', { n: total })),
       h('h3', {}, t('normativeLevel')),
-      h('ul', { class: 'legend-levels' }, [...normativeLevels()].sort((a, b) => b.rank - a.rank).map((l) => {
-        const b = levelBorder(l.id);
-        return h('li', { 'data-level': l.id }, h('span', { class: 'level-sample', style: `border:${b.width}px ${b.style} #111`, 'aria-hidden': 'true' }), levelLabel(l.id));
-      }),
-      // Cells without a level have no border at all: the sources have not given one yet.
-      h('li', { 'data-level': 'none' }, h('span', { class: 'level-sample', style: 'border:0', 'aria-hidden': 'true' }), t('notRecorded'))),
+      h(
+        'ul',
+        { class: 'legend-levels' },
+        [...normativeLevels()]
+          .sort((a, b) => b.rank - a.rank)
+          .map((l) => {
+            const b = levelBorder(l.id);
+            return h(
+              'li',
+              { 'data-level': l.id },
+              h('span', { class: 'level-sample', style: `border:${b.width}px ${b.style} #111`, 'aria-hidden': 'true' }),
+              levelLabel(l.id),
+            );
+          }),
+        // Cells without a level have no border at all: the sources have not given one yet.
+        h('li', { 'data-level': 'none' }, h('span', { class: 'level-sample', style: 'border:0', 'aria-hidden': 'true' }), t('notRecorded')),
+      ),
       diff ? h('h3', {}, t('compareWithDate')) : null,
-      diff ? h('ul', { class: 'legend-compare' },
-        h('li', {}, h('span', { class: 'level-sample compare-sample', style: `outline:3px dashed ${CHANGE_OUTLINE}`, 'aria-hidden': 'true' }, h('img', { src: changeIcon(), alt: '', width: 14, height: 14 })), t('compareMark')),
-        h('li', {}, h('span', { class: 'level-sample', style: `background:#fff;border:2px dashed ${CHANGE_OUTLINE}`, 'aria-hidden': 'true' }), t('compareGhost'))) : null,
+      diff
+        ? h(
+            'ul',
+            { class: 'legend-compare' },
+            h(
+              'li',
+              {},
+              h(
+                'span',
+                { class: 'level-sample compare-sample', style: `outline:3px dashed ${CHANGE_OUTLINE}`, 'aria-hidden': 'true' },
+                h('img', { src: changeIcon(), alt: '', width: 14, height: 14 }),
+              ),
+              t('compareMark'),
+            ),
+            h(
+              'li',
+              {},
+              h('span', { class: 'level-sample', style: `background:#fff;border:2px dashed ${CHANGE_OUTLINE}`, 'aria-hidden': 'true' }),
+              t('compareGhost'),
+            ),
+          )
+        : null,
     ]);
   }
 
@@ -228,9 +356,24 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     }
     const n = diff.cells.length;
     const dates = { n, from: formatDate(diff.from), to: formatDate(diff.to) };
-    append(compareBox, [title,
-      h('p', { class: 'compare-summary', role: 'status', 'data-changed': String(n) }, n === 0 ? t('compareNoChange', dates) : n === 1 ? t('compareChangedOne', dates) : t('compareChanged', dates)),
-      n > 0 ? h('a', { id: 'compare-all', href: formatRoute({ view: 'compare', service: route.service, from: diff.from, to: diff.to, ...(route.lang ? { lang: route.lang } : {}) }) }, t('compareAllChanges')) : null]);
+    append(compareBox, [
+      title,
+      h(
+        'p',
+        { class: 'compare-summary', role: 'status', 'data-changed': String(n) },
+        n === 0 ? t('compareNoChange', dates) : n === 1 ? t('compareChangedOne', dates) : t('compareChanged', dates),
+      ),
+      n > 0
+        ? h(
+            'a',
+            {
+              id: 'compare-all',
+              href: formatRoute({ view: 'compare', service: route.service, from: diff.from, to: diff.to, ...(route.lang ? { lang: route.lang } : {}) }),
+            },
+            t('compareAllChanges'),
+          )
+        : null,
+    ]);
   }
 
   function renderList(): void {
@@ -245,17 +388,48 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     const ghosts = (layer: string) => marks.filter((m) => m.layer === layer && m.drawn === null && m.other !== null);
     append(list, [
       h('summary', {}, t('listView')),
-      data.rows.map((row) => h('section', { class: 'list-band', 'data-layer': row.layer },
-        h('h2', {}, `${layerLabel(row.layer)} (${row.cells.length + row.gaps.length})`),
-        row.cells.length + row.gaps.length + ghosts(row.layer).length === 0 ? h('p', { class: 'muted' }, t('emptyLayer')) : null,
-        h('ul', {},
-          row.cells.map((c) => h('li', { class: markOf(row.layer, c.element.id) ? 'changed' : null }, h('button', { type: 'button', class: 'link-button', 'data-id': c.element.id, onclick: () => update({ sel: c.element.id }) },
-            apiText(c.element.name, c.element.nameEn)), h('span', { class: 'muted' }, ` · ${statusLabel(c.status)} · ${c.normativeLevel ? levelLabel(c.normativeLevel) : t('notRecorded')}`), change(row.layer, c.element.id))),
-          row.gaps.map((g) => h('li', { class: markOf(row.layer, g.id) ? 'changed' : null }, h('button', { type: 'button', class: 'link-button', 'data-id': g.id, onclick: () => update({ sel: g.id }) },
-            apiText(g.title, g.titleEn)), h('span', { class: 'muted' }, ` · ${statusLabel('UNMET_NEED')}`), change(row.layer, g.id))),
-          ghosts(row.layer).map((m) => h('li', { class: 'changed ghost' }, h('button', { type: 'button', class: 'link-button', 'data-id': m.ref, onclick: () => update({ sel: m.ref }) },
-            m.name), change(row.layer, m.ref))),
-        ))),
+      data.rows.map((row) =>
+        h(
+          'section',
+          { class: 'list-band', 'data-layer': row.layer },
+          h('h2', {}, `${layerLabel(row.layer)} (${row.cells.length + row.gaps.length})`),
+          row.cells.length + row.gaps.length + ghosts(row.layer).length === 0 ? h('p', { class: 'muted' }, t('emptyLayer')) : null,
+          h(
+            'ul',
+            {},
+            row.cells.map((c) =>
+              h(
+                'li',
+                { class: markOf(row.layer, c.element.id) ? 'changed' : null },
+                h(
+                  'button',
+                  { type: 'button', class: 'link-button', 'data-id': c.element.id, onclick: () => update({ sel: c.element.id }) },
+                  apiText(c.element.name, c.element.nameEn),
+                ),
+                h('span', { class: 'muted' }, ` · ${statusLabel(c.status)} · ${c.normativeLevel ? levelLabel(c.normativeLevel) : t('notRecorded')}`),
+                change(row.layer, c.element.id),
+              ),
+            ),
+            row.gaps.map((g) =>
+              h(
+                'li',
+                { class: markOf(row.layer, g.id) ? 'changed' : null },
+                h('button', { type: 'button', class: 'link-button', 'data-id': g.id, onclick: () => update({ sel: g.id }) }, apiText(g.title, g.titleEn)),
+                h('span', { class: 'muted' }, ` · ${statusLabel('UNMET_NEED')}`),
+                change(row.layer, g.id),
+              ),
+            ),
+            ghosts(row.layer).map((m) =>
+              h(
+                'li',
+                { class: 'changed ghost' },
+                h('button', { type: 'button', class: 'link-button', 'data-id': m.ref, onclick: () => update({ sel: m.ref }) }, m.name),
+                change(row.layer, m.ref),
+              ),
+            ),
+          ),
+        ),
+      ),
     ]);
     placeList();
   }
@@ -269,7 +443,8 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     const ghost = marks.find((m) => m.ref === id && m.drawn === null);
     if (ghost) return `${ghost.name}, ${layerLabel(ghost.layer)}`;
     const cell = cells().find((c) => c.element.id === id);
-    if (cell) return `${pick(cell.element.name, cell.element.nameEn)}, ${statusLabel(cell.status)}, ${layerLabel(cell.why.layer)}${cell.normativeLevel ? `, ${levelLabel(cell.normativeLevel)}` : ''}`;
+    if (cell)
+      return `${pick(cell.element.name, cell.element.nameEn)}, ${statusLabel(cell.status)}, ${layerLabel(cell.why.layer)}${cell.normativeLevel ? `, ${levelLabel(cell.normativeLevel)}` : ''}`;
     const gap = gaps().find((g) => g.id === id);
     return gap ? `${pick(gap.title, gap.titleEn)}, ${statusLabel('UNMET_NEED')}, ${layerLabel(gap.layer)}` : id;
   }
@@ -361,8 +536,16 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
       : gql(HEAT_MAP, variables, { signal });
     Promise.all([
       heatMap$,
-      gql(PERSPECTIVES, {}, { signal }).then((p) => p.perspectives, () => [] as PerspectiveData[]),
-      services.length ? Promise.resolve(services) : gql(SERVICES, {}, { signal }).then((d) => d.informationServices, () => []),
+      gql(PERSPECTIVES, {}, { signal }).then(
+        (p) => p.perspectives,
+        () => [] as PerspectiveData[],
+      ),
+      services.length
+        ? Promise.resolve(services)
+        : gql(SERVICES, {}, { signal }).then(
+            (d) => d.informationServices,
+            () => [],
+          ),
     ]).then(
       async ([heat, ps, svc]) => {
         if (signal.aborted) return;
@@ -406,7 +589,10 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
         const renderMs = performance.now() - started;
         window.reguleringsplan = { cy, renderMs, dataMs };
         graph.dataset.state = 'ready';
-        graph.setAttribute('aria-label', `${t('heatMapOf', { name: serviceName() })}: ${data.counts.map((c) => `${statusLabel(c.status)} ${c.count}`).join(', ')}`);
+        graph.setAttribute(
+          'aria-label',
+          `${t('heatMapOf', { name: serviceName() })}: ${data.counts.map((c) => `${statusLabel(c.status)} ${c.count}`).join(', ')}`,
+        );
         renderToolbar();
         applySelection();
         window.dispatchEvent(new CustomEvent('heatmap:ready', { detail: { service: route.service, renderMs } }));
@@ -416,11 +602,13 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
         forget();
         graph.dataset.state = 'error';
         clear(status);
-        status.append(errorState(e, load, {
-          message: t('serviceNotFound', { id: route.service ?? '' }),
-          href: formatRoute({ view: 'landscape', ...(route.lang ? { lang: route.lang } : {}) }),
-          label: t('backToLandscape'),
-        }));
+        status.append(
+          errorState(e, load, {
+            message: t('serviceNotFound', { id: route.service ?? '' }),
+            href: formatRoute({ view: 'landscape', ...(route.lang ? { lang: route.lang } : {}) }),
+            label: t('backToLandscape'),
+          }),
+        );
         renderToolbar();
       },
     );
@@ -445,8 +633,13 @@ export function heatMapView(root: HTMLElement, initial: Route): ViewController {
     clear(printHead);
     if (!data) return;
     printHead.append(
-      h('p', {}, h('strong', {}, t('asOfDate', { date: formatDate(data.asOf) })), data.perspective ? ` · ${t('perspective')}: ${pick(data.perspective.name, data.perspective.nameEn)}` : '',
-        diff ? ` · ${t('compareWithDate')}: ${formatDate(route.sammenlign)}` : ''),
+      h(
+        'p',
+        {},
+        h('strong', {}, t('asOfDate', { date: formatDate(data.asOf) })),
+        data.perspective ? ` · ${t('perspective')}: ${pick(data.perspective.name, data.perspective.nameEn)}` : '',
+        diff ? ` · ${t('compareWithDate')}: ${formatDate(route.sammenlign)}` : '',
+      ),
       h('p', { class: 'print-url' }, t('printedFrom', { url: location.href })),
     );
   }

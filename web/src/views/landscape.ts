@@ -18,19 +18,39 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A service's entry; in compare mode one whose cells change is outlined and says how many. */
 function serviceItem(s: ServiceSummary, route: Route, changed: number | null): HTMLElement {
   const text = apiText(s.name, s.nameEn);
-  const name = typeof text === 'string' ? text : text.textContent ?? '';
+  const name = typeof text === 'string' ? text : (text.textContent ?? '');
   const counts = statuses().map((st) => statusCount(st.id, s.statusCounts.find((c) => c.status === st.id)?.count ?? 0));
-  return h('li', { class: changed ? 'service changed' : 'service', ...(changed !== null ? { 'data-changed': String(changed) } : {}) },
-    h('a', {
-      class: 'service-link',
-      // The heat map keeps the dates: the same comparison, cell by cell.
-      href: formatRoute({ view: 'heatmap', service: s.id, ...(route.asOf ? { asOf: route.asOf } : {}), ...(route.sammenlign ? { sammenlign: route.sammenlign } : {}), ...(route.lang ? { lang: route.lang } : {}) }),
-      'data-service': s.id,
-      'aria-label': t('openHeatMap', { name }),
-    }, h('span', { class: 'service-name' }, text)),
-    changed ? h('span', { class: 'service-change', title: t('compareServiceChangedLabel', { n: changed }) },
-      h('img', { src: changeIcon(), alt: '', width: 16, height: 16 }), h('span', { 'aria-hidden': 'true' }, t('compareServiceChanged', { n: changed })), h('span', { class: 'visually-hidden' }, t('compareServiceChangedLabel', { n: changed }))) : null,
-    h('span', { class: 'counts' }, counts));
+  return h(
+    'li',
+    { class: changed ? 'service changed' : 'service', ...(changed !== null ? { 'data-changed': String(changed) } : {}) },
+    h(
+      'a',
+      {
+        class: 'service-link',
+        // The heat map keeps the dates: the same comparison, cell by cell.
+        href: formatRoute({
+          view: 'heatmap',
+          service: s.id,
+          ...(route.asOf ? { asOf: route.asOf } : {}),
+          ...(route.sammenlign ? { sammenlign: route.sammenlign } : {}),
+          ...(route.lang ? { lang: route.lang } : {}),
+        }),
+        'data-service': s.id,
+        'aria-label': t('openHeatMap', { name }),
+      },
+      h('span', { class: 'service-name' }, text),
+    ),
+    changed
+      ? h(
+          'span',
+          { class: 'service-change', title: t('compareServiceChangedLabel', { n: changed }) },
+          h('img', { src: changeIcon(), alt: '', width: 16, height: 16 }),
+          h('span', { 'aria-hidden': 'true' }, t('compareServiceChanged', { n: changed })),
+          h('span', { class: 'visually-hidden' }, t('compareServiceChangedLabel', { n: changed })),
+        )
+      : null,
+    h('span', { class: 'counts' }, counts),
+  );
 }
 
 declare global {
@@ -44,7 +64,11 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
   const loads = latest();
   const body = h('div', { class: 'landscape', id: 'landscape' });
   const heading = h('h1', { id: 'view-title', tabindex: '-1' }, t('landscapeTitle'));
-  const legend = h('ul', { class: 'landscape-legend', 'aria-label': t('legend') }, statuses().map((s) => h('li', {}, statusChip(s.id))));
+  const legend = h(
+    'ul',
+    { class: 'landscape-legend', 'aria-label': t('legend') },
+    statuses().map((s) => h('li', {}, statusChip(s.id))),
+  );
   // The counts are as of a date, like the heat maps they open (which keep the date).
   const asOfInput = h('input', { type: 'date', id: 'landscape-asof', value: initial.asOf ?? todayIso() });
   asOfInput.addEventListener('change', () => {
@@ -53,16 +77,53 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
   // Compare mode: "what changes by 2027" on the landscape itself, the second date in the route.
   const compareOn = h('input', { type: 'checkbox', id: 'compare-toggle', checked: initial.sammenlign !== undefined });
   compareOn.addEventListener('change', () => update({ sammenlign: compareOn.checked ? defaultTo() : undefined }));
-  const compareDate = h('input', { type: 'date', id: 'compare-date', value: initial.sammenlign ?? '', 'aria-label': t('compareDate'), hidden: initial.sammenlign === undefined });
-  compareDate.addEventListener('change', () => { if (compareDate.value) update({ sammenlign: compareDate.value }); });
+  const compareDate = h('input', {
+    type: 'date',
+    id: 'compare-date',
+    value: initial.sammenlign ?? '',
+    'aria-label': t('compareDate'),
+    hidden: initial.sammenlign === undefined,
+  });
+  compareDate.addEventListener('change', () => {
+    if (compareDate.value) update({ sammenlign: compareDate.value });
+  });
   const compareBox = h('section', { class: 'compare-box', id: 'compare-box', 'aria-labelledby': 'compare-box-title', hidden: true });
   // How many work processes there are is the map's to say: the sentence names the count once loaded.
   const intro = h('span', { id: 'landscape-intro' }, t('landscapeIntro'));
-  root.append(h('div', { class: 'view' },
-    h('div', { class: 'view-head' }, heading, h('div', { class: 'toolbar' },
-      h('div', { class: 'field inline' }, h('label', { for: 'landscape-asof' }, t('asOf')), asOfInput),
-      h('div', { class: 'field inline compare-field' }, compareOn, h('label', { for: 'compare-toggle' }, t('compareWithDate')), compareDate))),
-    h('p', { class: 'intro' }, intro, ' ', h('a', { href: formatRoute({ view: 'compare', to: `${new Date().getUTCFullYear() + 1}-12-31`, ...(initial.lang ? { lang: initial.lang } : {}) }), id: 'landscape-compare' }, tp('byYear', { year: new Date().getUTCFullYear() + 1 }))), legend, compareBox, body));
+  root.append(
+    h(
+      'div',
+      { class: 'view' },
+      h(
+        'div',
+        { class: 'view-head' },
+        heading,
+        h(
+          'div',
+          { class: 'toolbar' },
+          h('div', { class: 'field inline' }, h('label', { for: 'landscape-asof' }, t('asOf')), asOfInput),
+          h('div', { class: 'field inline compare-field' }, compareOn, h('label', { for: 'compare-toggle' }, t('compareWithDate')), compareDate),
+        ),
+      ),
+      h(
+        'p',
+        { class: 'intro' },
+        intro,
+        ' ',
+        h(
+          'a',
+          {
+            href: formatRoute({ view: 'compare', to: `${new Date().getUTCFullYear() + 1}-12-31`, ...(initial.lang ? { lang: initial.lang } : {}) }),
+            id: 'landscape-compare',
+          },
+          tp('byYear', { year: new Date().getUTCFullYear() + 1 }),
+        ),
+      ),
+      legend,
+      compareBox,
+      body,
+    ),
+  );
 
   function renderCompareBox(route: Route, diff: LandscapeDiffData['landscapeDiff'] | null): void {
     clear(compareBox);
@@ -74,9 +135,19 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
       return;
     }
     const services = diff.services.filter((s) => s.changedCount > 0).length;
-    append(compareBox, [title,
-      h('p', { class: 'compare-summary', role: 'status', 'data-changed': String(diff.changedCount) }, tp('compareLandscapeSummary', { n: diff.changedCount, services, from: formatDate(diff.from), to: formatDate(diff.to) })),
-      h('a', { id: 'compare-all', href: formatRoute({ view: 'compare', from: diff.from, to: diff.to, ...(route.lang ? { lang: route.lang } : {}) }) }, t('compareAllChanges'))]);
+    append(compareBox, [
+      title,
+      h(
+        'p',
+        { class: 'compare-summary', role: 'status', 'data-changed': String(diff.changedCount) },
+        tp('compareLandscapeSummary', { n: diff.changedCount, services, from: formatDate(diff.from), to: formatDate(diff.to) }),
+      ),
+      h(
+        'a',
+        { id: 'compare-all', href: formatRoute({ view: 'compare', from: diff.from, to: diff.to, ...(route.lang ? { lang: route.lang } : {}) }) },
+        t('compareAllChanges'),
+      ),
+    ]);
   }
   document.title = `${t('navLandscape')} – ${t('appTitle')}`;
 
@@ -97,18 +168,42 @@ export function landscapeView(root: HTMLElement, initial: Route): ViewController
         if (signal.aborted) return;
         clear(body);
         const diff = data.landscapeDiff ?? null;
-        const changedOf = (id: string): number | null => (diff ? diff.services.find((s) => s.service.id === id)?.changedCount ?? 0 : null);
+        const changedOf = (id: string): number | null => (diff ? (diff.services.find((s) => s.service.id === id)?.changedCount ?? 0) : null);
         renderCompareBox(route, diff);
         intro.textContent = t('landscapeIntroCount', { count: data.workProcesses.length });
-        body.append(h('ol', { class: 'processes' }, data.workProcesses.map((p, i) => h('li', { class: 'process', 'data-process': p.id },
-          h('h2', {}, h('span', { class: 'step', 'aria-hidden': 'true' }, String(i + 1)), apiText(p.name, p.nameEn)),
-          h('h3', { class: 'visually-hidden' }, t('services')),
-          p.informationServices.length
-            ? h('ul', { class: 'services' }, p.informationServices.map((s) => serviceItem(s, route, changedOf(s.id))))
-            : h('p', { class: 'muted' }, t('noServices')),
-          p.actorTypes.length
-            ? h('div', { class: 'actors' }, h('h3', {}, t('actorTypes')), h('ul', { class: 'tags' }, p.actorTypes.map((a) => h('li', { class: 'tag' }, apiText(a.name, a.nameEn)))))
-            : null))));
+        body.append(
+          h(
+            'ol',
+            { class: 'processes' },
+            data.workProcesses.map((p, i) =>
+              h(
+                'li',
+                { class: 'process', 'data-process': p.id },
+                h('h2', {}, h('span', { class: 'step', 'aria-hidden': 'true' }, String(i + 1)), apiText(p.name, p.nameEn)),
+                h('h3', { class: 'visually-hidden' }, t('services')),
+                p.informationServices.length
+                  ? h(
+                      'ul',
+                      { class: 'services' },
+                      p.informationServices.map((s) => serviceItem(s, route, changedOf(s.id))),
+                    )
+                  : h('p', { class: 'muted' }, t('noServices')),
+                p.actorTypes.length
+                  ? h(
+                      'div',
+                      { class: 'actors' },
+                      h('h3', {}, t('actorTypes')),
+                      h(
+                        'ul',
+                        { class: 'tags' },
+                        p.actorTypes.map((a) => h('li', { class: 'tag' }, apiText(a.name, a.nameEn))),
+                      ),
+                    )
+                  : null,
+              ),
+            ),
+          ),
+        );
         body.dataset.state = 'ready';
         window.landscapeRenderMs = performance.now() - started;
       },

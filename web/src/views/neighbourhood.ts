@@ -75,7 +75,8 @@ export function neighbourhoodElements(el: PanelElement, affected: ReadonlySet<st
       if (r.other.id === el.id) continue;
       const [source, target] = g.direction === 'OUTGOING' ? [el.id, r.other.id] : [r.other.id, el.id];
       const id = `${g.type}|${source}|${target}`;
-      if (!edges.has(id)) edges.set(id, { group: 'edges', data: { id, source, target, type: g.type, label: relationshipLabel(g.type) }, classes: edgeLabels ? 'labelled' : '' });
+      if (!edges.has(id))
+        edges.set(id, { group: 'edges', data: { id, source, target, type: g.type, label: relationshipLabel(g.type) }, classes: edgeLabels ? 'labelled' : '' });
     }
   }
   return [...nodes, ...edges.values()];
@@ -146,15 +147,21 @@ function style(): cytoscape.StylesheetJson {
     },
     { selector: 'edge.labelled, edge.hover', style: { label: 'data(label)' } },
     { selector: 'edge.hover', style: { 'line-color': INK, 'target-arrow-color': INK, color: INK, 'z-index': 30 } },
-    { selector: 'node.neighbour.hover', style: { 'overlay-color': '#0b57d0', 'overlay-opacity': 0.2, 'overlay-padding': 4, label: 'data(name)', 'z-index': 40 } },
+    {
+      selector: 'node.neighbour.hover',
+      style: { 'overlay-color': '#0b57d0', 'overlay-opacity': 0.2, 'overlay-padding': 4, label: 'data(name)', 'z-index': 40 },
+    },
   ];
 }
 
 /** Swatches for the statuses drawn, and the ring that marks dependents. */
 function legend(statuses: (HeatStatus | null)[], anyAffected: boolean): HTMLElement {
-  return h('ul', { class: 'neighbourhood-legend' },
+  return h(
+    'ul',
+    { class: 'neighbourhood-legend' },
     statuses.map((s) => h('li', {}, h('span', { class: 'dot', style: `background:${statusColour(s)}`, 'aria-hidden': 'true' }), statusLabel(s))),
-    anyAffected ? h('li', {}, h('span', { class: 'dot ring', 'aria-hidden': 'true' }), t('affected')) : null);
+    anyAffected ? h('li', {}, h('span', { class: 'dot ring', 'aria-hidden': 'true' }), t('affected')) : null,
+  );
 }
 
 /** The dependents, nearest first: name (opens it), kind and distance. */
@@ -162,17 +169,26 @@ export function impactList(dependents: Dependent[], onOpen?: (id: string) => voi
   if (dependents.length === 0) return h('p', { class: 'muted impact-empty' }, t('noImpact'));
   const item = (d: Dependent) => {
     const name = pick(d.element.name, d.element.nameEn);
-    return h('li', { 'data-id': d.element.id, 'data-distance': d.distance },
+    return h(
+      'li',
+      { 'data-id': d.element.id, 'data-distance': d.distance },
       h('span', { class: 'dot', style: `background:${statusColour(d.element.status)}`, title: statusLabel(d.element.status), 'aria-hidden': 'true' }),
-      h('span', {},
+      h(
+        'span',
+        {},
         onOpen ? h('button', { type: 'button', class: 'link-button', onclick: () => onOpen(d.element.id) }, name) : name,
-        h('span', { class: 'meta' }, `${kindLabel(d.element.kind)} · ${t('distance', { n: d.distance })}`)));
+        h('span', { class: 'meta' }, `${kindLabel(d.element.kind)} · ${t('distance', { n: d.distance })}`),
+      ),
+    );
   };
   const first = dependents.slice(0, LISTED_DEPENDENTS);
   const rest = dependents.slice(LISTED_DEPENDENTS);
-  return h('div', { class: 'impact' },
+  return h(
+    'div',
+    { class: 'impact' },
     h('ul', { class: 'impact-list' }, first.map(item)),
-    rest.length ? h('details', {}, h('summary', {}, t('impactMore', { n: dependents.length })), h('ul', { class: 'impact-list' }, rest.map(item))) : null);
+    rest.length ? h('details', {}, h('summary', {}, t('impactMore', { n: dependents.length })), h('ul', { class: 'impact-list' }, rest.map(item))) : null,
+  );
 }
 
 /**
@@ -192,14 +208,20 @@ export function neighbourhoodSection(el: PanelElement, dependents: Dependent[], 
     'aria-label': t('neighbourhoodLabel', { name, n: others.length }),
     'data-state': 'loading',
   });
-  const section = h('section', { class: 'neighbourhood', 'aria-labelledby': 'neighbourhood-title' },
+  const section = h(
+    'section',
+    { class: 'neighbourhood', 'aria-labelledby': 'neighbourhood-title' },
     h('h3', { id: 'neighbourhood-title' }, t('neighbourhood')),
     canvas,
-    legend(statuses, others.some((o) => affected.has(o.id))),
+    legend(
+      statuses,
+      others.some((o) => affected.has(o.id)),
+    ),
     h('p', { class: 'muted small' }, t('neighbourhoodHelp')),
     h('h3', { id: 'impact-title' }, t('impact')),
     h('p', { class: 'muted small' }, t('impactHelp')),
-    impactList(dependents, onOpen));
+    impactList(dependents, onOpen),
+  );
 
   const start = () => {
     destroyNeighbourhood();

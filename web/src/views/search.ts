@@ -36,15 +36,32 @@ export function searchView(root: HTMLElement, initial: Route): ViewController {
           body.append(h('p', { class: 'state' }, t('searchNone', { q })));
           return;
         }
-        body.append(h('ul', { class: 'hits' }, data.search.map(({ element: e }) => h('li', { class: 'hit' },
-          h('button', {
-            type: 'button',
-            class: 'link-button hit-title',
-            'data-id': e.id,
-            onclick: () => (e.kind === 'INFORMATION_SERVICE' ? update({ view: 'heatmap', service: e.id, sel: undefined, q: undefined }) : update({ sel: e.id })),
-          }, apiText(e.name, e.nameEn)),
-          h('span', { class: 'muted' }, ` · ${kindLabel(e.kind)} · `), statusChip(e.status),
-          apiText(e.description.slice(0, 240), e.descriptionEn?.slice(0, 240), 'p', { class: 'hit-description' })))));
+        body.append(
+          h(
+            'ul',
+            { class: 'hits' },
+            data.search.map(({ element: e }) =>
+              h(
+                'li',
+                { class: 'hit' },
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link-button hit-title',
+                    'data-id': e.id,
+                    onclick: () =>
+                      e.kind === 'INFORMATION_SERVICE' ? update({ view: 'heatmap', service: e.id, sel: undefined, q: undefined }) : update({ sel: e.id }),
+                  },
+                  apiText(e.name, e.nameEn),
+                ),
+                h('span', { class: 'muted' }, ` · ${kindLabel(e.kind)} · `),
+                statusChip(e.status),
+                apiText(e.description.slice(0, 240), e.descriptionEn?.slice(0, 240), 'p', { class: 'hit-description' }),
+              ),
+            ),
+          ),
+        );
       },
       (e: unknown) => {
         if (signal.aborted) return;

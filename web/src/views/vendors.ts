@@ -25,14 +25,27 @@ type Entry = StandardEntryData;
  */
 export function changesCell(e: Entry, asOf: string): HTMLElement | string {
   if (e.plannedChanges.length) {
-    return h('ul', { class: 'plain' }, e.plannedChanges.map((c) => h('li', { class: isOverdue(c, asOf) ? 'is-overdue' : null },
-      `${changeLabel(c.change)} ${formatDue(c.due)}`,
-      isOverdue(c, asOf) ? [' ', h('span', { class: 'overdue' }, t('overdue'))] : null)));
+    return h(
+      'ul',
+      { class: 'plain' },
+      e.plannedChanges.map((c) =>
+        h(
+          'li',
+          { class: isOverdue(c, asOf) ? 'is-overdue' : null },
+          `${changeLabel(c.change)} ${formatDue(c.due)}`,
+          isOverdue(c, asOf) ? [' ', h('span', { class: 'overdue' }, t('overdue'))] : null,
+        ),
+      ),
+    );
   }
   if (e.status === 'CHANGES_PLANNED') {
-    return h('span', { class: 'planned-reason' }, e.element.validFrom && e.element.validFrom > asOf
-      ? `${lifecycleLabel(e.element.lifecycle)}, ${t('validFromReason', { date: formatDate(e.element.validFrom) })}`
-      : lifecycleLabel(e.element.lifecycle));
+    return h(
+      'span',
+      { class: 'planned-reason' },
+      e.element.validFrom && e.element.validFrom > asOf
+        ? `${lifecycleLabel(e.element.lifecycle)}, ${t('validFromReason', { date: formatDate(e.element.validFrom) })}`
+        : lifecycleLabel(e.element.lifecycle),
+    );
   }
   return '–';
 }
@@ -43,24 +56,79 @@ function tablesPerLayer(entries: Entry[], route: Route, asOf: string): HTMLEleme
     .filter((l) => !route.layer || route.layer === l.id)
     .map((l) => ({ layer: l.id, rows: entries.filter((e) => e.element.layers.includes(l.id)) }))
     .filter((g) => g.rows.length > 0)
-    .map((g) => h('section', { class: 'standards-layer', 'data-layer': g.layer }, h('h2', {}, `${layerLabel(g.layer)} (${g.rows.length})`), table(g.rows, route, layerLabel(g.layer), asOf)));
+    .map((g) =>
+      h(
+        'section',
+        { class: 'standards-layer', 'data-layer': g.layer },
+        h('h2', {}, `${layerLabel(g.layer)} (${g.rows.length})`),
+        table(g.rows, route, layerLabel(g.layer), asOf),
+      ),
+    );
 }
 
 function table(entries: Entry[], route: Route, caption: string, asOf: string): HTMLElement {
   // On narrow screens each row becomes a card; data-label gives each cell its column's name there.
   const cols = [t('colName'), t('colKind'), t('colStatus'), t('colLevel'), t('colServices'), t('colChanges')];
   const cell = (i: number, content: Node | string) => h('td', { 'data-label': cols[i] ?? '' }, content);
-  return h('table', { class: 'standards-table' },
+  return h(
+    'table',
+    { class: 'standards-table' },
     h('caption', { class: 'visually-hidden' }, caption),
-    h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, entries.map((e) => h('tr', { 'data-id': e.element.id },
-      h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: () => update({ sel: e.element.id }) }, apiText(e.element.name, e.element.nameEn))),
-      cell(1, kindLabel(e.element.kind)),
-      cell(2, statusChip(e.status)),
-      cell(3, e.element.normativeLevel ? levelLabel(e.element.normativeLevel) : t('notRecorded')),
-      cell(4, h('ul', { class: 'plain' }, e.services.map((s) => h('li', {}, h('a', { href: formatRoute({ view: 'heatmap', service: s.service.id, ...(route.asOf ? { asOf: route.asOf } : {}), ...(route.lang ? { lang: route.lang } : {}) }) }, apiText(s.service.name, s.service.nameEn)), h('span', { class: 'muted' }, ` (${layerLabel(s.layer)})`))))),
-      cell(5, changesCell(e, asOf)),
-    ))));
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        cols.map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      entries.map((e) =>
+        h(
+          'tr',
+          { 'data-id': e.element.id },
+          h(
+            'th',
+            { scope: 'row' },
+            h('button', { type: 'button', class: 'link-button', onclick: () => update({ sel: e.element.id }) }, apiText(e.element.name, e.element.nameEn)),
+          ),
+          cell(1, kindLabel(e.element.kind)),
+          cell(2, statusChip(e.status)),
+          cell(3, e.element.normativeLevel ? levelLabel(e.element.normativeLevel) : t('notRecorded')),
+          cell(
+            4,
+            h(
+              'ul',
+              { class: 'plain' },
+              e.services.map((s) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'a',
+                    {
+                      href: formatRoute({
+                        view: 'heatmap',
+                        service: s.service.id,
+                        ...(route.asOf ? { asOf: route.asOf } : {}),
+                        ...(route.lang ? { lang: route.lang } : {}),
+                      }),
+                    },
+                    apiText(s.service.name, s.service.nameEn),
+                  ),
+                  h('span', { class: 'muted' }, ` (${layerLabel(s.layer)})`),
+                ),
+              ),
+            ),
+          ),
+          cell(5, changesCell(e, asOf)),
+        ),
+      ),
+    ),
+  );
 }
 
 function graph(container: HTMLElement, entries: Entry[]): Core {
@@ -79,9 +147,41 @@ function graph(container: HTMLElement, entries: Entry[]): Core {
     container,
     elements,
     style: [
-      { selector: 'node.standard', style: { shape: 'round-rectangle', width: 130, height: 44, 'background-color': 'data(colour)', color: 'data(text)', label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': '120px', 'text-valign': 'center', 'font-size': 10 } },
-      { selector: 'node.service', style: { shape: 'ellipse', width: 150, height: 60, 'background-color': '#1d4f91', color: '#ffffff', label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': '130px', 'text-valign': 'center', 'font-size': 12, 'font-weight': 'bold' } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': '#8a96a8', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#8a96a8' } },
+      {
+        selector: 'node.standard',
+        style: {
+          shape: 'round-rectangle',
+          width: 130,
+          height: 44,
+          'background-color': 'data(colour)',
+          color: 'data(text)',
+          label: 'data(label)',
+          'text-wrap': 'wrap',
+          'text-max-width': '120px',
+          'text-valign': 'center',
+          'font-size': 10,
+        },
+      },
+      {
+        selector: 'node.service',
+        style: {
+          shape: 'ellipse',
+          width: 150,
+          height: 60,
+          'background-color': '#1d4f91',
+          color: '#ffffff',
+          label: 'data(label)',
+          'text-wrap': 'wrap',
+          'text-max-width': '130px',
+          'text-valign': 'center',
+          'font-size': 12,
+          'font-weight': 'bold',
+        },
+      },
+      {
+        selector: 'edge',
+        style: { width: 1.5, 'line-color': '#8a96a8', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#8a96a8' },
+      },
       { selector: 'node:selected', style: { 'outline-width': 4, 'outline-color': '#0b57d0', 'outline-offset': 3 } },
     ],
     layout: { name: 'concentric', concentric: (n) => (n.hasClass('service') ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 12, padding: 16 },
@@ -105,7 +205,12 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
   let loadingMore = false;
   let route = initial;
   const heading = h('h1', { id: 'view-title', tabindex: '-1' }, t('vendorsTitle'));
-  const layerSelect = h('select', { id: 'vendor-layer' }, h('option', { value: '' }, t('allLayers')), layers().map((l) => h('option', { value: l.id, selected: l.id === initial.layer }, layerLabel(l.id))));
+  const layerSelect = h(
+    'select',
+    { id: 'vendor-layer' },
+    h('option', { value: '' }, t('allLayers')),
+    layers().map((l) => h('option', { value: l.id, selected: l.id === initial.layer }, layerLabel(l.id))),
+  );
   layerSelect.addEventListener('change', () => update({ layer: layerSelect.value || undefined, sel: undefined }));
   const tableButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'true', onclick: () => setMode('table') }, t('tableView'));
   const graphButton = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false', onclick: () => setMode('graph') }, t('graphView'));
@@ -115,7 +220,11 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
   });
   const asOf = () => route.asOf ?? todayIso();
   // CSV here; the export module takes the same rows for other formats (xlsx: issue 15).
-  const exportButton = h('button', { type: 'button', class: 'button', id: 'export-standards-csv', disabled: true, onclick: () => void exportAll() }, t('exportStandardsCsv'));
+  const exportButton = h(
+    'button',
+    { type: 'button', class: 'button', id: 'export-standards-csv', disabled: true, onclick: () => void exportAll() },
+    t('exportStandardsCsv'),
+  );
 
   /** Every page of the current filters (the shown ones reused), for the export. */
   async function exportAll(): Promise<void> {
@@ -148,14 +257,27 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
     return gql(STANDARDS, { layer: entryOf(layers(), route.layer) ?? null, asOf: route.asOf ?? null, first, after, counted }, { signal });
   }
   const body = h('div', { class: 'vendors-body', id: 'vendors' });
-  root.append(h('div', { class: 'view' },
-    h('div', { class: 'view-head' }, heading, h('div', { class: 'toolbar' },
-      h('div', { class: 'field inline' }, h('label', { for: 'vendor-layer' }, t('layerFilter')), layerSelect),
-      h('div', { class: 'field inline' }, h('label', { for: 'vendor-asof' }, t('asOf')), asOfInput),
-      h('div', { class: 'button-group', role: 'group', 'aria-label': `${t('tableView')} / ${t('graphView')}` }, tableButton, graphButton),
-      h('div', { class: 'button-group', role: 'group', 'aria-label': t('exportGroup') }, exportButton))),
-    h('p', { class: 'intro' }, t('vendorsIntro')),
-    body));
+  root.append(
+    h(
+      'div',
+      { class: 'view' },
+      h(
+        'div',
+        { class: 'view-head' },
+        heading,
+        h(
+          'div',
+          { class: 'toolbar' },
+          h('div', { class: 'field inline' }, h('label', { for: 'vendor-layer' }, t('layerFilter')), layerSelect),
+          h('div', { class: 'field inline' }, h('label', { for: 'vendor-asof' }, t('asOf')), asOfInput),
+          h('div', { class: 'button-group', role: 'group', 'aria-label': `${t('tableView')} / ${t('graphView')}` }, tableButton, graphButton),
+          h('div', { class: 'button-group', role: 'group', 'aria-label': t('exportGroup') }, exportButton),
+        ),
+      ),
+      h('p', { class: 'intro' }, t('vendorsIntro')),
+      body,
+    ),
+  );
   document.title = `${t('navVendors')} – ${t('appTitle')}`;
 
   function setMode(next: 'table' | 'graph'): void {
@@ -188,8 +310,11 @@ export function vendorsView(root: HTMLElement, initial: Route): ViewController {
   function moreControl(): HTMLElement {
     const shown = h('p', { id: 'standards-shown', class: 'muted' }, t('standardsShown', { shown: entries.length, total }));
     if (!hasNextPage) return h('div', { class: 'standards-more' }, shown);
-    const button = h('button', { type: 'button', class: 'button', id: 'standards-more', 'aria-describedby': 'standards-shown', onclick: () => loadMore() },
-      loadingMore ? t('loadingMore') : t('showMore', { count: Math.min(STANDARDS_PAGE_SIZE, total - entries.length) }));
+    const button = h(
+      'button',
+      { type: 'button', class: 'button', id: 'standards-more', 'aria-describedby': 'standards-shown', onclick: () => loadMore() },
+      loadingMore ? t('loadingMore') : t('showMore', { count: Math.min(STANDARDS_PAGE_SIZE, total - entries.length) }),
+    );
     if (loadingMore) {
       button.setAttribute('aria-disabled', 'true');
       button.setAttribute('aria-busy', 'true');
