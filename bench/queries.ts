@@ -89,16 +89,20 @@ const NORMS_QUERY = `query Norms($service: ID!) {
   }
 }`;
 
-/** The web's vendors' view: a page after the first ("show more": no total), as web/src/queries.ts asks. */
-const STANDARDS_QUERY = `query Standards($after: String) {
-  standards(first: 50, after: $after) {
+/** What the vendors' view shows of a page: its position and each standard's row. */
+const STANDARDS_PAGE_FIELDS = `
     pageInfo { hasNextPage endCursor }
     edges { node {
       element { id name nameEn kind layers lifecycle validFrom normativeLevel status }
       status
       services { service { id name nameEn } layer }
       plannedChanges { id change due dueBy completedAt }
-    } }
+    } }`;
+
+/** The web's vendors' view: a page after the first ("show more": no total), as web/src/queries.ts asks. */
+const STANDARDS_QUERY = `query Standards($after: String) {
+  standards(first: 50, after: $after) {
+${STANDARDS_PAGE_FIELDS}
   }
 }`;
 
@@ -106,13 +110,7 @@ const STANDARDS_QUERY = `query Standards($after: String) {
 const STANDARDS_FIRST_QUERY = `query StandardsFirst($layer: Layer) {
   standards(first: 50, layer: $layer) {
     totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      element { id name nameEn kind layers lifecycle validFrom normativeLevel status }
-      status
-      services { service { id name nameEn } layer }
-      plannedChanges { id change due dueBy completedAt }
-    } }
+${STANDARDS_PAGE_FIELDS}
   }
 }`;
 const LAYER_CHOICES: (string | null)[] = [null, ...LAYER_IDS];

@@ -98,6 +98,15 @@ const MATCHES = (
 /** The standards of `svc` (by a relationship that holds on `$asOf`), for the page and the total. */
 const OF_SERVICE = (e: string) => `EXISTS { (${e})-[r:APPLIES_TO]->(svc) WHERE ${relationshipHoldsCypher('r')} }`;
 
+/**
+ * The candidate standards when a service is given: the elements of the requested kinds that apply
+ * to it (once each), for the page and the total alike; nothing when there is no service.
+ */
+const SERVICE_STANDARDS = `WITH svc WHERE svc IS NOT NULL
+    MATCH (e:Element)-[:APPLIES_TO]->(svc)
+    WHERE e.kind IN $kinds
+    WITH DISTINCT e`;
+
 /** After the cursor `$after` ({name, id}) in the order, or every entry when it is null. */
 const AFTER_CURSOR = (e: string) => `($after IS NULL OR ${e}.name > $after.name OR (${e}.name = $after.name AND ${e}.id > $after.id))`;
 
@@ -121,10 +130,7 @@ export function standardsPageCypher(parts: StandardsPageParts): Query<StandardsP
 CALL (svc) {
   // Every match: the whole list, so this part grows with the map.
   CALL (svc) {
-    WITH svc WHERE svc IS NOT NULL
-    MATCH (e:Element)-[:APPLIES_TO]->(svc)
-    WHERE e.kind IN $kinds
-    WITH DISTINCT e
+    ${SERVICE_STANDARDS}
     WHERE ${OF_SERVICE('e')}
     RETURN e
     UNION ALL
@@ -156,10 +162,7 @@ OPTIONAL MATCH (svc:Element:InformationService {id: $service})
 CALL (svc) {
   CALL (svc) {
     // One service: start from it — its standards, not every standard on the map.
-    WITH svc WHERE svc IS NOT NULL
-    MATCH (e:Element)-[:APPLIES_TO]->(svc)
-    WHERE e.kind IN $kinds
-    WITH DISTINCT e
+    ${SERVICE_STANDARDS}
     WHERE ${AFTER_CURSOR('e')}
     ${MATCHING('e', OF_SERVICE('e'))}
     RETURN e, open, status
